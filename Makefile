@@ -1,0 +1,42 @@
+# Every target sets up .venv/ first when it is missing or pyproject.toml changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup synth test check lint typecheck drift bench golden clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+synth: $(STAMP)  ## blueprints/ -> out/
+	$(BIN)/hagen synth
+
+test: $(STAMP)  ## the test suite
+	$(BIN)/pytest
+
+check: lint typecheck drift  ## ruff, mypy (strict on hagen/), and out/ matches blueprints/
+
+lint: $(STAMP)
+	$(BIN)/ruff check hagen tests bench blueprints
+	$(BIN)/ruff format --check hagen tests bench blueprints
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+drift: $(STAMP)
+	$(BIN)/hagen diff
+
+bench: $(STAMP)  ## whole-process benchmarks; figures go to docs/benchmarks.md
+	$(BIN)/python bench/run.py
+
+golden: $(STAMP)  ## regenerate the golden files of tests/golden/ (review the diff before committing)
+	$(BIN)/python -m tests.golden.regenerate
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

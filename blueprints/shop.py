@@ -1,0 +1,54 @@
+"""The shop: a backend and a frontend, one complete set per node, and Jenkins on a gp3 volume.
+
+This is the system of the original EKS write-up, declared once:
+
+- backend pods repel each other (at most one per node);
+- frontend pods repel each other and only run on a node that runs a backend pod;
+- storage is a gp3 StorageClass provisioned by the AWS EBS CSI driver, whose add-on (with its IAM role)
+  hagen emits as an eksctl fragment, because without it every PVC stays Pending;
+- Jenkins comes from the jenkinsci/jenkins chart with its home on gp3 (not EFS) behind a LoadBalancer
+  on port 8080.
+
+Run `hagen synth` and read out/shop/.
+"""
+
+from hagen import Blueprint, Port, Probe, Resources, Tier, colocate, separate
+from hagen._storage import CsiDriver, StorageClass
+
+gp3 = StorageClass(name="gp3")
+
+
+class Shop(Blueprint):
+    """Backend and frontend paired one per node over two nodes, so a node or zone can fail."""
+
+    name = "shop"
+    namespace = "shop"
+    # The seed selects pods by the bare `tier` label; this namespace holds no other blueprint.
+    bare_tier_selectors = True
+    network_policies = True
+    storage_classes = [gp3]
+    csi_drivers = [CsiDriver(addon="aws-ebs-csi-driver")]
+    tiers = [
+        Tier(
+            name="backend",
+            image="registry.example.com/shop/backend:1.4.2",
+            replicas=2,
+            ports=[Port(name="http", port=8080)],
+            env={"LOG_LEVEL": "info"},
+            resources=Resources(cpu="250m", memory="256Mi"),
+            readiness=Probe(http_path="/healthz"),
+            run_as_user=10001,
+            placement=[separate()],
+        ),
+        Tier(
+            name="frontend",
+            image="nginxinc/nginx-unprivileged:1.27.3",
+            replicas=2,
+            ports=[Port(name="http", port=8080, service_port=80)],
+            expose="LoadBalancer",
+            resources=Resources(cpu="100m", memory="64Mi"),
+            writable_paths=["/tmp", "/var/cache/nginx"],
+            placement=[separate(), colocate("backend")],
+            connects_to=["backend"],
+        ),
+    ]

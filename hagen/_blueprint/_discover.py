@@ -1,0 +1,121 @@
+"""Finding blueprints: import Python files and collect their Blueprint subclasses (I/O lives here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import traceback
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .._errors import BlueprintError, InputError
+from ._messages import first_error
+from ._spec import Blueprint, BlueprintSpec, build_spec
+
+
+def blueprint_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The .py files under `paths` (files as given, folders searched recursively), sorted, no duplicates.
+
+    Files and folders whose name starts with "_" or "." are helpers, not blueprints.
+    """
+    found: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file in path.rglob("*.py"):
+                rel = file.relative_to(path).parts
+                if not any(part.startswith(("_", ".")) for part in rel):
+                    found.add(file)
+        elif path.is_file():
+            found.add(path)
+        else:
+            raise InputError(f"{path}: no such blueprint file or folder")
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _origin(exc: BaseException, file: Path) -> tuple[str, str | None]:
+    """("file:line", class name) of the innermost frame of `exc` in the blueprint file.
+
+    While a class body runs its frame is named after the class, which names the blueprint in messages.
+    """
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if Path(frame.filename).resolve() == file.resolve():
+            owner = frame.name if frame.name != "<module>" and frame.name.isidentifier() else None
+            return f"{file}:{frame.lineno}", owner
+    return str(file), None
+
+
+def _import(file: Path) -> object:
+    name = "hagen_blueprints." + "_".join(file.resolve().with_suffix("").parts[1:]).replace("-", "_")
+    spec = importlib.util.spec_from_file_location(name, file)
+    if spec is None or spec.loader is None:
+        raise InputError(f"{file}: cannot be imported as Python")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    sys.path.insert(0, str(file.parent))  # a blueprint may import helpers that sit beside it
+    try:
+        spec.loader.exec_module(module)
+    except ValidationError as exc:
+        where, owner = _origin(exc, file)
+        path, reason, value, allowed, _ = first_error(exc, prefix=exc.title)
+        raise BlueprintError(reason, file=where, blueprint=owner, field=path, value=value, allowed=allowed) from None
+    except BlueprintError as exc:
+        where, owner = _origin(exc, file)
+        raise exc.located(file=where, blueprint=owner) from None
+    except Exception as exc:  # any error in user code is input, not a hagen crash
+        where, _ = _origin(exc, file)
+        raise InputError(f"{where}: {type(exc).__name__}: {exc}") from None
+    finally:
+        sys.path.remove(str(file.parent))
+    return module
+
+
+def load_blueprints(paths: Sequence[str | Path] = ("blueprints",)) -> list[BlueprintSpec]:
+    """Every blueprint declared in `paths`, validated, sorted by name (so discovery order never matters)."""
+    specs: list[BlueprintSpec] = []
+    for file in blueprint_files(paths):
+        module = _import(file)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Blueprint)
+                and value.__module__ == getattr(module, "__name__", None)
+                and not value.__dict__.get("abstract", False)
+            ):
+                specs.append(build_spec(value, source=file.as_posix()))
+    return check_unique(specs)
+
+
+def check_unique(specs: Sequence[BlueprintSpec]) -> list[BlueprintSpec]:
+    """Sort by name; refuse two blueprints of one name, and tier selectors that would select each other."""
+    by_name: dict[str, BlueprintSpec] = {}
+    for spec in specs:
+        if spec.name in by_name:
+            other = by_name[spec.name]
+            raise BlueprintError(
+                f"blueprint name {spec.name!r} is also used by {other.class_name} in {other.source}",
+                file=spec.source,
+                blueprint=spec.class_name,
+                field="name",
+                allowed="a name unique among the blueprints",
+            )
+        by_name[spec.name] = spec
+    bare: dict[tuple[str, str, str], BlueprintSpec] = {}
+    for spec in sorted(specs, key=lambda s: s.name):
+        for tier in spec.tiers:
+            for key in [(spec.namespace, spec.tier_label, tier.name)]:
+                other = bare.get(key)
+                if other is not None and (spec.bare_tier_selectors or other.bare_tier_selectors):
+                    raise BlueprintError(
+                        f"tier {tier.name!r} in namespace {spec.namespace!r} is also a tier of blueprint "
+                        f"{other.name!r}; with bare_tier_selectors their affinity rules would select each "
+                        "other's pods",
+                        file=spec.source,
+                        blueprint=spec.class_name,
+                        field="bare_tier_selectors",
+                        allowed="bare_tier_selectors=False, another namespace, or another tier name",
+                    )
+                bare[key] = spec
+    return sorted(specs, key=lambda s: s.name)

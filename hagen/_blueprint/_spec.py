@@ -1,0 +1,143 @@
+"""The Blueprint base class users subclass, and the validated spec hagen builds from it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, ValidationError, model_validator
+
+from .._errors import BlueprintError
+from ._container import Model
+from ._messages import first_error
+from ._names import dns1123_label
+from ._scheduling import Avoid, Colocate
+from ._tier import LabelKey, LabelValue, Tier
+
+DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
+
+
+class BlueprintSpec(Model):
+    """A blueprint, validated and frozen: the input of `synthesize`."""
+
+    name: DnsLabel = Field(description="Blueprint name: out/<name>/ and the app.kubernetes.io/instance label.")
+    namespace: DnsLabel = Field(description="Namespace of every namespaced object.")
+    part_of: LabelValue | None = Field(default=None, description="app.kubernetes.io/part-of; default name")
+    tier_label: LabelKey = Field(default="tier", description="label key that carries the tier name")
+    bare_tier_selectors: bool = Field(
+        default=False,
+        description="affinity selectors use only `<tier_label> In [tier]` (the seed's form) instead of also "
+        "matching the blueprint's instance label; two blueprints in one namespace may then collide",
+    )
+    labels: dict[LabelKey, LabelValue] = Field(default_factory=dict, description="labels on every object")
+    create_namespace: bool = Field(default=True, description="emit the Namespace object")
+    network_policies: bool = Field(default=False, description="a NetworkPolicy per tier (declared paths only)")
+    tiers: tuple[Tier, ...] = Field(default=(), description="the tiers, in creation order")
+    storage_classes: tuple[Any, ...] = Field(default=(), description="StorageClasses to emit")
+    releases: tuple[Any, ...] = Field(default=(), description="Helm releases (values files)")
+    csi_drivers: tuple[Any, ...] = Field(default=(), description="CSI driver add-ons: emitted or installed")
+    cluster: Any = Field(default=None, description="cluster profile for placement checks")
+    source: str = Field(default="", description="file the blueprint was loaded from")
+    class_name: str = Field(default="", description="the Blueprint subclass")
+    description: str = Field(default="", description="the class docstring")
+
+    @model_validator(mode="after")
+    def _references(self) -> BlueprintSpec:
+        names = [t.name for t in self.tiers]
+        seen: set[str] = set()
+        for index, name in enumerate(names):
+            if name in seen:
+                raise ValueError(f"tiers[{index}].name: tier {name!r} is declared twice")
+            seen.add(name)
+        allowed = ", ".join(names) or "no tiers declared"
+        for index, tier in enumerate(self.tiers):
+            for j, verb in enumerate(tier.placement):
+                if isinstance(verb, Colocate | Avoid) and verb.tier not in seen:
+                    raise ValueError(
+                        f"tiers[{index}].placement[{j}].tier: no tier {verb.tier!r} in this blueprint "
+                        f"(tiers: {allowed})"
+                    )
+            for j, other in enumerate(tier.connects_to):
+                if other not in seen:
+                    raise ValueError(
+                        f"tiers[{index}].connects_to[{j}]: no tier {other!r} in this blueprint (tiers: {allowed})"
+                    )
+        return self
+
+    def tier(self, name: str) -> Tier:
+        """The tier called `name` (KeyError if there is none)."""
+        for tier in self.tiers:
+            if tier.name == name:
+                return tier
+        raise KeyError(name)
+
+
+FIELDS = tuple(n for n in BlueprintSpec.model_fields if n not in ("source", "class_name", "description"))
+
+
+class Blueprint:
+    """Subclass this to declare a service; set any of these as class attributes or zero-argument methods:
+
+    name, namespace, part_of, tier_label, bare_tier_selectors, labels, create_namespace, network_policies,
+    tiers, storage_classes, releases, csi_drivers, cluster.
+
+    `name` defaults to the class name in kebab case, `namespace` to the name. A subclass that only
+    shares settings with others sets ``abstract = True`` and is not synthesized itself.
+    """
+
+    abstract = True
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "abstract" not in cls.__dict__:
+            cls.abstract = False
+
+
+def _kebab(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", name).lower()
+
+
+def _declared(cls: type[Blueprint]) -> dict[str, Any]:
+    """The spec fields a subclass (and its bases) declare; unknown public attributes are refused."""
+    instance = cls()
+    values: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        if klass is object or klass is Blueprint:
+            continue
+        for attr in vars(klass):
+            if attr.startswith("_") or attr == "abstract":
+                continue
+            if attr not in FIELDS:
+                hint = difflib.get_close_matches(attr, FIELDS, n=1)
+                raise BlueprintError(
+                    f"unknown blueprint attribute {attr!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""),
+                    field=attr,
+                    allowed=", ".join(FIELDS),
+                )
+            value = getattr(instance, attr)
+            values[attr] = value() if callable(value) else value
+    return values
+
+
+def build_spec(cls: type[Blueprint], source: str = "") -> BlueprintSpec:
+    """Validate a Blueprint subclass into its spec; BlueprintError names file, class, field and value."""
+    try:
+        values = _declared(cls)
+    except BlueprintError as exc:
+        raise exc.located(file=source, blueprint=cls.__name__) from None
+    values.setdefault("name", _kebab(cls.__name__))
+    values.setdefault("namespace", values["name"])
+    for key in ("tiers", "storage_classes", "releases", "csi_drivers"):
+        if key in values and isinstance(values[key], list):
+            values[key] = tuple(values[key])
+    values.update(source=source, class_name=cls.__name__, description=(cls.__doc__ or "").strip())
+    try:
+        return BlueprintSpec.model_validate(values)
+    except ValidationError as exc:
+        path, reason, value, allowed, count = first_error(exc)
+        if count > 1:
+            reason += f" (and {count - 1} more problem{'s' if count > 2 else ''})"
+        raise BlueprintError(
+            reason, file=source, blueprint=cls.__name__, field=path, value=value, allowed=allowed
+        ) from None

@@ -1,0 +1,105 @@
+"""A tier: one kind of pod of a service (backend, frontend, ...) and everything it needs to run."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+
+from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
+from ._image import parse_image
+from ._names import label_key, label_value
+from ._scheduling import Colocate, Placement, Separate, TierName
+
+LabelKey = Annotated[str, AfterValidator(label_key)]
+LabelValue = Annotated[str, AfterValidator(label_value)]
+
+DEFAULT_RESOURCES = Resources(cpu="100m", memory="128Mi")
+
+
+def _absolute_path(value: str) -> str:
+    if not value.startswith("/"):
+        raise ValueError(f"{value!r} is not an absolute path")
+    return value
+
+
+AbsolutePath = Annotated[str, AfterValidator(_absolute_path)]
+
+
+class Tier(Model):
+    """One tier of a blueprint; becomes a Deployment (or StatefulSet), its Service, PDB and volumes."""
+
+    name: TierName = Field(description="Tier name: the workload and Service name, and the tier label value.")
+    allow_latest: bool = Field(default=False, description="accept an untagged or `latest` image")
+    image: str = Field(description="repository:tag or repository@digest; `latest` needs allow_latest=True")
+    replicas: int = Field(default=1, ge=0, description="spec.replicas")
+    ports: tuple[Port, ...] = Field(default=(), description="containers[].ports and the Service ports")
+    env: dict[EnvName, EnvValue] = Field(default_factory=dict, description="containers[].env, in this order")
+    resources: Resources = Field(
+        default=DEFAULT_RESOURCES, description="requests (and limits); memory limit defaults to the request"
+    )
+    command: tuple[str, ...] | None = Field(default=None, description="containers[].command")
+    args: tuple[str, ...] | None = Field(default=None, description="containers[].args")
+    readiness: Probe | None = Field(default=None, description="readinessProbe")
+    liveness: Probe | None = Field(default=None, description="livenessProbe")
+    startup: Probe | None = Field(default=None, description="startupProbe")
+    default_probes: bool = Field(
+        default=True, description="a TCP readiness and liveness probe on the first port when none is given"
+    )
+    labels: dict[LabelKey, LabelValue] = Field(default_factory=dict, description="extra labels")
+    annotations: dict[LabelKey, str] = Field(default_factory=dict, description="pod template annotations")
+    expose: Literal["ClusterIP", "LoadBalancer", "NodePort", "none"] = Field(
+        default="ClusterIP", description="Service type for the tier's ports; 'none' for no Service"
+    )
+    placement: tuple[Placement, ...] = Field(
+        default=(), description="scheduling verbs: separate(), colocate(tier), avoid(tier)"
+    )
+    strategy: Strategy | None = Field(default=None, description="rollout strategy; default chosen by hagen")
+    volumes: tuple[Any, ...] = Field(default=(), description="storage needs (hagen.Volume)")
+    writable_paths: tuple[AbsolutePath, ...] = Field(
+        default=("/tmp",), description="emptyDir mounts; the root filesystem is read-only"
+    )
+    read_only_root: bool = Field(default=True, description="securityContext.readOnlyRootFilesystem")
+    run_as_user: int | None = Field(default=None, ge=0, description="securityContext.runAsUser")
+    run_as_group: int | None = Field(default=None, ge=0, description="securityContext.runAsGroup")
+    fs_group: int | None = Field(default=None, ge=0, description="pod securityContext.fsGroup")
+    service_account_token: bool = Field(default=False, description="automountServiceAccountToken")
+    connects_to: tuple[TierName, ...] = Field(
+        default=(), description="tiers this tier calls (the NetworkPolicy allows exactly these paths)"
+    )
+    suppress: dict[str, str] = Field(
+        default_factory=dict, description="finding id -> the written reason it does not apply here"
+    )
+
+    @field_validator("image")
+    @classmethod
+    def _image_pinned(cls, value: str, info: ValidationInfo) -> str:
+        if not parse_image(value).pinned and not info.data.get("allow_latest", False):
+            raise ValueError(
+                f"image {value!r} is untagged or `latest`: pods would run whatever was pushed last; "
+                "pin a tag or digest, or set allow_latest=True"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Tier:
+        names = [p.name for p in self.ports]
+        if len(set(names)) != len(names):
+            raise ValueError(f"port names repeat: {names}")
+        numbers = [(p.port, p.protocol) for p in self.ports]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError(f"container ports repeat: {[p.port for p in self.ports]}")
+        for reason_id, reason in self.suppress.items():
+            if not reason.strip():
+                raise ValueError(f"suppressing {reason_id!r} needs a written reason")
+        if sum(isinstance(p, Separate) for p in self.placement) > 1:
+            raise ValueError("separate() is given more than once")
+        for verb in self.placement:
+            if isinstance(verb, Colocate) and verb.tier == self.name:
+                raise ValueError(f"a tier cannot colocate with itself ({self.name!r}); use separate()")
+        return self
+
+    @property
+    def separation(self) -> Separate | None:
+        """The tier's separate() verb, if any."""
+        return next((p for p in self.placement if isinstance(p, Separate)), None)

@@ -1,0 +1,98 @@
+"""Kubernetes objects as plain data: identity, scope and the order hagen writes them in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+Object = dict[str, Any]
+"""A Kubernetes object as plain data (what `kubectl get -o json` would show, minus status)."""
+
+# Dependencies first, the way `helm install` and tanka order them: a namespace before what lives in it,
+# storage and identity before the workloads that mount or run as them.
+KIND_ORDER: tuple[str, ...] = (
+    "Namespace",
+    "StorageClass",
+    "CustomResourceDefinition",
+    "PriorityClass",
+    "ClusterRole",
+    "ClusterRoleBinding",
+    "PersistentVolume",
+    "ResourceQuota",
+    "LimitRange",
+    "NetworkPolicy",
+    "ServiceAccount",
+    "Secret",
+    "ConfigMap",
+    "PersistentVolumeClaim",
+    "Role",
+    "RoleBinding",
+    "Service",
+    "PodDisruptionBudget",
+    "DaemonSet",
+    "Pod",
+    "ReplicaSet",
+    "Deployment",
+    "StatefulSet",
+    "HorizontalPodAutoscaler",
+    "Job",
+    "CronJob",
+    "Ingress",
+    "APIService",
+)
+_RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
+
+CLUSTER_SCOPED_KINDS: frozenset[str] = frozenset(
+    {
+        "Namespace",
+        "Node",
+        "PersistentVolume",
+        "StorageClass",
+        "CSIDriver",
+        "CSINode",
+        "VolumeAttachment",
+        "ClusterRole",
+        "ClusterRoleBinding",
+        "CustomResourceDefinition",
+        "PriorityClass",
+        "RuntimeClass",
+        "IngressClass",
+        "APIService",
+        "MutatingWebhookConfiguration",
+        "ValidatingWebhookConfiguration",
+        "PodSecurityPolicy",
+    }
+)
+
+
+def is_cluster_scoped(obj: Object) -> bool:
+    """True for kinds that live outside namespaces; they must carry no metadata.namespace."""
+    return str(obj.get("kind", "")) in CLUSTER_SCOPED_KINDS
+
+
+def api_group(api_version: str) -> str:
+    """The group of an apiVersion: "apps/v1" -> "apps", "v1" -> "" (the core group)."""
+    return api_version.rpartition("/")[0]
+
+
+def object_id(obj: Object) -> str:
+    """Identity of an object: ``group.kind.namespace.name`` with "core" and "_" for the empty parts.
+
+    Versions are left out on purpose: apps/v1 and apps/v1beta2 name the same object on the server.
+    """
+    meta = obj.get("metadata") or {}
+    group = api_group(str(obj.get("apiVersion", ""))) or "core"
+    namespace = meta.get("namespace") or "_"
+    return f"{group}.{obj.get('kind', '')}.{namespace}.{meta.get('name', '')}"
+
+
+def sort_key(obj: Object) -> tuple[int, str, str, str]:
+    """Kind order first (unknown kinds after known ones, by name), then namespace, then name."""
+    kind = str(obj.get("kind", ""))
+    meta = obj.get("metadata") or {}
+    return (_RANK.get(kind, len(KIND_ORDER)), kind, str(meta.get("namespace") or ""), str(meta.get("name", "")))
+
+
+def sort_objects(objects: Iterable[Object]) -> list[Object]:
+    """The objects in hagen's stable order (see KIND_ORDER); equal keys keep their input order."""
+    return sorted(objects, key=sort_key)

@@ -1,0 +1,60 @@
+"""The labels every object carries, and the selectors that find a tier's pods.
+
+Recommended labels (app.kubernetes.io/*) on everything; the tier label (default key `tier`) on a tier's
+objects and pods. Selectors use only labels that never change for a tier (instance and tier), because a
+Deployment's spec.selector is immutable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._blueprint import BlueprintSpec, Tier
+
+MANAGED_BY = "hagen"
+INSTANCE = "app.kubernetes.io/instance"
+COMPONENT = "app.kubernetes.io/component"
+
+
+def blueprint_labels(spec: BlueprintSpec) -> dict[str, str]:
+    """metadata.labels of blueprint-wide objects (Namespace, StorageClass)."""
+    labels = {
+        "app.kubernetes.io/name": spec.name,
+        INSTANCE: spec.name,
+        "app.kubernetes.io/part-of": spec.part_of or spec.name,
+        "app.kubernetes.io/managed-by": MANAGED_BY,
+        **spec.labels,
+    }
+    return dict(sorted(labels.items()))
+
+
+def tier_labels(spec: BlueprintSpec, tier: Tier) -> dict[str, str]:
+    """metadata.labels of a tier's objects and of its pod template."""
+    labels = {
+        "app.kubernetes.io/name": tier.name,
+        INSTANCE: spec.name,
+        COMPONENT: tier.name,
+        "app.kubernetes.io/part-of": spec.part_of or spec.name,
+        "app.kubernetes.io/managed-by": MANAGED_BY,
+        spec.tier_label: tier.name,
+        **spec.labels,
+        **tier.labels,
+    }
+    return dict(sorted(labels.items()))
+
+
+def selector_labels(spec: BlueprintSpec, tier: Tier) -> dict[str, str]:
+    """spec.selector.matchLabels of a tier's workload, Service and PodDisruptionBudget."""
+    return dict(sorted({INSTANCE: spec.name, spec.tier_label: tier.name}.items()))
+
+
+def tier_selector(spec: BlueprintSpec, tier_name: str) -> dict[str, Any]:
+    """labelSelector of an affinity term or spread constraint that selects the pods of `tier_name`.
+
+    With bare_tier_selectors it is the seed's ``<tier_label> In [name]``; otherwise it also requires the
+    blueprint's instance label, so two blueprints sharing a namespace never select each other's pods.
+    """
+    expressions: list[dict[str, Any]] = [{"key": spec.tier_label, "operator": "In", "values": [tier_name]}]
+    if not spec.bare_tier_selectors:
+        expressions.append({"key": INSTANCE, "operator": "In", "values": [spec.name]})
+    return {"matchExpressions": expressions}

@@ -1,0 +1,143 @@
+"""A tier -> its pod template spec: the container, probes, resources and the secure defaults.
+
+Defaults (each visible in the Tier model and overridable per tier): resource requests, a TCP probe on the
+first port, a restricted securityContext (non-root, no privilege escalation, all capabilities dropped,
+RuntimeDefault seccomp, read-only root filesystem with emptyDir mounts at `writable_paths`) and no
+service-account token. They pass the Pod Security Standard "restricted".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .._blueprint import BlueprintSpec, ConfigMapKeyRef, Port, Probe, SecretKeyRef, Tier
+from ._affinity import affinity, spread_constraints
+
+
+def _port_ref(tier: Tier, port: str | int | None) -> str | int:
+    if port is not None:
+        return port
+    return tier.ports[0].name
+
+
+def probe(tier: Tier, spec: Probe) -> dict[str, Any]:
+    """A readinessProbe / livenessProbe / startupProbe object."""
+    out: dict[str, Any] = {}
+    if spec.http_path is not None:
+        out["httpGet"] = {"path": spec.http_path, "port": _port_ref(tier, spec.port)}
+    elif spec.tcp:
+        out["tcpSocket"] = {"port": _port_ref(tier, spec.port)}
+    elif spec.command is not None:
+        out["exec"] = {"command": list(spec.command)}
+    for field, key in (
+        ("initial_delay_seconds", "initialDelaySeconds"),
+        ("period_seconds", "periodSeconds"),
+        ("timeout_seconds", "timeoutSeconds"),
+        ("failure_threshold", "failureThreshold"),
+    ):
+        value = getattr(spec, field)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def probes(tier: Tier) -> dict[str, dict[str, Any]]:
+    """The container's probes: as declared, else a TCP check of the first port (default_probes)."""
+    declared = {"readinessProbe": tier.readiness, "livenessProbe": tier.liveness, "startupProbe": tier.startup}
+    out: dict[str, dict[str, Any]] = {}
+    for key, spec in declared.items():
+        if spec is None and tier.default_probes and tier.ports and key != "startupProbe":
+            spec = Probe(tcp=True)
+        if spec is not None:
+            if spec.http_path is None and spec.command is None and spec.port is None and not tier.ports:
+                raise ValueError(f"{key} of tier {tier.name!r} needs a port: the tier declares none")
+            out[key] = probe(tier, spec)
+    return out
+
+
+def env(tier: Tier) -> list[dict[str, Any]]:
+    """containers[].env in declaration order ($(VAR) references depend on it)."""
+    out: list[dict[str, Any]] = []
+    for name, value in tier.env.items():
+        if isinstance(value, SecretKeyRef | ConfigMapKeyRef):
+            key = "secretKeyRef" if isinstance(value, SecretKeyRef) else "configMapKeyRef"
+            ref: dict[str, Any] = {"name": value.name, "key": value.key}
+            if value.optional is not None:
+                ref["optional"] = value.optional
+            out.append({"name": name, "valueFrom": {key: ref}})
+        else:
+            out.append({"name": name, "value": value})
+    return out
+
+
+def resources(tier: Tier) -> dict[str, Any]:
+    """containers[].resources; the memory limit defaults to the request (no CPU limit unless given)."""
+    r = tier.resources
+    requests = {k: v for k, v in (("cpu", r.cpu), ("memory", r.memory)) if v is not None}
+    if r.ephemeral_storage is not None:
+        requests["ephemeral-storage"] = r.ephemeral_storage
+    limits = {k: v for k, v in (("cpu", r.cpu_limit), ("memory", r.memory_limit or r.memory)) if v is not None}
+    return {k: v for k, v in (("requests", requests), ("limits", limits)) if v}
+
+
+def scratch_volume_name(path: str) -> str:
+    """The emptyDir volume name for a writable path: "/var/cache/nginx" -> "scratch-var-cache-nginx"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "root"
+    return f"scratch-{slug}"[:63].rstrip("-")
+
+
+def container_ports(ports: tuple[Port, ...]) -> list[dict[str, Any]]:
+    """containers[].ports."""
+    return [{"name": p.name, "containerPort": p.port, "protocol": p.protocol} for p in ports]
+
+
+def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The tier's one container (spec.containers[0])."""
+    security: dict[str, Any] = {
+        "allowPrivilegeEscalation": False,
+        "capabilities": {"drop": ["ALL"]},
+        "readOnlyRootFilesystem": tier.read_only_root,
+        "runAsNonRoot": True,
+    }
+    if tier.run_as_user is not None:
+        security["runAsUser"] = tier.run_as_user
+    if tier.run_as_group is not None:
+        security["runAsGroup"] = tier.run_as_group
+    out: dict[str, Any] = {"name": tier.name, "image": tier.image}
+    if tier.command is not None:
+        out["command"] = list(tier.command)
+    if tier.args is not None:
+        out["args"] = list(tier.args)
+    if tier.ports:
+        out["ports"] = container_ports(tier.ports)
+    if tier.env:
+        out["env"] = env(tier)
+    if res := resources(tier):
+        out["resources"] = res
+    out.update(probes(tier))
+    out["securityContext"] = security
+    scratch = [{"name": scratch_volume_name(p), "mountPath": p} for p in tier.writable_paths]
+    if scratch or mounts:
+        out["volumeMounts"] = scratch + mounts
+    return out
+
+
+def pod_spec(
+    spec: BlueprintSpec, tier: Tier, mounts: list[dict[str, Any]], volumes: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """spec.template.spec of the tier's workload."""
+    security: dict[str, Any] = {"runAsNonRoot": True, "seccompProfile": {"type": "RuntimeDefault"}}
+    if tier.fs_group is not None:
+        security["fsGroup"] = tier.fs_group
+    out: dict[str, Any] = {"automountServiceAccountToken": tier.service_account_token}
+    if aff := affinity(spec, tier):
+        out["affinity"] = aff
+    if spread := spread_constraints(spec, tier):
+        out["topologySpreadConstraints"] = spread
+    out["containers"] = [container(tier, mounts)]
+    out["securityContext"] = security
+    scratch = [{"name": scratch_volume_name(p), "emptyDir": {}} for p in tier.writable_paths]
+    if scratch or volumes:
+        out["volumes"] = scratch + volumes
+    return out

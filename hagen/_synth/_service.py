@@ -1,0 +1,56 @@
+"""A tier's Service (its declared ports), the headless Service of a StatefulSet, and its PDB."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._blueprint import BlueprintSpec, Tier
+from ._labels import selector_labels, tier_labels
+
+
+def _ports(tier: Tier) -> list[dict[str, Any]]:
+    return [
+        {"name": p.name, "port": p.service_port or p.port, "targetPort": p.name, "protocol": p.protocol}
+        for p in tier.ports
+    ]
+
+
+def service(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
+    """v1 Service <tier> of type `expose` over the tier's ports; None when unexposed or portless."""
+    if tier.expose == "none" or not tier.ports:
+        return None
+    return {
+        "apiVersion": "v1",
+        "kind": "Service",
+        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "spec": {"type": tier.expose, "selector": selector_labels(spec, tier), "ports": _ports(tier)},
+    }
+
+
+def headless_service(spec: BlueprintSpec, tier: Tier, name: str) -> dict[str, Any]:
+    """v1 Service with clusterIP None that gives a StatefulSet's pods their stable DNS names."""
+    body: dict[str, Any] = {"clusterIP": "None", "selector": selector_labels(spec, tier)}
+    if tier.ports:
+        body["ports"] = _ports(tier)
+    return {
+        "apiVersion": "v1",
+        "kind": "Service",
+        "metadata": {"name": name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "spec": body,
+    }
+
+
+def disruption_budget(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
+    """policy/v1 PodDisruptionBudget with maxUnavailable 1 for a tier of two or more replicas.
+
+    A node drain then evicts one replica at a time and never takes every replica; with maxUnavailable
+    (not minAvailable = replicas) the budget never blocks a drain or a maxUnavailable-1 rollout outright.
+    """
+    if tier.replicas < 2:
+        return None
+    return {
+        "apiVersion": "policy/v1",
+        "kind": "PodDisruptionBudget",
+        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "spec": {"maxUnavailable": 1, "selector": {"matchLabels": selector_labels(spec, tier)}},
+    }

@@ -1,0 +1,94 @@
+"""blueprint -> Synthesis: the objects, Helm values and cluster fragments of one blueprint (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .._blueprint import BlueprintSpec
+from .._errors import BlueprintError
+from .._objects import Object, sort_objects
+from ._labels import blueprint_labels
+from ._network import network_policy
+from ._service import disruption_budget, headless_service, service
+from ._workload import headless_service_name, workload
+
+EKSCTL_FRAGMENT = "cluster/eksctl-addons.yaml"
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    """What one blueprint produces.
+
+    objects: Kubernetes objects in hagen's order. values: Helm release name -> values. extras: relative
+    path under out/<blueprint>/ -> plain data that is not a Kubernetes object (the eksctl fragment).
+    """
+
+    blueprint: BlueprintSpec
+    objects: list[Object]
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def namespace(spec: BlueprintSpec) -> Object:
+    """v1 Namespace (cluster-scoped: it carries no metadata.namespace)."""
+    return {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": spec.namespace, "labels": blueprint_labels(spec)}}
+
+
+def storage_classes(spec: BlueprintSpec) -> list[Any]:
+    """Every StorageClass the blueprint declares or uses (tier volumes, Helm releases), once each by name."""
+    found: dict[str, Any] = {}
+    candidates = [*spec.storage_classes]
+    for tier in spec.tiers:
+        candidates.extend(v.storage_class for v in tier.volumes)
+    for release in spec.releases:
+        candidates.extend(release.storage_classes())
+    for sc in candidates:
+        if sc.name in found and found[sc.name] != sc:
+            raise BlueprintError(
+                f"two different StorageClasses are named {sc.name!r}",
+                file=spec.source,
+                blueprint=spec.class_name,
+                field="storage_classes",
+                allowed="one definition per class name (share the object)",
+            )
+        found[sc.name] = sc
+    return [found[name] for name in sorted(found)]
+
+
+def _class_object(spec: BlueprintSpec, sc: Any) -> Object:
+    obj: Object = sc.to_object()
+    obj["metadata"] = {**obj["metadata"], "labels": blueprint_labels(spec)}
+    return obj
+
+
+def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
+    """All objects of a blueprint, sorted; Helm values per release; the eksctl add-on fragment if needed.
+
+    `base_dir` resolves values files named by releases (default: the blueprint file's folder).
+    """
+    from .._storage._addons import cluster_fragment
+
+    objects: list[Object] = []
+    if spec.create_namespace:
+        objects.append(namespace(spec))
+    classes = storage_classes(spec)
+    objects.extend(_class_object(spec, sc) for sc in classes)
+    for tier in spec.tiers:
+        made = workload(spec, tier)
+        objects.extend(made)
+        if made[0]["kind"] == "StatefulSet":
+            objects.append(headless_service(spec, tier, headless_service_name(tier)))
+        for extra in (service(spec, tier), disruption_budget(spec, tier)):
+            if extra is not None:
+                objects.append(extra)
+        if spec.network_policies:
+            objects.append(network_policy(spec, tier))
+    folder = base_dir if base_dir is not None else Path(spec.source or ".").parent
+    values = {release.name: release.merged_values(folder) for release in spec.releases}
+    extras: dict[str, Any] = {}
+    fragment = cluster_fragment(classes, spec.csi_drivers)
+    if fragment is not None:
+        extras[EKSCTL_FRAGMENT] = fragment
+    return Synthesis(spec, sort_objects(objects), values, extras)

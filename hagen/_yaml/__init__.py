@@ -1,0 +1,14 @@
+"""YAML in and out: safe, bounded reading and deterministic, reader-proof writing."""
+
+from ._dump import dump, dump_documents, needs_quotes
+from ._load import MAX_EXPANDED_NODES, load_documents, load_file, load_objects
+
+__all__ = [
+    "MAX_EXPANDED_NODES",
+    "dump",
+    "dump_documents",
+    "load_documents",
+    "load_file",
+    "load_objects",
+    "needs_quotes",
+]

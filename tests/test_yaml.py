@@ -1,0 +1,102 @@
+"""YAML out reads back as the same data in every reader; YAML in is bounded and safe."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from hagen import InputError, UnsafeYAMLError
+from hagen._yaml import dump, dump_documents, load_documents, load_objects, needs_quotes
+
+# Strings that the API server's YAML 1.1 reader (go-yaml v2) takes for something else when written plain.
+GO_YAML_V2_NON_STRINGS = [
+    "y", "Y", "yes", "Yes", "n", "NO", "on", "Off", "true", "False", "~", "null", "",
+    "1e3", "1E3", "0x1F", "0o17", "017", "1_000", "12:30", "1.5", ".5", "-.inf", ".NaN", "2001-12-14", "=", "<<",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", GO_YAML_V2_NON_STRINGS)
+def test_ambiguous_strings_are_quoted(value: str) -> None:
+    assert needs_quotes(value)
+    text = dump({"v": value})
+    assert text.startswith("v: '") or text.startswith('v: "')
+    assert yaml.safe_load(text) == {"v": value}
+
+
+@pytest.mark.parametrize("value", ["hello", "gp3", "ebs.csi.aws.com", "kubernetes.io/hostname", "8080/TCP", "v1.2"])
+def test_plain_strings_stay_plain(value: str) -> None:
+    assert not needs_quotes(value)
+    assert dump({"v": value}) == f"v: {value}\n"
+
+
+def _ruamel_load(text: str) -> Any:
+    return YAML(typ="safe", pure=True).load(io.StringIO(text))
+
+
+scalars = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(GO_YAML_V2_NON_STRINGS),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+documents = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300)
+@given(documents)
+def test_round_trip_yaml11_and_yaml12(data: Any) -> None:
+    text = dump({"root": data})
+    assert yaml.safe_load(text) == {"root": data}  # YAML 1.1, as the API server reads
+    assert _ruamel_load(text) == {"root": data}  # YAML 1.2
+
+
+@settings(max_examples=100)
+@given(st.lists(st.dictionaries(st.text(min_size=1, max_size=8), scalars, min_size=1, max_size=4), min_size=1, max_size=4))
+def test_streams_round_trip_and_start_with_marker(docs: list[dict[str, Any]]) -> None:
+    text = dump_documents(docs, header="generated")
+    assert text.startswith("# generated\n---")
+    assert load_documents(text) == docs
+
+
+def test_shared_objects_are_written_without_anchors() -> None:
+    labels = {"a": "b"}
+    text = dump({"x": labels, "y": labels})
+    assert "&" not in text and "*" not in text
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+    with pytest.raises(UnsafeYAMLError, match="aliases"):
+        load_documents("\n".join(lines), "bomb.yaml")
+
+
+def test_python_tags_are_refused() -> None:
+    with pytest.raises(UnsafeYAMLError):
+        load_documents("!!python/object/apply:os.system ['true']", "evil.yaml")
+
+
+def test_bad_yaml_names_file_and_line() -> None:
+    with pytest.raises(InputError, match=r"broken.yaml:2:"):
+        load_documents("a: 1\n b: [\n", "broken.yaml")
+
+
+def test_list_kinds_are_unpacked() -> None:
+    text = "kind: List\nitems:\n- kind: A\n- kind: B\n---\n---\nkind: C\n"
+    assert [o["kind"] for o in load_objects(text)] == ["A", "B", "C"]

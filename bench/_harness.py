@@ -11,7 +11,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +30,15 @@ class Measurement:
         return f"| {self.label} | {self.seconds:.3f} | {self.peak_mib:.0f} | {self.runs} |"
 
 
-def run_once(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB) of one run of `argv`; raises if it exits non-zero."""
+def run_once(
+    argv: Sequence[str],
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    setup: Callable[[], None] | None = None,
+) -> tuple[float, float]:
+    """(wall seconds, peak RSS MiB) of one run of `argv` (after `setup`, untimed); raises if it fails."""
+    if setup is not None:
+        setup()
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(argv), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -46,11 +53,16 @@ def run_once(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] |
 
 
 def measure(
-    label: str, argv: Sequence[str], runs: int = 5, cwd: Path | None = None, env: dict[str, str] | None = None
+    label: str,
+    argv: Sequence[str],
+    runs: int = 5,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    setup: Callable[[], None] | None = None,
 ) -> Measurement:
     """Median wall time and median peak memory over `runs` fresh processes (after one warm-up run)."""
-    run_once(argv, cwd, env)
-    samples = [run_once(argv, cwd, env) for _ in range(runs)]
+    run_once(argv, cwd, env, setup)
+    samples = [run_once(argv, cwd, env, setup) for _ in range(runs)]
     return Measurement(
         label,
         statistics.median(s for s, _ in samples),

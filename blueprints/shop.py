@@ -12,8 +12,21 @@ This is the system of the original EKS write-up, declared once:
 Run `hagen synth` and read out/shop/.
 """
 
-from hagen import Blueprint, Port, Probe, Resources, Tier, colocate, separate
-from hagen._storage import CsiDriver, StorageClass
+from hagen import (
+    Admin,
+    Blueprint,
+    Controller,
+    CsiDriver,
+    Jenkins,
+    Persistence,
+    Port,
+    Probe,
+    Resources,
+    StorageClass,
+    Tier,
+    colocate,
+    separate,
+)
 
 gp3 = StorageClass(name="gp3")
 
@@ -28,6 +41,18 @@ class Shop(Blueprint):
     network_policies = True
     storage_classes = [gp3]
     csi_drivers = [CsiDriver(addon="aws-ebs-csi-driver")]
+    # `helm upgrade --install jenkins jenkins/jenkins -n jenkins -f out/shop/helm/jenkins/values.yaml`;
+    # its home is a ReadWriteOnce gp3 volume (on EFS it broke within a day).
+    releases = [
+        Jenkins(
+            persistence=Persistence(storage_class=gp3),
+            controller=Controller(
+                service_type="LoadBalancer",
+                service_port=8080,
+                admin=Admin(existing_secret="jenkins-admin"),
+            ),
+        )
+    ]
     tiers = [
         Tier(
             name="backend",

@@ -60,7 +60,9 @@ def _import(file: Path) -> object:
     except ValidationError as exc:
         where, owner = _origin(exc, file)
         path, reason, value, allowed, _ = first_error(exc, prefix=exc.title)
-        raise BlueprintError(reason, file=where, blueprint=owner, field=path, value=value, allowed=allowed) from None
+        raise BlueprintError(
+            reason, file=where, blueprint=owner, field=path, value=value, allowed=allowed
+        ) from None
     except BlueprintError as exc:
         where, owner = _origin(exc, file)
         raise exc.located(file=where, blueprint=owner) from None

@@ -24,7 +24,9 @@ _SUFFIXES: dict[str, Fraction] = {
     "Ei": Fraction(2**60),
 }
 # The grammar of k8s.io/apimachinery/pkg/api/resource: a signed decimal, then a suffix or an exponent.
-_QUANTITY = re.compile(r"^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$")
+_QUANTITY = re.compile(
+    r"^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$"
+)
 
 ALLOWED = "a Kubernetes quantity such as 500m, 2, 1.5Gi, 128Mi or 1e3 (suffixes n u m k M G T P E Ki Mi Gi Ti Pi Ei)"
 

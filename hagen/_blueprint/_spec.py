@@ -21,7 +21,9 @@ DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
 class BlueprintSpec(Model):
     """A blueprint, validated and frozen: the input of `synthesize`."""
 
-    name: DnsLabel = Field(description="Blueprint name: out/<name>/ and the app.kubernetes.io/instance label.")
+    name: DnsLabel = Field(
+        description="Blueprint name: out/<name>/ and the app.kubernetes.io/instance label."
+    )
     namespace: DnsLabel = Field(description="Namespace of every namespaced object.")
     part_of: LabelValue | None = Field(default=None, description="app.kubernetes.io/part-of; default name")
     tier_label: LabelKey = Field(default="tier", description="label key that carries the tier name")
@@ -32,12 +34,17 @@ class BlueprintSpec(Model):
     )
     labels: dict[LabelKey, LabelValue] = Field(default_factory=dict, description="labels on every object")
     create_namespace: bool = Field(default=True, description="emit the Namespace object")
-    network_policies: bool = Field(default=False, description="a NetworkPolicy per tier (declared paths only)")
+    network_policies: bool = Field(
+        default=False, description="a NetworkPolicy per tier (declared paths only)"
+    )
     tiers: tuple[Tier, ...] = Field(default=(), description="the tiers, in creation order")
     storage_classes: tuple[Any, ...] = Field(default=(), description="StorageClasses to emit")
     releases: tuple[Any, ...] = Field(default=(), description="Helm releases (values files)")
     csi_drivers: tuple[Any, ...] = Field(default=(), description="CSI driver add-ons: emitted or installed")
     cluster: Any = Field(default=None, description="cluster profile for placement checks")
+    cdk8s_charts: tuple[Any, ...] = Field(
+        default=(), description="cdk8s Charts (or functions building one) whose objects join the output"
+    )
     source: str = Field(default="", description="file the blueprint was loaded from")
     class_name: str = Field(default="", description="the Blueprint subclass")
     description: str = Field(default="", description="the class docstring")
@@ -80,7 +87,7 @@ class Blueprint:
     """Subclass this to declare a service; set any of these as class attributes or zero-argument methods:
 
     name, namespace, part_of, tier_label, bare_tier_selectors, labels, create_namespace, network_policies,
-    tiers, storage_classes, releases, csi_drivers, cluster.
+    tiers, storage_classes, releases, csi_drivers, cluster, cdk8s_charts.
 
     `name` defaults to the class name in kebab case, `namespace` to the name. A subclass that only
     shares settings with others sets ``abstract = True`` and is not synthesized itself.
@@ -111,7 +118,8 @@ def _declared(cls: type[Blueprint]) -> dict[str, Any]:
             if attr not in FIELDS:
                 hint = difflib.get_close_matches(attr, FIELDS, n=1)
                 raise BlueprintError(
-                    f"unknown blueprint attribute {attr!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""),
+                    f"unknown blueprint attribute {attr!r}"
+                    + (f"; did you mean {hint[0]!r}?" if hint else ""),
                     field=attr,
                     allowed=", ".join(FIELDS),
                 )
@@ -128,7 +136,7 @@ def build_spec(cls: type[Blueprint], source: str = "") -> BlueprintSpec:
         raise exc.located(file=source, blueprint=cls.__name__) from None
     values.setdefault("name", _kebab(cls.__name__))
     values.setdefault("namespace", values["name"])
-    for key in ("tiers", "storage_classes", "releases", "csi_drivers"):
+    for key in ("tiers", "storage_classes", "releases", "csi_drivers", "cdk8s_charts"):
         if key in values and isinstance(values[key], list):
             values[key] = tuple(values[key])
     values.update(source=source, class_name=cls.__name__, description=(cls.__doc__ or "").strip())

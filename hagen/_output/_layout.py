@@ -13,7 +13,7 @@ from typing import Any
 
 from .._objects import Object
 from .._synth import Synthesis
-from .._yaml import dump, dump_documents
+from .._yaml import dump_documents
 
 KUSTOMIZATION = "kustomization.yaml"
 
@@ -60,7 +60,7 @@ def render(synthesis: Synthesis) -> dict[str, str]:
     for release_name, values in synthesis.values.items():
         release = releases[release_name]
         note = f"Values for Helm release {release_name}:\n  {install_command(release)}"
-        files[f"{root}/helm/{release_name}/values.yaml"] = f"{_comment(header(synthesis, note))}{dump(values)}"
+        files[f"{root}/helm/{release_name}/values.yaml"] = dump_documents([values], header(synthesis, note))
     if releases:
         files[f"{root}/helmfile.yaml"] = dump_documents(
             [helmfile_document(list(synthesis.blueprint.releases))], head
@@ -73,7 +73,3 @@ def render(synthesis: Synthesis) -> dict[str, str]:
 def render_objects(objects: Iterable[Object], head: str | None = None) -> str:
     """One multi-document YAML stream (``hagen synth --stdout``)."""
     return dump_documents(list(objects), head)
-
-
-def _comment(text: str) -> str:
-    return "".join(f"# {line}".rstrip() + "\n" for line in text.splitlines())

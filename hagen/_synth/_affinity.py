@@ -58,4 +58,3 @@ def hard_separation(tier: Tier) -> Separate | None:
     """The tier's required separate() verb: it decides the rollout strategy (see workloads)."""
     verb = tier.separation
     return verb if verb is not None and not verb.soft else None
-

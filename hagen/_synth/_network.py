@@ -19,7 +19,9 @@ def network_policy(spec: BlueprintSpec, tier: Tier) -> dict[str, Any]:
     if tier.expose in ("LoadBalancer", "NodePort") and ports:
         rules.append({"ports": ports})
     elif callers:
-        rule: dict[str, Any] = {"from": [{"podSelector": {"matchLabels": selector_labels(spec, t)}} for t in callers]}
+        rule: dict[str, Any] = {
+            "from": [{"podSelector": {"matchLabels": selector_labels(spec, t)}} for t in callers]
+        }
         if ports:
             rule["ports"] = ports
         rules.append(rule)

@@ -44,7 +44,11 @@ def probe(tier: Tier, spec: Probe) -> dict[str, Any]:
 
 def probes(tier: Tier) -> dict[str, dict[str, Any]]:
     """The container's probes: as declared, else a TCP check of the first port (default_probes)."""
-    declared = {"readinessProbe": tier.readiness, "livenessProbe": tier.liveness, "startupProbe": tier.startup}
+    declared = {
+        "readinessProbe": tier.readiness,
+        "livenessProbe": tier.liveness,
+        "startupProbe": tier.startup,
+    }
     out: dict[str, dict[str, Any]] = {}
     for key, spec in declared.items():
         if spec is None and tier.default_probes and tier.ports and key != "startupProbe":
@@ -77,7 +81,9 @@ def resources(tier: Tier) -> dict[str, Any]:
     requests = {k: v for k, v in (("cpu", r.cpu), ("memory", r.memory)) if v is not None}
     if r.ephemeral_storage is not None:
         requests["ephemeral-storage"] = r.ephemeral_storage
-    limits = {k: v for k, v in (("cpu", r.cpu_limit), ("memory", r.memory_limit or r.memory)) if v is not None}
+    limits = {
+        k: v for k, v in (("cpu", r.cpu_limit), ("memory", r.memory_limit or r.memory)) if v is not None
+    }
     return {k: v for k, v in (("requests", requests), ("limits", limits)) if v}
 
 

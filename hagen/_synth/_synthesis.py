@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .._blueprint import BlueprintSpec
-from .._errors import BlueprintError
+from .._errors import BlueprintError, ChartError
 from .._objects import Object, sort_objects
 from ._labels import blueprint_labels
 from ._network import network_policy
@@ -33,7 +33,11 @@ class Synthesis:
 
 def namespace(spec: BlueprintSpec) -> Object:
     """v1 Namespace (cluster-scoped: it carries no metadata.namespace)."""
-    return {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": spec.namespace, "labels": blueprint_labels(spec)}}
+    return {
+        "apiVersion": "v1",
+        "kind": "Namespace",
+        "metadata": {"name": spec.namespace, "labels": blueprint_labels(spec)},
+    }
 
 
 def storage_classes(spec: BlueprintSpec) -> list[Any]:
@@ -85,8 +89,21 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
                 objects.append(extra)
         if spec.network_policies:
             objects.append(network_policy(spec, tier))
+    if spec.cdk8s_charts:
+        from .._cdk8s import import_objects  # Node.js and jsii start only for blueprints that ask
+
+        for chart in spec.cdk8s_charts:
+            objects.extend(import_objects(chart))
     folder = base_dir if base_dir is not None else Path(spec.source or ".").parent
-    values = {release.name: release.merged_values(folder) for release in spec.releases}
+    values: dict[str, dict[str, Any]] = {}
+    if spec.releases:
+        from .._helm import release_values
+
+        for release in spec.releases:
+            try:
+                values[release.name] = release_values(release, folder)
+            except ChartError as exc:
+                raise ChartError(f"{spec.source}: {spec.class_name}: {exc}") from None
     extras: dict[str, Any] = {}
     fragment = cluster_fragment(classes, spec.csi_drivers)
     if fragment is not None:

@@ -11,7 +11,6 @@ from ._labels import selector_labels, tier_labels
 from ._pod import pod_spec
 
 
-
 def strategy(tier: Tier, forced: str | None) -> dict[str, Any] | None:
     """Deployment spec.strategy: the tier's own, else Recreate for a ReadWriteOnce claim, else maxSurge 0
     under a required separate() (a surge pod would stay Pending forever), else the server default (None).
@@ -21,7 +20,10 @@ def strategy(tier: Tier, forced: str | None) -> dict[str, Any] | None:
             return {"type": "Recreate"}
         rolling = {
             k: v
-            for k, v in (("maxSurge", tier.strategy.max_surge), ("maxUnavailable", tier.strategy.max_unavailable))
+            for k, v in (
+                ("maxSurge", tier.strategy.max_surge),
+                ("maxUnavailable", tier.strategy.max_unavailable),
+            )
             if v is not None
         }
         return {"type": "RollingUpdate", **({"rollingUpdate": rolling} if rolling else {})}
@@ -53,7 +55,10 @@ def workload(spec: BlueprintSpec, tier: Tier) -> list[dict[str, Any]]:
     template = {"metadata": {"labels": labels}, "spec": pod_spec(spec, tier, mounts, volumes)}
     if tier.annotations:
         template["metadata"]["annotations"] = dict(sorted(tier.annotations.items()))
-    body: dict[str, Any] = {"replicas": tier.replicas, "selector": {"matchLabels": selector_labels(spec, tier)}}
+    body: dict[str, Any] = {
+        "replicas": tier.replicas,
+        "selector": {"matchLabels": selector_labels(spec, tier)},
+    }
     if plan.kind == "StatefulSet":
         body["serviceName"] = headless_service_name(tier)
         body["template"] = template

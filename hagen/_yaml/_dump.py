@@ -1,8 +1,9 @@
-"""Plain data -> YAML text, the same bytes on every machine.
+"""The quoting rule every YAML writer in hagen follows, and a libyaml-based writer to check against.
 
-libyaml's emitter through PyYAML is the fastest Python-reachable emitter (see docs/benchmarks.md), so it
-writes every file. The style is kubectl's: block mappings, sequences at their parent key's indent, keys
-in the order the objects were built (hagen builds them in Kubernetes' conventional order).
+hagen writes files with its own emitter (_emit.py, measured faster at scale); this module's libyaml writer
+produces the same bytes for hagen's objects and serves as the reference in tests and benchmarks. The style
+is kubectl's: block mappings, sequences at their parent key's indent, keys in the order the objects were
+built (hagen builds them in Kubernetes' conventional order).
 
 Quoting is the part that matters for correctness. A string must read back as the same string in every
 reader a manifest meets: the API server (go-yaml v2, YAML 1.1: ``y``, ``on``, ``1e3``, ``0x1F`` are not
@@ -38,7 +39,7 @@ _NOT_A_STRING = re.compile(
       | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?
             (?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?
       | = | <<
-    )$""",
+    )\Z""",
     re.VERBOSE,
 )
 
@@ -77,13 +78,13 @@ _OPTIONS: dict[str, Any] = {
 }
 
 
-def dump(data: Any) -> str:
-    """One YAML document, without a start marker (for values files and fragments)."""
+def libyaml_dump(data: Any) -> str:
+    """One YAML document through PyYAML and libyaml, without a start marker."""
     return str(yaml.dump(data, **_OPTIONS))
 
 
-def dump_documents(documents: Iterable[Any], header: str | None = None) -> str:
-    """A YAML stream, each document opened by ``---``; `header` lines become leading ``#`` comments."""
+def libyaml_dump_documents(documents: Iterable[Any], header: str | None = None) -> str:
+    """A YAML stream through PyYAML and libyaml: ``---`` per document, `header` as ``#`` comments."""
     body = str(yaml.dump_all(list(documents), explicit_start=True, **_OPTIONS))
     if not header:
         return body

@@ -1,0 +1,122 @@
+"""Every finding id hagen knows: default severity, what it means and how to fix it (SARIF rules, docs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .._objects import Object, object_id
+from ._context import CheckContext, origin
+from ._finding import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A finding id's description: `why` is the failure it prevents, `fix` the default hint."""
+
+    id: str
+    severity: Severity
+    title: str
+    why: str
+    fix: str
+
+
+_RULES = (
+    Rule("workload.image-untagged", "warning", "Image without a tag or digest",
+         "The image resolves to `latest`: each pull may run different code; rollbacks do not roll back.",
+         "Pin the image to a version tag (or a digest): `image: nginx:1.27.3`."),
+    Rule("workload.image-latest", "warning", "Image tagged latest",
+         "`latest` moves: two replicas can run different builds and a rollback re-pulls the same moving tag.",
+         "Pin the image to a version tag (or a digest) instead of `latest`."),
+    Rule("workload.no-resource-requests", "warning", "Container without resource requests",
+         "Without requests the scheduler packs pods blindly and the pod is the first evicted under pressure.",
+         "Set `resources.requests.cpu` and `resources.requests.memory` on the tier."),
+    Rule("workload.no-probes", "warning", "Container without probes",
+         "Without a readiness probe traffic reaches pods before they serve; a bad release rolls out.",
+         "Declare a readinessProbe (and a livenessProbe) for the tier's port."),
+    Rule("workload.may-run-as-root", "warning", "Container may run as root",
+         "Neither `runAsNonRoot: true` nor a non-zero `runAsUser` is set, so the image decides (often root).",
+         "Set `securityContext.runAsNonRoot: true` (and `runAsUser` when the image has no numeric user)."),
+    Rule("workload.privilege-escalation", "warning", "Container may escalate privileges",
+         "`allowPrivilegeEscalation` defaults to true: setuid binaries in the image can gain privileges.",
+         "Set `securityContext.allowPrivilegeEscalation: false` and drop capabilities (`drop: [ALL]`)."),
+    Rule("workload.privileged", "error", "Privileged container",
+         "A privileged container has full access to the node: a compromise of the pod is one of the node.",
+         "Remove `privileged: true`; add only the capabilities the container needs."),
+    Rule("storage.csi-driver-missing", "error", "StorageClass provisioner not installed",
+         "PVCs of a class provisioned by ebs.csi.aws.com or efs.csi.aws.com stay Pending until the CSI "
+         "driver add-on runs with an IAM role (gp2 too, on current EKS).",
+         "Let hagen emit the eksctl add-on (cluster/eksctl-addons.yaml) or declare the add-on installed "
+         "in the blueprint's `cluster_addons`."),
+    Rule("storage.rwo-shared-by-replicas", "error", "ReadWriteOnce volume shared by replicas",
+         "An EBS (ReadWriteOnce) volume attaches to one node: replicas landing on other nodes hang in "
+         "ContainerCreating with a Multi-Attach error.",
+         "Use per-replica storage (a StatefulSet with volumeClaimTemplates), one replica, or a "
+         "ReadWriteMany class such as EFS for data meant to be shared."),
+    Rule("storage.rwo-rolling-update", "warning", "ReadWriteOnce volume with a rolling update",
+         "During a rolling update the new pod may be scheduled on another node while the old one still "
+         "holds the ReadWriteOnce volume: the rollout hangs on a Multi-Attach error.",
+         "Use `strategy: {type: Recreate}` for a one-replica Deployment with a ReadWriteOnce volume."),
+    Rule("storage.rwo-data-on-efs", "warning", "Single-writer data on EFS",
+         "EFS is NFS: Jenkins home and databases on it fail with permission errors (access points force "
+         "uid/gid, fsGroup does not apply) and slow small-file I/O.",
+         "Put single-writer data on an EBS gp3 ReadWriteOnce volume; keep EFS for data many pods share."),
+    Rule("storage.gp2-over-gp3", "warning", "gp2 where gp3 would do",
+         "gp3 is about 20% cheaper per GiB than gp2 and its 3,000 IOPS / 125 MiB/s baseline does not "
+         "depend on volume size.",
+         "Use a gp3 class (`type: gp3`, provisioner ebs.csi.aws.com) and make it the default class."),
+    Rule("storage.multiple-default-classes", "warning", "Several default StorageClasses",
+         "With more than one class marked default, a PVC without a class gets the most recently created "
+         "one: which one depends on the order of creation.",
+         "Mark one class only with `storageclass.kubernetes.io/is-default-class: \"true\"`."),
+    Rule("scheduling.anti-affinity-exceeds-domains", "error", "More replicas than anti-affinity allows",
+         "Required anti-affinity puts at most one pod per topology domain: replicas beyond the number of "
+         "domains stay Pending.",
+         "Lower the replicas, add nodes/zones, or make the anti-affinity preferred."),
+    Rule("scheduling.colocated-exceeds-partner", "error", "Colocated tier larger than its partner",
+         "Each pod must share a domain with a partner pod while repelling its own kind: it cannot have more "
+         "pods than there are domains holding a partner.",
+         "Give the tier at most as many replicas as its partner, or relax one of the two affinities."),
+    Rule("scheduling.selector-matches-nothing", "warning", "Affinity selector matches no pod",
+         "A required podAffinity whose selector matches no pod never schedules; an anti-affinity matching "
+         "nothing protects nothing (usually a typo in a label).",
+         "Fix the selector to match the labels of the intended tier's pod template."),
+    Rule("scheduling.zone-spread-one-zone", "warning", "Spread over zones in a one-zone cluster",
+         "Spreading over topology.kubernetes.io/zone in a single zone does not protect against a zone "
+         "failure; with minDomains > 1 the pods stay Pending.",
+         "Declare the cluster's zones, or spread over kubernetes.io/hostname."),
+    Rule("scheduling.rollout-stuck", "error", "Rolling update cannot finish",
+         "With required hostname anti-affinity and as many replicas as nodes, maxUnavailable 0 leaves the "
+         "surge pod no node: the rollout waits forever.",
+         "Allow `maxUnavailable: 1` (with `maxSurge: 0`), or keep replicas below the node count."),
+    Rule("scheduling.pdb-blocks-eviction", "warning", "PodDisruptionBudget allows no disruption",
+         "A PDB with minAvailable equal to the replicas (or maxUnavailable 0) blocks every eviction: node "
+         "drains and cluster upgrades hang.",
+         "Use `maxUnavailable: 1` (or minAvailable below the replica count)."),
+)  # fmt: skip
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+
+
+def finding(
+    rule_id: str,
+    message: str,
+    ctx: CheckContext,
+    obj: Object | None = None,
+    *,
+    severity: Severity | None = None,
+    fix: str | None = None,
+) -> Finding:
+    """A Finding for one of RULES about `obj`, with blueprint/tier from its labels and its file if known."""
+    rule = RULES[rule_id]
+    oid = object_id(obj) if obj is not None else None
+    blueprint, tier = origin(obj) if obj is not None else (None, None)
+    return Finding(
+        id=rule_id,
+        severity=severity or rule.severity,
+        message=message,
+        fix=fix if fix is not None else rule.fix,
+        blueprint=blueprint or ctx.blueprint,
+        tier=tier,
+        object_id=oid,
+        file=ctx.file_of(oid),
+    )

@@ -1,0 +1,134 @@
+"""What the rules look at: the objects, their pod-running workloads, the cluster profile, known add-ons."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._objects import Object, object_id
+
+BLUEPRINT_LABEL = "app.kubernetes.io/instance"
+TIER_LABEL = "app.kubernetes.io/component"
+HOSTNAME_KEY = "kubernetes.io/hostname"
+ZONE_KEY = "topology.kubernetes.io/zone"
+_LEGACY_ZONE_KEY = "failure-domain.beta.kubernetes.io/zone"
+
+# Kinds whose pods run continuously (probes, rollouts and replica sharing matter), with the field path
+# of their pod template; Job and CronJob run to completion.
+_TEMPLATE_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"}
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterCounts:
+    """The cluster the objects are meant for, as far as it is known: node and zone counts."""
+
+    nodes: int | None = None
+    zones: int | None = None
+
+    def domains(self, topology_key: str) -> int | None:
+        """How many topology domains a key splits the cluster into, when known."""
+        if topology_key == HOSTNAME_KEY:
+            return self.nodes
+        if topology_key in (ZONE_KEY, _LEGACY_ZONE_KEY):
+            return self.zones
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Workload:
+    """An object that runs pods: its pod template's spec and labels, replica count and origin."""
+
+    obj: Object
+    kind: str
+    name: str
+    namespace: str
+    replicas: int
+    pod_spec: Mapping[str, Any]
+    pod_labels: Mapping[str, str]
+    blueprint: str | None
+    tier: str | None
+
+    @property
+    def object_id(self) -> str:
+        return object_id(self.obj)
+
+    @property
+    def long_running(self) -> bool:
+        return self.kind not in ("Job", "CronJob")
+
+    def containers(self) -> list[Mapping[str, Any]]:
+        """spec.containers of the pod template (init containers are not long-running)."""
+        return [c for c in self.pod_spec.get("containers") or [] if isinstance(c, Mapping)]
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def origin(obj: Object) -> tuple[str | None, str | None]:
+    """(blueprint, tier) of an object from its app.kubernetes.io/instance and /component labels."""
+    labels = _mapping(_mapping(obj.get("metadata")).get("labels"))
+    blueprint, tier = labels.get(BLUEPRINT_LABEL), labels.get(TIER_LABEL)
+    return (str(blueprint) if blueprint else None, str(tier) if tier else None)
+
+
+def as_workload(obj: Object) -> Workload | None:
+    """The workload view of an object that runs pods (Pod, Deployment, ..., CronJob), else None."""
+    kind = str(obj.get("kind", ""))
+    spec = _mapping(obj.get("spec"))
+    if kind == "Pod":
+        template: Mapping[str, Any] = {"metadata": obj.get("metadata"), "spec": spec}
+        replicas = 1
+    elif kind == "CronJob":
+        template = _mapping(_mapping(_mapping(spec.get("jobTemplate")).get("spec")).get("template"))
+        replicas = 1
+    elif kind in _TEMPLATE_KINDS:
+        template = _mapping(spec.get("template"))
+        raw = spec.get("replicas", spec.get("parallelism", 1))
+        replicas = raw if isinstance(raw, int) and not isinstance(raw, bool) else 1
+    else:
+        return None
+    meta = _mapping(obj.get("metadata"))
+    labels = {str(k): str(v) for k, v in _mapping(_mapping(template.get("metadata")).get("labels")).items()}
+    blueprint, tier = origin(obj)
+    return Workload(
+        obj=obj,
+        kind=kind,
+        name=str(meta.get("name", "")),
+        namespace=str(meta.get("namespace") or "default"),
+        replicas=replicas,
+        pod_spec=_mapping(template.get("spec")),
+        pod_labels=labels,
+        blueprint=blueprint,
+        tier=tier,
+    )
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a rule may read. Rules are pure functions of it.
+
+    `addons` names the EKS add-ons known to be present: emitted by hagen (an eksctl ClusterConfig among
+    the extras or the objects) or declared installed by the blueprint (its `cluster_addons`).
+    `values` maps a Helm release name to its values. `files` maps an object id to the file it is in.
+    `placement_cluster` is the blueprint's full cluster profile (nodes with labels and allocatable) for
+    the placement simulator, when the blueprint declares one and no counts were given on the command line.
+    """
+
+    objects: tuple[Object, ...]
+    cluster: ClusterCounts = ClusterCounts()
+    addons: frozenset[str] = frozenset()
+    values: Mapping[str, Any] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)
+    blueprint: str | None = None
+    placement_cluster: Any = None
+
+    def workloads(self) -> list[Workload]:
+        return [w for w in (as_workload(o) for o in self.objects) if w is not None]
+
+    def of_kind(self, kind: str) -> list[Object]:
+        return [o for o in self.objects if o.get("kind") == kind]
+
+    def file_of(self, oid: str | None) -> str | None:
+        return self.files.get(oid) if oid else None

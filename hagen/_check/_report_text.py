@@ -1,0 +1,42 @@
+"""Findings as text for a terminal: one block per finding, a summary line last."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ._finding import Finding
+from ._run import CheckResult
+
+
+def _where(item: Finding) -> str:
+    origin = "/".join(p for p in (item.blueprint, item.tier) if p)
+    parts = [p for p in (origin, item.object_id) if p]
+    where = " ".join(parts)
+    if item.file:
+        where += f" ({item.file})"
+    return where
+
+
+def summary(result: CheckResult) -> str:
+    """ "2 errors, 1 warning, 0 info (1 suppressed)"."""
+    counts = Counter(f.severity for f in result.findings)
+    plural = {"error": "errors", "warning": "warnings", "info": "info"}
+    text = ", ".join(
+        f"{counts[s]} {plural[s] if counts[s] != 1 else s}" for s in ("error", "warning", "info")
+    )
+    return f"{text} ({len(result.suppressed)} suppressed)"
+
+
+def text_report(result: CheckResult, *, show_suppressed: bool = False) -> str:
+    """Each finding as ``severity id: where`` then its message and fix, then a summary line."""
+    lines: list[str] = []
+    for item in result.findings:
+        lines.append(f"{item.severity} {item.id}: {_where(item)}")
+        lines.append(f"  {item.message}")
+        if item.fix:
+            lines.append(f"  fix: {item.fix}")
+    if show_suppressed:
+        for entry in result.suppressed:
+            lines.append(f"suppressed {entry.finding.id}: {_where(entry.finding)}: {entry.reason}")
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"

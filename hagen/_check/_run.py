@@ -1,0 +1,190 @@
+"""`check`: run every rule over a synthesis or plain objects; findings come back in a stable order."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .._objects import Object, object_id
+from ._context import CheckContext, ClusterCounts
+from ._finding import SEVERITY_RANK, Finding, Severity
+from ._rules_scheduling import scheduling_rules
+from ._rules_storage import storage_rules
+from ._rules_workload import workload_rules
+from ._storage_model import addons_in
+from ._suppress import Suppressed, Suppressions, apply_suppressions, suppressions_of
+
+RuleFn = Callable[[CheckContext], Iterable[Finding]]
+"""A rule provider: reads a CheckContext, yields findings. Providers must be pure."""
+
+BUILTIN_RULES: tuple[RuleFn, ...] = (workload_rules, storage_rules, scheduling_rules)
+_registered: list[RuleFn] = []
+
+
+def register_rule(rule: RuleFn) -> RuleFn:
+    """Add a rule provider to every later `check` (usable as a decorator); registering twice is a no-op."""
+    if rule not in _registered:
+        _registered.append(rule)
+    return rule
+
+
+def default_rules() -> tuple[RuleFn, ...]:
+    """Built-in rules, registered providers, and the placement simulator's rules when it is installed."""
+    rules = [*BUILTIN_RULES, *_registered]
+    try:
+        place = importlib.import_module("hagen._place._rules")
+    except ImportError:
+        place = None
+    provider = getattr(place, "placement_rules", None)
+    if callable(provider) and provider not in rules:
+        rules.append(provider)
+    return tuple(rules)
+
+
+def finding_sort_key(item: Finding) -> tuple[int, str, str, str, str, str]:
+    """Most severe first, then id, blueprint, tier, object and message: independent of rule order."""
+    return (
+        -SEVERITY_RANK[item.severity],
+        item.id,
+        item.blueprint or "",
+        item.tier or "",
+        item.object_id or "",
+        item.message,
+    )
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Active findings and the suppressed ones (with their reasons), both sorted by finding_sort_key."""
+
+    findings: tuple[Finding, ...]
+    suppressed: tuple[Suppressed, ...] = ()
+
+    def failing(self, fail_on: Severity) -> list[Finding]:
+        """Active findings at or above `fail_on` (suppressed findings never fail a run)."""
+        return [f for f in self.findings if f.at_least(fail_on)]
+
+
+def _count(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Sequence | frozenset | set) and not isinstance(value, str):
+        return len(value)
+    return None
+
+
+def cluster_of(spec: Any) -> ClusterCounts:
+    """Node and zone counts from a blueprint's `cluster` profile (counts, lists, or a zones() method)."""
+    cluster = getattr(spec, "cluster", None)
+    if cluster is None:
+        return ClusterCounts()
+    nodes = getattr(cluster, "nodes", None)
+    zones = getattr(cluster, "zones", None)
+    if callable(zones):
+        zones = zones()
+    return ClusterCounts(nodes=_count(nodes), zones=_count(zones))
+
+
+def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
+    """object id -> the file `hagen synth` writes it to (out/<blueprint>/<kind>-<name>.yaml)."""
+    try:
+        from .._output._layout import object_filename
+    except ImportError:  # the output stage is optional for checks
+        return {}
+    root = f"{out_dir}/{synthesis.blueprint.name}"
+    named = [
+        o for o in synthesis.objects if isinstance(o.get("metadata"), dict) and o["metadata"].get("name")
+    ]
+    return {object_id(o): f"{root}/{object_filename(o)}" for o in named}
+
+
+def declared_addons(spec: Any) -> set[str]:
+    """Add-ons a blueprint declares already installed: csi_drivers with installed=True, cluster_addons."""
+    found = {str(a) for a in getattr(spec, "cluster_addons", None) or ()}
+    for driver in getattr(spec, "csi_drivers", None) or ():
+        if getattr(driver, "installed", False):
+            found.add(str(driver.addon))
+    return found
+
+
+def context_of(synthesis: Any, cluster: ClusterCounts | None = None, out_dir: str = "out") -> CheckContext:
+    """The CheckContext of a Synthesis: its objects, values, extras (eksctl add-ons) and spec."""
+    spec = synthesis.blueprint
+    objects = tuple(synthesis.objects)
+    extras = getattr(synthesis, "extras", None) or {}
+    addons = addons_in(list(extras.values())) | addons_in(list(objects)) | declared_addons(spec)
+    profile = cluster_of(spec)
+    if cluster is not None:
+        profile = ClusterCounts(cluster.nodes or profile.nodes, cluster.zones or profile.zones)
+    return CheckContext(
+        objects=objects,
+        cluster=profile,
+        addons=frozenset(addons),
+        values=dict(getattr(synthesis, "values", None) or {}),
+        files=_out_files(synthesis, out_dir),
+        blueprint=getattr(spec, "name", None),
+        placement_cluster=getattr(spec, "cluster", None) if cluster is None else None,
+    )
+
+
+def run_rules(
+    contexts: Iterable[CheckContext], rules: Sequence[RuleFn], suppress: Suppressions
+) -> CheckResult:
+    """Every rule over every context, suppressions applied, findings sorted.
+
+    A finding whose (id, object) an earlier provider already reported is dropped: the static rules and
+    the placement simulation may both see a stuck rollout, and one report of it is enough.
+    """
+    found: list[Finding] = []
+    for ctx in contexts:
+        seen: set[tuple[str, str | None]] = set()
+        for rule in rules:
+            own = [f for f in dict.fromkeys(rule(ctx)) if (f.id, f.object_id) not in seen]
+            seen.update((f.id, f.object_id) for f in own)
+            found.extend(own)
+    active, suppressed = apply_suppressions(dict.fromkeys(found), suppress)
+    active.sort(key=finding_sort_key)
+    suppressed.sort(key=lambda s: finding_sort_key(s.finding))
+    return CheckResult(tuple(active), tuple(suppressed))
+
+
+def check(
+    source: Any,
+    *,
+    cluster: ClusterCounts | None = None,
+    rules: Sequence[RuleFn] | None = None,
+    files: Mapping[str, str] | None = None,
+    suppress: Suppressions | None = None,
+    out_dir: str = "out",
+) -> CheckResult:
+    """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts).
+
+    For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
+    add-ons and declared `cluster_addons` are read; `cluster` (e.g. from --nodes/--zones) overrides the
+    profile. `files` maps the ids of plain objects to the files they were read from; objects of a
+    synthesis point at the files `hagen synth` writes under `out_dir`.
+    """
+    chosen = tuple(rules) if rules is not None else default_rules()
+    items = [source] if hasattr(source, "objects") else list(source)
+    contexts: list[CheckContext] = []
+    merged: dict[tuple[str | None, str], dict[str, str]] = {}
+    plain: list[Object] = []
+    for item in items:
+        if hasattr(item, "objects"):
+            contexts.append(context_of(item, cluster, out_dir))
+            merged.update(suppressions_of(item.blueprint))
+        else:
+            plain.append(item)
+    if plain:
+        contexts.append(
+            CheckContext(
+                objects=tuple(plain),
+                cluster=cluster or ClusterCounts(),
+                addons=frozenset(addons_in(plain)),
+                files=dict(files or {}),
+            )
+        )
+    merged.update({k: dict(v) for k, v in (suppress or {}).items()})
+    return run_rules(contexts, chosen, merged)

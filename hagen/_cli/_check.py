@@ -1,0 +1,92 @@
+"""`hagen check [PATH...]`: findings with ids for blueprints (.py) and manifests (.yaml), any format."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="report storage, scheduling and workload traps as findings with ids",
+        description="Check blueprints (.py files or folders of them, synthesized in memory) and YAML "
+        "manifests (files or folders). Exit 1 when a finding at or above --fail-on is present; "
+        "findings a tier suppresses are reported but never fail the run.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="blueprint or YAML file/folder (default blueprints)"
+    )
+    parser.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="output format")
+    parser.add_argument(
+        "--fail-on", choices=("error", "warning", "info"), default="error", help="lowest severity that fails"
+    )
+    parser.add_argument("--nodes", type=_positive, metavar="N", help="nodes in the target cluster")
+    parser.add_argument("--zones", type=_positive, metavar="Z", help="zones in the target cluster")
+    parser.add_argument("--out", default="out", metavar="DIR", help="where synth writes (for file locations)")
+    parser.set_defaults(handler=run)
+
+
+def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
+    """(blueprint paths, YAML paths): .py files and folders with .py files at their top are blueprints."""
+    from .._errors import InputError
+
+    blueprints: list[Path] = []
+    manifests: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            (blueprints if path.suffix == ".py" else manifests).append(path)
+        elif path.is_dir():
+            if any(path.glob("*.py")):  # a blueprints folder; not a whole source tree
+                blueprints.append(path)
+            if any(p.suffix in (".yaml", ".yml") for p in path.rglob("*")):
+                manifests.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return blueprints, manifests
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from .._check import ClusterCounts, check, json_report, sarif_report, text_report
+    from .._errors import InputError
+    from .._objects import object_id
+
+    paths = list(args.paths) or ["blueprints"]
+    if not args.paths and not Path("blueprints").is_dir():
+        raise InputError("no PATH given and no blueprints/ folder here")
+    blueprint_paths, manifest_paths = _split(paths)
+    sources: list[Any] = []
+    if blueprint_paths:
+        from .. import load_blueprints, synthesize
+
+        sources.extend(synthesize(spec) for spec in load_blueprints(blueprint_paths))
+    files: dict[str, str] = {}
+    if manifest_paths:
+        from .._validate._run import load_sourced
+
+        for obj, source in load_sourced(manifest_paths):
+            sources.append(obj)
+            files.setdefault(object_id(obj), source)
+    cluster = ClusterCounts(nodes=args.nodes, zones=args.zones)
+    result = check(sources, cluster=cluster, files=files, out_dir=args.out)
+    if args.format == "json":
+        sys.stdout.write(json_report(result))
+    elif args.format == "sarif":
+        sys.stdout.write(sarif_report(result, default_uri=Path(paths[0]).as_posix()))
+    else:
+        sys.stdout.write(text_report(result))
+    return 1 if result.failing(args.fail_on) else 0

@@ -1,0 +1,60 @@
+"""Helm releases in blueprints: typed values (the Jenkins chart), merged in a documented order, checked
+against the chart's own values.yaml or values.schema.json, and the helmfile/helm commands to install them.
+"""
+
+from ._chart import ChartCopy, chart_copy_for, find_chart_copy, helm_repository_cache, load_chart_copy
+from ._check import ValuesCheck, check_release, find_release_chart, release_values
+from ._helmfile import helmfile_document, install_command, repo_add_command, values_path
+from ._jenkins import JENKINS_CHART, JENKINS_CHART_VERSION, Jenkins
+from ._jenkins_controller import Admin, Controller, Ingress
+from ._jenkins_parts import IAM_ROLE_ANNOTATION, Agent, NetworkPolicy, Persistence, Rbac, ServiceAccount
+from ._keys import check_keys
+from ._merge import Values, coalesce, deep_merge, merge_layers
+from ._names import StorageClassLike
+from ._release import Chart, HelmRelease
+from ._renames import JENKINS_RENAMES, RENAMES, Rename
+from ._render import RenderUnavailable, render_available, render_release
+from ._schema import check_schema
+
+__all__ = [
+    "IAM_ROLE_ANNOTATION",
+    "JENKINS_CHART",
+    "JENKINS_CHART_VERSION",
+    "JENKINS_RENAMES",
+    "RENAMES",
+    "Admin",
+    "Agent",
+    "Chart",
+    "ChartCopy",
+    "Controller",
+    "HelmRelease",
+    "Ingress",
+    "Jenkins",
+    "NetworkPolicy",
+    "Persistence",
+    "Rbac",
+    "Rename",
+    "RenderUnavailable",
+    "ServiceAccount",
+    "StorageClassLike",
+    "Values",
+    "ValuesCheck",
+    "chart_copy_for",
+    "check_keys",
+    "check_release",
+    "check_schema",
+    "coalesce",
+    "deep_merge",
+    "find_chart_copy",
+    "find_release_chart",
+    "helm_repository_cache",
+    "helmfile_document",
+    "install_command",
+    "load_chart_copy",
+    "merge_layers",
+    "release_values",
+    "render_available",
+    "render_release",
+    "repo_add_command",
+    "values_path",
+]

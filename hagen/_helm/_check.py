@@ -1,0 +1,106 @@
+"""The values of a release, checked: merged layers, then the chart's schema or keys, then the release's
+own review (plain-text secrets). This is what `hagen synth` writes to helm/<release>/values.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .._check._finding import Finding
+from .._errors import ChartError
+from ._chart import ChartCopy, chart_copy_for
+from ._keys import check_keys
+from ._merge import Values
+from ._release import HelmRelease
+from ._renames import RENAMES
+from ._schema import check_schema
+
+
+@dataclass(frozen=True)
+class ValuesCheck:
+    """The merged values of one release and what they were checked against."""
+
+    release: str
+    values: Values
+    checked_against: str
+    """What the values were checked against: a chart's schema or values.yaml, a model's keys, or nothing."""
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that stop hagen from writing these values."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+
+def find_release_chart(
+    release: HelmRelease, base_dir: Path, chart_path: Path | None = None
+) -> ChartCopy | None:
+    """The local chart copy for `release`: `chart_path` (command line), the release's own chart_path
+    (relative to the blueprint folder `base_dir`), else Helm's repository cache; None when there is none."""
+    declared = base_dir / release.chart_path if release.chart_path else None
+    return chart_copy_for(release.chart.name, release.version, chart_path, declared)
+
+
+def check_release(release: HelmRelease, base_dir: Path, chart_path: Path | None = None) -> ValuesCheck:
+    """Merge the release's values and check them (see the module docstring); raises only for unreadable
+    input (ChartError, BlueprintError), reporting value problems as findings."""
+    values = release.merged_values(base_dir)
+    renames = RENAMES.get(release.chart.name, ())
+    copy = find_release_chart(release, base_dir, chart_path)
+    label = f"chart {release.chart.name} {release.version}"
+    findings: list[Finding] = []
+    if copy is not None and copy.schema is not None:
+        against = f"values.schema.json of {label} ({copy.source})"
+        findings += check_schema(values, copy.values, copy.schema, chart=label)
+    elif copy is not None:
+        against = f"values.yaml of {label} ({copy.source})"
+        findings += check_keys(values, copy.values, chart=label, renames=renames)
+    elif (known := release.known_keys()) is not None:
+        against = f"the keys hagen's {type(release).__name__} model knows (no copy of {label} found)"
+        findings += check_keys(
+            values, known, chart=f"{label} as hagen models it", renames=renames, unknown_severity="warning"
+        )
+    else:
+        against = "nothing"
+    if copy is None:
+        findings.append(
+            Finding(
+                "helm.chart-not-found",
+                "info",
+                f"release {release.name}: no local copy of {label}, so its values were checked against "
+                f"{against}",
+                fix=f"run `helm pull {release.chart.reference} --version {release.version}` and pass "
+                "the .tgz (chart_path= or --chart), or install it once so Helm caches it",
+            )
+        )
+    findings += release.review(values)
+    located = tuple(_at(f, release.name) for f in findings)
+    return ValuesCheck(release.name, values, against, located)
+
+
+def _at(finding: Finding, release: str) -> Finding:
+    if finding.message.startswith("release "):
+        return finding
+    return Finding(
+        finding.id,
+        finding.severity,
+        f"release {release}: {finding.message}",
+        finding.fix,
+        finding.blueprint,
+        finding.tier,
+        finding.object_id,
+        finding.file,
+    )
+
+
+def release_values(release: HelmRelease, base_dir: Path, chart_path: Path | None = None) -> Values:
+    """The values to write for `release` (out/<blueprint>/helm/<release>/values.yaml).
+
+    Raises ChartError listing every error finding (unknown or renamed keys, schema violations, a
+    plain-text admin password) so that nothing is written.
+    """
+    result = check_release(release, base_dir, chart_path)
+    if result.errors:
+        lines = "\n".join(f"  - {f.message}" + (f" (fix: {f.fix})" if f.fix else "") for f in result.errors)
+        raise ChartError(f"values of release {release.name} do not fit {result.checked_against}:\n{lines}")
+    return result.values

@@ -1,0 +1,65 @@
+"""Validation of the names and versions a Helm release is declared with (Helm's own rules)."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol, runtime_checkable
+
+_DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+RELEASE_NAME_MAX = 53
+"""Helm refuses longer release names: it appends suffixes to them for the objects it names."""
+
+# Semantic Versioning 2.0.0 (https://semver.org), with Helm's tolerated leading "v".
+_SEMVER = re.compile(
+    r"^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
+)
+_RANGE_MARKS = ("^", "~", ">", "<", "=", "*", "||", " - ", ",")
+
+
+def check_dns_label(value: str, what: str, max_length: int = 63) -> str:
+    """`value` if it is a DNS-1123 label of at most `max_length` characters; ValueError naming `what` else."""
+    if len(value) > max_length:
+        raise ValueError(f"{what} {value!r} is {len(value)} characters; at most {max_length} are allowed")
+    if not _DNS_LABEL.match(value):
+        raise ValueError(
+            f"{what} {value!r} is not a DNS-1123 label: lower-case letters, digits and '-', "
+            "starting and ending with a letter or digit"
+        )
+    return value
+
+
+def check_release_name(value: str) -> str:
+    """A Helm release name: a DNS-1123 label of at most 53 characters."""
+    return check_dns_label(value, "release name", RELEASE_NAME_MAX)
+
+
+def check_pinned_version(value: str) -> str:
+    """An exact chart version; ranges are refused because they resolve differently from day to day."""
+    text = value.strip()
+    if _SEMVER.match(text):
+        return text
+    looks_like_range = any(mark in text for mark in _RANGE_MARKS) or re.search(r"(^|\.)[xX](\.|$)", text)
+    if looks_like_range or not text:
+        raise ValueError(
+            f"chart version {value!r} is a range; pin an exact version such as '5.9.53': a range resolves "
+            "to whatever chart is newest on the day of the install, so two installs of one blueprint differ"
+        )
+    raise ValueError(f"chart version {value!r} is not a semantic version (MAJOR.MINOR.PATCH, e.g. '5.9.53')")
+
+
+@runtime_checkable
+class StorageClassLike(Protocol):
+    """What a release needs from a StorageClass declared in the blueprint (hagen._storage provides it)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def provisioner(self) -> str: ...
+
+    @property
+    def shared_access(self) -> bool:
+        """True for classes whose volumes many nodes mount at once (EFS, NFS: ReadWriteMany)."""
+        ...

@@ -1,0 +1,170 @@
+"""A Helm release declared in a blueprint: which chart, which pinned version, which values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .._check._finding import Finding
+from .._errors import BlueprintError
+from .._yaml import load_file
+from ._merge import Values, deep_merge, merge_layers
+from ._names import StorageClassLike, check_dns_label, check_pinned_version, check_release_name
+
+_GENERIC_HOST_LABELS = frozenset({"www", "charts", "chart", "helm", "repo", "repository", "registry"})
+
+
+class Chart(BaseModel):
+    """Where a chart comes from: a classic chart repository (https) or an OCI registry (oci://)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    name: str
+    """The chart's name, e.g. ``jenkins``."""
+    repository: str
+    """The repository URL (``https://charts.jenkins.io``) or the OCI path holding the chart
+    (``oci://registry-1.docker.io/bitnamicharts``), without the chart name."""
+    alias: str | None = None
+    """The local name for ``helm repo add``; derived from the host when not given."""
+
+    @classmethod
+    def oci(cls, reference: str) -> Chart:
+        """A chart from its full OCI reference, ``oci://REGISTRY/PATH/NAME``."""
+        base, _, name = reference.rstrip("/").rpartition("/")
+        return cls(name=name, repository=base)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return check_dns_label(value, "chart name")
+
+    @field_validator("repository")
+    @classmethod
+    def _repository(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("https", "http", "oci") or not parts.netloc:
+            raise ValueError(
+                f"chart repository {value!r} is not a URL hagen can install from; use https://HOST/PATH "
+                "(a chart repository) or oci://REGISTRY/PATH (an OCI registry)"
+            )
+        if parts.query or parts.fragment:
+            raise ValueError(f"chart repository {value!r} carries a query or fragment; give the bare URL")
+        return value.rstrip("/")
+
+    @field_validator("alias")
+    @classmethod
+    def _alias(cls, value: str | None) -> str | None:
+        return None if value is None else check_dns_label(value, "repository alias")
+
+    @property
+    def is_oci(self) -> bool:
+        """True for charts pulled from an OCI registry (no ``helm repo add``)."""
+        return self.repository.startswith("oci://")
+
+    @property
+    def repo_alias(self) -> str:
+        """The name the repository gets in ``helm repo add`` and helmfile's ``repositories``."""
+        if self.alias:
+            return self.alias
+        parts = urlsplit(self.repository)
+        if self.is_oci and parts.path.strip("/"):  # oci://registry-1.docker.io/bitnamicharts -> bitnamicharts
+            return parts.path.strip("/").rpartition("/")[2].lower()
+        host = parts.hostname or "charts"
+        labels = [label for label in host.split(".")[:-1] if label not in _GENERIC_HOST_LABELS]
+        return labels[0] if labels else self.name
+
+    @property
+    def reference(self) -> str:
+        """What ``helm upgrade --install`` takes: ``ALIAS/NAME`` or the full ``oci://`` reference."""
+        return f"{self.repository}/{self.name}" if self.is_oci else f"{self.repo_alias}/{self.name}"
+
+
+class HelmRelease(BaseModel):
+    """One Helm release: ``helm upgrade --install NAME CHART --version VERSION -n NAMESPACE -f values.yaml``.
+
+    Values come in three layers, later layers winning (mappings merge key by key, lists and scalars
+    replace, a None replaces too and then removes the chart's default, as in Helm):
+    the typed model's values < `values_files` in order < the inline `values`.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    name: str
+    """Release name: a DNS-1123 label of at most 53 characters (Helm's limit)."""
+    namespace: str
+    """Namespace the release is installed into."""
+    chart: Chart
+    """The chart: repository URL and name, or an OCI reference (see `Chart.oci`)."""
+    version: str
+    """The exact chart version (semver, e.g. ``5.9.53``); ranges are refused."""
+    values: dict[str, Any] = Field(default_factory=dict)
+    """Free-form values merged over everything else (the highest precedence)."""
+    values_files: tuple[str, ...] = ()
+    """YAML values files, relative to the blueprint file, merged in order over the typed values."""
+    chart_path: str | None = None
+    """A local copy of the chart (directory or the .tgz `helm pull` leaves) to check values against,
+    relative to the blueprint file."""
+    create_namespace: bool = True
+    """Whether the install creates the namespace (``--create-namespace``)."""
+
+    @field_validator("name")
+    @classmethod
+    def _release_name(cls, value: str) -> str:
+        return check_release_name(value)
+
+    @field_validator("namespace")
+    @classmethod
+    def _namespace(cls, value: str) -> str:
+        return check_dns_label(value, "namespace")
+
+    @field_validator("version")
+    @classmethod
+    def _version(cls, value: str) -> str:
+        return check_pinned_version(value)
+
+    def typed_values(self) -> Values:
+        """The values the typed model sets (none for a plain release; see `Jenkins`)."""
+        return {}
+
+    def known_keys(self) -> Values | None:
+        """The key tree the typed model knows (None leaves take anything), for checks without a chart copy."""
+        return None
+
+    def storage_classes(self) -> tuple[StorageClassLike, ...]:
+        """The StorageClass objects this release's values name, so that they are synthesized too."""
+        return ()
+
+    def review(self, values: Values) -> list[Finding]:
+        """Release-specific findings about the final values (plain-text secrets, noisy defaults)."""
+        return []
+
+    def file_values(self, base_dir: Path) -> list[Values]:
+        """The mapping in each of `values_files`, read relative to `base_dir` (the blueprint's folder)."""
+        layers: list[Values] = []
+        for index, name in enumerate(self.values_files):
+            path = base_dir / name
+            field = f"releases[{self.name}].values_files[{index}]"
+            if not path.is_file():
+                raise BlueprintError("values file not found", file=str(path), field=field, value=name)
+            documents = load_file(path)
+            if len(documents) > 1 or (documents and not isinstance(documents[0], dict)):
+                raise BlueprintError(
+                    "a values file must hold one YAML mapping",
+                    file=str(path),
+                    field=field,
+                    value=name,
+                    allowed="a single document whose top level is a mapping",
+                )
+            layers.append(documents[0] if documents else {})
+        return layers
+
+    def merged_values(self, base_dir: Path) -> Values:
+        """typed values < values files in order < inline values, deep-merged (see the class docstring)."""
+        return merge_layers([self.typed_values(), *self.file_values(base_dir), self.values])
+
+    def with_values(self, extra: Values) -> HelmRelease:
+        """A copy whose inline values have `extra` merged over them."""
+        return self.model_copy(update={"values": deep_merge(self.values, extra)})

@@ -1,0 +1,15 @@
+"""Offline, strict Kubernetes schema validation (schemas from the kubernetes-validate package)."""
+
+from ._report import NotValidated, SchemaError, ValidationReport
+from ._run import validate_objects, validate_paths
+from ._schemas import DEFAULT_KUBE_VERSION, available_versions
+
+__all__ = [
+    "DEFAULT_KUBE_VERSION",
+    "NotValidated",
+    "SchemaError",
+    "ValidationReport",
+    "available_versions",
+    "validate_objects",
+    "validate_paths",
+]

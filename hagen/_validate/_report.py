@@ -1,0 +1,92 @@
+"""What schema validation found: every error of every object, and the objects it could not check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaError:
+    """One field of one object that the Kubernetes API server would reject.
+
+    `path` is the field in kubectl's notation (``spec.template.spec.containers[0].ports[0].containerPort``),
+    `value` the offending value (None when a required field is missing). `blueprint` and `tier` come from
+    the object's ``app.kubernetes.io/instance`` and ``app.kubernetes.io/component`` labels.
+    """
+
+    object_id: str
+    path: str
+    message: str
+    value: Any = None
+    blueprint: str | None = None
+    tier: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "object": self.object_id,
+            "path": self.path,
+            "message": self.message,
+            "value": self.value,
+            "blueprint": self.blueprint,
+            "tier": self.tier,
+            "source": self.source,
+        }
+
+    def line(self) -> str:
+        """One line of text output: where, which field, what is wrong."""
+        where = f"{self.source}: " if self.source else ""
+        origin = "/".join(p for p in (self.blueprint, self.tier) if p)
+        origin = f" [{origin}]" if origin else ""
+        field = f" {self.path}:" if self.path else ""
+        return f"{where}{self.object_id}{origin}:{field} {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class NotValidated:
+    """An object no schema was found for (a custom resource, or a kind this Kubernetes version lacks)."""
+
+    object_id: str
+    reason: str
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"object": self.object_id, "reason": self.reason, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """The outcome of validating a set of objects against one Kubernetes version."""
+
+    kube_version: str
+    errors: tuple[SchemaError, ...]
+    validated: tuple[str, ...]
+    not_validated: tuple[NotValidated, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no validated object has an error (objects not validated do not make it false)."""
+        return not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kube_version": self.kube_version,
+            "ok": self.ok,
+            "validated": len(self.validated),
+            "errors": [e.to_dict() for e in self.errors],
+            "not_validated": [n.to_dict() for n in self.not_validated],
+        }
+
+    def text(self) -> str:
+        """Human-readable report: errors, then what was not validated, then a summary line."""
+        lines = [f"error: {e.line()}" for e in self.errors]
+        for item in self.not_validated:
+            where = f"{item.source}: " if item.source else ""
+            lines.append(f"not validated: {where}{item.object_id}: {item.reason}")
+        bad = len({e.object_id for e in self.errors})
+        lines.append(
+            f"{len(self.validated)} objects validated against Kubernetes {self.kube_version}: "
+            f"{len(self.errors)} errors in {bad} objects, {len(self.not_validated)} not validated"
+        )
+        return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._api import plan, synth, synthesize_all
+    from ._api import InvalidOutput, plan, synth, synthesize_all
     from ._blueprint import (
         Avoid,
         Blueprint,
@@ -36,9 +36,8 @@ if TYPE_CHECKING:
         separate,
         spread,
     )
+    from ._check import CheckResult, Finding, check, register_rule
     from ._errors import BlueprintError, ChartError, HagenError, InputError, OutputError, UnsafeYAMLError
-    from ._objects import Object, object_id, sort_objects
-    from ._output import WriteReport, read_owned, render, render_objects, write_tree
     from ._helm import (
         Admin,
         Agent,
@@ -57,8 +56,11 @@ if TYPE_CHECKING:
         release_values,
         render_release,
     )
+    from ._objects import Object, object_id, sort_objects
+    from ._output import WriteReport, read_owned, render, render_objects, write_tree
     from ._storage import CsiDriver, EfsStorageClass, StorageClass, Volume
     from ._synth import Synthesis, synthesize
+    from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
 
 # Public name -> private module. Loaded on first use, so that `hagen --help` and light API users do not
 # pay for pydantic and the models (see docs/benchmarks.md).
@@ -71,15 +73,18 @@ _LAZY: dict[str, str] = {
     "BlueprintSpec": "._blueprint",
     "Chart": "._helm",
     "ChartError": "._errors",
+    "CheckResult": "._check",
     "Colocate": "._blueprint",
     "ConfigMapKeyRef": "._blueprint",
     "Controller": "._helm",
     "CsiDriver": "._storage",
     "EfsStorageClass": "._storage",
+    "Finding": "._check",
     "HagenError": "._errors",
     "HelmRelease": "._helm",
     "Ingress": "._helm",
     "InputError": "._errors",
+    "InvalidOutput": "._api",
     "Jenkins": "._helm",
     "NetworkPolicy": "._helm",
     "Object": "._objects",
@@ -89,6 +94,7 @@ _LAZY: dict[str, str] = {
     "Probe": "._blueprint",
     "Rbac": "._helm",
     "Resources": "._blueprint",
+    "SchemaError": "._validate",
     "SecretKeyRef": "._blueprint",
     "Separate": "._blueprint",
     "ServiceAccount": "._helm",
@@ -98,9 +104,11 @@ _LAZY: dict[str, str] = {
     "Synthesis": "._synth",
     "Tier": "._blueprint",
     "UnsafeYAMLError": "._errors",
+    "ValidationReport": "._validate",
     "Volume": "._storage",
     "WriteReport": "._output",
     "avoid": "._blueprint",
+    "check": "._check",
     "check_release": "._helm",
     "colocate": "._blueprint",
     "helmfile_document": "._helm",
@@ -109,6 +117,7 @@ _LAZY: dict[str, str] = {
     "object_id": "._objects",
     "plan": "._api",
     "read_owned": "._output",
+    "register_rule": "._check",
     "release_values": "._helm",
     "render": "._output",
     "render_objects": "._output",
@@ -119,6 +128,8 @@ _LAZY: dict[str, str] = {
     "synth": "._api",
     "synthesize": "._synth",
     "synthesize_all": "._api",
+    "validate_objects": "._validate",
+    "validate_paths": "._validate",
     "write_tree": "._output",
 }
 
@@ -145,15 +156,18 @@ __all__ = [
     "BlueprintSpec",
     "Chart",
     "ChartError",
+    "CheckResult",
     "Colocate",
     "ConfigMapKeyRef",
     "Controller",
     "CsiDriver",
     "EfsStorageClass",
+    "Finding",
     "HagenError",
     "HelmRelease",
     "Ingress",
     "InputError",
+    "InvalidOutput",
     "Jenkins",
     "NetworkPolicy",
     "Object",
@@ -163,6 +177,7 @@ __all__ = [
     "Probe",
     "Rbac",
     "Resources",
+    "SchemaError",
     "SecretKeyRef",
     "Separate",
     "ServiceAccount",
@@ -172,10 +187,12 @@ __all__ = [
     "Synthesis",
     "Tier",
     "UnsafeYAMLError",
+    "ValidationReport",
     "Volume",
     "WriteReport",
     "__version__",
     "avoid",
+    "check",
     "check_release",
     "colocate",
     "helmfile_document",
@@ -184,6 +201,7 @@ __all__ = [
     "object_id",
     "plan",
     "read_owned",
+    "register_rule",
     "release_values",
     "render",
     "render_objects",
@@ -194,5 +212,7 @@ __all__ = [
     "synth",
     "synthesize",
     "synthesize_all",
+    "validate_objects",
+    "validate_paths",
     "write_tree",
 ]

@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ._blueprint import BlueprintSpec, load_blueprints
+from ._errors import HagenError
 from ._output import OWNED_RECORD, WriteReport, owned_record, render, write_tree
 from ._synth import Synthesis, synthesize
+
+if TYPE_CHECKING:
+    from ._validate import ValidationReport
 
 DEFAULT_BLUEPRINTS = "blueprints"
 DEFAULT_OUT = "out"
@@ -41,15 +47,35 @@ def plan(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
+class InvalidOutput(HagenError):
+    """Synthesized objects fail the Kubernetes schema; `report` lists every error. Nothing was written."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        self.report = report
+        super().__init__(report.text())
+
+
 def synth(
-    sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,), out_dir: str | Path = DEFAULT_OUT
+    sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,),
+    out_dir: str | Path = DEFAULT_OUT,
+    *,
+    validate: bool = True,
+    kube_version: str | None = None,
 ) -> WriteReport:
-    """Synthesize blueprints into out_dir: everything is rendered in memory first, then written.
+    """Synthesize blueprints into out_dir: everything is rendered (and schema-validated) in memory first,
+    then written. Raises InvalidOutput, writing nothing, when an object fails the Kubernetes schema of
+    `kube_version` (default: hagen's default version).
 
     When every source is a folder, owned files of blueprints that no longer exist are removed too;
     otherwise removal is limited to the folders of the blueprints synthesized.
     """
     syntheses = synthesize_all(sources)
+    if validate:
+        from ._validate import validate_objects
+
+        report = validate_objects([o for s in syntheses for o in s.objects], kube_version)
+        if not report.ok:
+            raise InvalidOutput(report)
     files: dict[str, str] = {}
     for synthesis in syntheses:
         files.update(render(synthesis))

@@ -16,10 +16,20 @@ def register(subparsers: Any) -> None:
         "files that changed, removes files it generated before and no longer produces, and never touches "
         "files it did not generate. On any error nothing is written.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="blueprint file or folder (default: blueprints)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="blueprint file or folder (default: blueprints)"
+    )
     parser.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out)")
     parser.add_argument(
         "--stdout", action="store_true", help="print all objects as one YAML stream instead of writing files"
+    )
+    parser.add_argument(
+        "--kube-version",
+        metavar="V",
+        help="Kubernetes version whose schemas the objects must pass (e.g. 1.33)",
+    )
+    parser.add_argument(
+        "--no-validate", action="store_true", help="skip the schema validation that runs before writing"
     )
     parser.set_defaults(handler=run)
 
@@ -33,7 +43,12 @@ def run(args: argparse.Namespace) -> int:
         syntheses = _api.synthesize_all(sources)
         sys.stdout.write(render_objects(obj for s in syntheses for obj in s.objects))
         return 0
-    report = _api.synth(sources, args.out)
+    try:
+        report = _api.synth(sources, args.out, validate=not args.no_validate, kube_version=args.kube_version)
+    except _api.InvalidOutput as exc:
+        print(exc.report.text(), file=sys.stderr)
+        print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
+        return 1
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
     print(f"hagen synth: {count} blueprint{'s' if count != 1 else ''} -> {args.out}/: {report.summary()}")
     return 0

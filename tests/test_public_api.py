@@ -1,0 +1,56 @@
+"""The public surface is exactly hagen.__all__; importing hagen stays cheap."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import hagen
+
+PUBLIC = [
+    "Admin", "Agent", "Avoid", "Blueprint", "BlueprintError", "BlueprintSpec", "Chart", "ChartError", "CheckResult",
+    "Colocate", "ConfigMapKeyRef", "Controller", "CsiDriver", "EfsStorageClass", "Finding", "HagenError",
+    "HelmRelease", "Ingress", "InputError", "InvalidOutput", "Jenkins", "NetworkPolicy", "Object", "OutputError",
+    "Persistence", "Port", "Probe", "Rbac", "Resources", "SchemaError", "SecretKeyRef", "Separate",
+    "ServiceAccount", "Spread", "StorageClass", "Strategy", "Synthesis", "Tier", "UnsafeYAMLError",
+    "ValidationReport", "Volume", "WriteReport", "__version__", "avoid", "check", "check_release", "colocate",
+    "helmfile_document", "install_command", "load_blueprints", "object_id", "plan", "read_owned",
+    "register_rule", "release_values", "render", "render_objects", "render_release", "separate", "sort_objects",
+    "spread", "synth", "synthesize", "synthesize_all", "validate_objects", "validate_paths", "write_tree",
+]  # fmt: skip
+
+
+def test_all_is_pinned() -> None:
+    assert sorted(hagen.__all__) == sorted(PUBLIC)
+
+
+def test_every_public_name_resolves_and_is_documented() -> None:
+    for name in hagen.__all__:
+        value = getattr(hagen, name)
+        if callable(value) and name != "Object":
+            assert (value.__doc__ or "").strip(), f"hagen.{name} has no docstring"
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    try:
+        hagen.nope  # type: ignore[attr-defined]  # noqa: B018
+    except AttributeError as exc:
+        assert "nope" in str(exc)
+    else:
+        raise AssertionError("hagen.nope resolved")
+
+
+def test_import_and_help_do_not_load_heavy_modules() -> None:
+    code = (
+        "import sys, hagen._cli as cli\n"
+        "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pydantic', 'yaml', 'ruamel', 'jsonschema_rs', 'jinja2', 'cdk8s') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_root_exception_covers_every_error() -> None:
+    for name in ("BlueprintError", "ChartError", "InputError", "OutputError", "UnsafeYAMLError", "InvalidOutput"):
+        assert issubclass(getattr(hagen, name), hagen.HagenError)

@@ -15,6 +15,7 @@ Run `hagen synth` and read out/shop/.
 from hagen import (
     Admin,
     Blueprint,
+    ClusterProfile,
     Controller,
     CsiDriver,
     Jenkins,
@@ -41,6 +42,8 @@ class Shop(Blueprint):
     network_policies = True
     storage_classes = [gp3]
     csi_drivers = [CsiDriver(addon="aws-ebs-csi-driver")]
+    # Two m5.large-sized nodes in two zones: a zone can fail and every tier keeps a pod (`hagen place`).
+    cluster = ClusterProfile.shorthand(nodes=2, zones=2, cpu="1930m", memory="7Gi")
     # `helm upgrade --install jenkins jenkins/jenkins -n jenkins -f out/shop/helm/jenkins/values.yaml`;
     # its home is a ReadWriteOnce gp3 volume (on EFS it broke within a day).
     releases = [

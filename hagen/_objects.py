@@ -90,7 +90,12 @@ def sort_key(obj: Object) -> tuple[int, str, str, str]:
     """Kind order first (unknown kinds after known ones, by name), then namespace, then name."""
     kind = str(obj.get("kind", ""))
     meta = obj.get("metadata") or {}
-    return (_RANK.get(kind, len(KIND_ORDER)), kind, str(meta.get("namespace") or ""), str(meta.get("name", "")))
+    return (
+        _RANK.get(kind, len(KIND_ORDER)),
+        kind,
+        str(meta.get("namespace") or ""),
+        str(meta.get("name", "")),
+    )
 
 
 def sort_objects(objects: Iterable[Object]) -> list[Object]:

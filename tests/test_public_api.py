@@ -17,6 +17,8 @@ PUBLIC = [
     "helmfile_document", "install_command", "load_blueprints", "object_id", "plan", "read_owned",
     "register_rule", "release_values", "render", "render_objects", "render_release", "separate", "sort_objects",
     "spread", "synth", "synthesize", "synthesize_all", "validate_objects", "validate_paths", "write_tree",
+    "Allocatable", "ClusterProfile", "Failure", "Node", "Placement", "Rollout", "Simulation", "Taint", "fail",
+    "load_profile", "place", "placement_findings", "rollout", "run_scenario", "simulate",
 ]  # fmt: skip
 
 

@@ -6,7 +6,7 @@ import difflib
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, ValidationError, model_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
 from .._errors import BlueprintError
 from ._container import Model
@@ -71,6 +71,19 @@ class BlueprintSpec(Model):
                         f"tiers[{index}].connects_to[{j}]: no tier {other!r} in this blueprint (tiers: {allowed})"
                     )
         return self
+
+    @field_validator("cluster")
+    @classmethod
+    def _cluster_profile(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        from .._place import ClusterProfile  # the simulator's model; loaded only when a profile is given
+
+        if isinstance(value, ClusterProfile):
+            return value
+        if isinstance(value, dict):
+            return ClusterProfile.model_validate(value)
+        raise ValueError(f"expected a hagen.ClusterProfile, got {type(value).__name__}")
 
     def tier(self, name: str) -> Tier:
         """The tier called `name` (KeyError if there is none)."""

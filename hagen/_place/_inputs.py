@@ -1,0 +1,107 @@
+"""What `hagen place` reads: blueprints (synthesized to objects) or YAML/JSON manifests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .._errors import HagenError, InputError
+from ._cluster import ClusterProfile
+
+_MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(slots=True)
+class Inputs:
+    """Objects to place, tier order (blueprint order, then tier order), and a declared cluster if any."""
+
+    objects: list[dict[str, Any]] = field(default_factory=list)
+    tiers: list[str] = field(default_factory=list)
+    cluster: ClusterProfile | None = None
+    blueprints: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def rendered_releases(spec: Any, synthesis: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    """Objects of the blueprint's Helm releases whose chart can be rendered here (a local chart copy and
+    the optional Helm SDK); a note for each release that cannot, since its pods are then not placed."""
+    try:
+        from .._helm import find_release_chart, render_release
+    except ImportError:
+        return [], []
+    objects: list[dict[str, Any]] = []
+    notes: list[str] = []
+    base = Path(spec.source).parent if getattr(spec, "source", "") else Path()
+    for release in getattr(spec, "releases", None) or ():
+        try:
+            copy = find_release_chart(release, base)
+            values = (getattr(synthesis, "values", None) or {}).get(release.name)
+            if values is None:
+                values = release.merged_values(base)
+            objects.extend(render_release(release, values, Path(copy.source) if copy else None))
+        except HagenError as exc:
+            notes.append(f"Helm release {release.name} not placed: {exc}")
+    return objects, notes
+
+
+def _manifest_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.suffix in _MANIFEST_SUFFIXES and p.is_file())
+
+
+def _is_blueprint(path: Path) -> bool:
+    if path.suffix == ".py":
+        return True
+    return (
+        path.is_dir()
+        and any(path.rglob("*.py"))
+        and not any(p.suffix in _MANIFEST_SUFFIXES for p in path.rglob("*"))
+    )
+
+
+def load_manifests(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    """Every object in the YAML/JSON files under `paths` (files in sorted order, documents in order)."""
+    from .._yaml import load_objects
+
+    objects: list[dict[str, Any]] = []
+    for path in paths:
+        for file in _manifest_files(path):
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"{file}: cannot read: {exc}") from None
+            objects.extend(load_objects(text, str(file)))
+    return objects
+
+
+def load_inputs(paths: Sequence[Path]) -> Inputs:
+    """Blueprint files/directories are loaded and synthesized; anything else is read as manifests."""
+    out = Inputs()
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise InputError(f"{missing[0]}: no such file or directory")
+    blueprint_paths = [p for p in paths if _is_blueprint(p)]
+    manifest_paths = [p for p in paths if not _is_blueprint(p)]
+    if blueprint_paths:
+        import hagen
+
+        load = getattr(hagen, "load_blueprints", None)
+        synthesize = getattr(hagen, "synthesize", None)
+        if load is None or synthesize is None:
+            raise InputError("blueprint input needs hagen.load_blueprints and hagen.synthesize")
+        for spec in load(blueprint_paths):
+            synthesis = synthesize(spec)
+            out.objects.extend(synthesis.objects)
+            rendered, notes = rendered_releases(spec, synthesis)
+            out.objects.extend(rendered)
+            out.notes.extend(notes)
+            out.tiers.extend(t.name for t in spec.tiers if t.name not in out.tiers)
+            out.blueprints.append(spec.name)
+            declared = getattr(spec, "cluster", None)
+            if out.cluster is None and declared is not None:
+                out.cluster = declared
+    out.objects.extend(load_manifests(manifest_paths))
+    return out

@@ -1,0 +1,244 @@
+"""Workload objects (plain dicts) -> the pods their controllers would create, in a stated order.
+
+Deployment / ReplicaSet pods are ``<name>-<n>`` (n from 1) and carry ``pod-template-hash``; StatefulSet pods
+are ``<name>-<ordinal>`` (from 0) with ``statefulset.kubernetes.io/pod-name``; a DaemonSet gets one pod per
+node it may run on (``<name>-<node>``); a bare Pod is itself. A pod's tier is its
+``app.kubernetes.io/component`` label (else ``tier``).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._errors import InputError
+from ._cluster import SimNode
+from ._filters_node import node_affinity_ok, untolerated
+from ._pod import Pod, parse_pod
+from ._quantity import QuantityError, cpu_millis, memory_bytes
+from ._selector import Selector, SelectorError, parse_selector
+
+WORKLOAD_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Pod")
+EBS_PROVISIONERS = frozenset({"ebs.csi.aws.com", "kubernetes.io/aws-ebs"})
+ORDERS = ("declared", "reverse", "interleaved")
+
+
+def tier_of(labels: Mapping[str, Any]) -> str | None:
+    """``app.kubernetes.io/component``, else ``tier``."""
+    value = labels.get("app.kubernetes.io/component") or labels.get("tier")
+    return None if value is None else str(value)
+
+
+@dataclass(slots=True)
+class Workload:
+    """One workload object with what the simulation needs from it."""
+
+    kind: str
+    name: str
+    namespace: str
+    replicas: int
+    template: dict[str, Any]
+    selector: Selector | None
+    tier: str | None
+    obj: dict[str, Any]
+    ebs: bool = False
+    pdb: dict[str, Any] | None = None
+    pods: list[Pod] = field(default_factory=list)
+
+
+def _ebs_classes(objects: Iterable[Mapping[str, Any]]) -> tuple[set[str], str | None]:
+    names: set[str] = set()
+    default: str | None = None
+    for obj in objects:
+        if obj.get("kind") == "StorageClass":
+            meta = obj.get("metadata") or {}
+            if obj.get("provisioner") in EBS_PROVISIONERS:
+                names.add(str(meta.get("name")))
+            ann = meta.get("annotations") or {}
+            if str(ann.get("storageclass.kubernetes.io/is-default-class", "")).lower() == "true":
+                default = str(meta.get("name"))
+    return names, default
+
+
+def _uses_ebs(
+    obj: Mapping[str, Any], template: Mapping[str, Any], objects: Sequence[Mapping[str, Any]]
+) -> bool:
+    """A StatefulSet volumeClaimTemplate or a mounted PVC whose StorageClass is provisioned by EBS."""
+    ebs, default = _ebs_classes(objects)
+    claims: list[Mapping[str, Any]] = list((obj.get("spec") or {}).get("volumeClaimTemplates") or [])
+    ns = (obj.get("metadata") or {}).get("namespace")
+    wanted = {
+        (v.get("persistentVolumeClaim") or {}).get("claimName")
+        for v in (template.get("spec") or {}).get("volumes") or []
+        if v.get("persistentVolumeClaim")
+    }
+    for o in objects:
+        meta = o.get("metadata") or {}
+        if (
+            o.get("kind") == "PersistentVolumeClaim"
+            and meta.get("name") in wanted
+            and meta.get("namespace") == ns
+        ):
+            claims.append(o)
+    return any(((c.get("spec") or {}).get("storageClassName") or default) in ebs for c in claims)
+
+
+def _requests(pod_spec: Mapping[str, Any]) -> dict[str, Any]:
+    """Sum of the containers' requests (limits stand in for absent requests), at least the largest init
+    container's; as a pod-level ``resources.requests``."""
+
+    def total(containers: Iterable[Mapping[str, Any]], pick: str, parse: Any) -> list[int]:
+        out = []
+        for c in containers:
+            res = c.get("resources") or {}
+            value = (res.get("requests") or {}).get(pick, (res.get("limits") or {}).get(pick))
+            out.append(parse(value) if value is not None else 0)
+        return out
+
+    try:
+        cpu = total(pod_spec.get("containers") or [], "cpu", cpu_millis)
+        mem = total(pod_spec.get("containers") or [], "memory", memory_bytes)
+        icpu = total(pod_spec.get("initContainers") or [], "cpu", cpu_millis)
+        imem = total(pod_spec.get("initContainers") or [], "memory", memory_bytes)
+    except QuantityError as exc:
+        raise InputError(f"resources: {exc}") from None
+    return {"requests": {"cpu": f"{max([sum(cpu), *icpu])}m", "memory": str(max([sum(mem), *imem]))}}
+
+
+def _hash(template: Mapping[str, Any], revision: int) -> str:
+    text = json.dumps([template, revision], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+def workloads(objects: Sequence[Mapping[str, Any]]) -> list[Workload]:
+    """The workload objects among `objects`, in their order, with their PodDisruptionBudget."""
+    pdbs = [o for o in objects if o.get("kind") == "PodDisruptionBudget"]
+    out = []
+    for obj in objects:
+        kind = obj.get("kind")
+        if kind not in WORKLOAD_KINDS:
+            continue
+        meta = obj.get("metadata") or {}
+        spec = obj.get("spec") or {}
+        template = {"metadata": meta, "spec": spec} if kind == "Pod" else spec.get("template") or {}
+        labels = (template.get("metadata") or {}).get("labels") or {}
+        ns = str(meta.get("namespace") or "default")
+        try:
+            selector = None if kind == "Pod" else parse_selector(spec.get("selector"), "spec.selector")
+        except SelectorError as exc:
+            raise InputError(f"{kind}/{meta.get('name')}: {exc}") from None
+        replicas = 1 if kind in ("Pod", "DaemonSet") else int(spec.get("replicas", 1))
+        w = Workload(
+            str(kind),
+            str(meta.get("name", "")),
+            ns,
+            replicas,
+            dict(template),
+            selector,
+            tier_of(labels),
+            dict(obj),
+        )
+        w.ebs = _uses_ebs(obj, template, objects)
+        for pdb in pdbs:
+            pmeta = pdb.get("metadata") or {}
+            psel = parse_selector((pdb.get("spec") or {}).get("selector"))
+            if str(pmeta.get("namespace") or "default") == ns and psel.matches(labels):
+                w.pdb = dict(pdb.get("spec") or {})
+        out.append(w)
+    return out
+
+
+def make_pod(w: Workload, index: int, order: int, revision: int = 0, node: SimNode | None = None) -> Pod:
+    """Pod number `index` of `w` (ordinal for StatefulSets) at template `revision`."""
+    template = w.template
+    pod_spec: dict[str, Any] = dict(template.get("spec") or {})
+    labels = {str(k): str(v) for k, v in ((template.get("metadata") or {}).get("labels") or {}).items()}
+    if w.kind in ("Deployment", "ReplicaSet"):
+        labels["pod-template-hash"] = _hash(template, revision)
+        name = f"{w.name}-{index}"
+    elif w.kind == "StatefulSet":
+        name = f"{w.name}-{index}"
+        labels |= {
+            "statefulset.kubernetes.io/pod-name": name,
+            "apps.kubernetes.io/pod-index": str(index),
+            "controller-revision-hash": f"{w.name}-{_hash(template, revision)}",
+        }
+    elif w.kind == "DaemonSet" and node is not None:
+        name = f"{w.name}-{node.name}"
+        affinity = copy.deepcopy(pod_spec.get("affinity") or {})
+        affinity["nodeAffinity"] = {
+            "requiredDuringSchedulingIgnoredDuringExecution": {
+                "nodeSelectorTerms": [
+                    {"matchFields": [{"key": "metadata.name", "operator": "In", "values": [node.name]}]}
+                ]
+            }
+        }
+        pod_spec["affinity"] = affinity
+    else:
+        name = w.name
+    raw = {
+        "name": name,
+        "namespace": w.namespace,
+        "labels": labels,
+        "affinity": pod_spec.get("affinity"),
+        "topologySpreadConstraints": pod_spec.get("topologySpreadConstraints"),
+        "nodeSelector": pod_spec.get("nodeSelector"),
+        "tolerations": pod_spec.get("tolerations"),
+        "resources": _requests(pod_spec),
+    }
+    owner = w.selector if w.kind in ("Deployment", "ReplicaSet", "StatefulSet") else None
+    where = f"{w.kind}/{w.name}"
+    return parse_pod(
+        raw, where, order, tier=w.tier, workload=w.name, kind=w.kind, ebs=w.ebs, owner_selector=owner
+    )
+
+
+def _daemon_nodes(w: Workload, nodes: Sequence[SimNode]) -> list[SimNode]:
+    probe = make_pod(w, 0, 0)
+    return [n for n in nodes if node_affinity_ok(probe, n) and untolerated(probe, n) is None]
+
+
+def _rank(tier: str | None, order: list[str]) -> int:
+    return order.index(tier) if tier is not None and tier in order else len(order)
+
+
+def expand(
+    items: Sequence[Workload], nodes: Sequence[SimNode], order: str = "declared", tiers: Sequence[str] = ()
+) -> list[Pod]:
+    """Every pod of `items`, numbered in creation order. `order`: declared (workload by workload),
+    reverse (last workload first), interleaved (first replica of each, then the second, ...), or a comma
+    list of tiers created first."""
+    ranked = list(items)
+    if order == "reverse":
+        ranked.reverse()
+    elif order not in ("declared", "interleaved"):
+        first = [t.strip() for t in order.split(",") if t.strip()]
+        unknown = [t for t in first if t not in {w.tier for w in items}]
+        if unknown:
+            raise InputError(
+                f"--order: no tier named {unknown[0]!r}; tiers: {sorted({str(w.tier) for w in items})}"
+            )
+        ranked.sort(key=lambda w: _rank(w.tier, first))
+    elif tiers:
+        ranked.sort(key=lambda w: _rank(w.tier, list(tiers)))
+    queues: list[list[tuple[Workload, int, SimNode | None]]] = []
+    for w in ranked:
+        if w.kind == "DaemonSet":
+            queues.append([(w, 0, n) for n in _daemon_nodes(w, nodes)])
+        else:
+            start = 0 if w.kind == "StatefulSet" else 1
+            queues.append([(w, start + i, None) for i in range(w.replicas)])
+    if order == "interleaved":
+        flat = [q[i] for i in range(max((len(q) for q in queues), default=0)) for q in queues if i < len(q)]
+    else:
+        flat = [entry for q in queues for entry in q]
+    pods = []
+    for n, (w, index, node) in enumerate(flat):
+        pod = make_pod(w, index, n, node=node)
+        w.pods.append(pod)
+        pods.append(pod)
+    return pods

@@ -1,0 +1,115 @@
+"""A placement as text (nodes grouped by zone with their pods, Pending pods with reasons) and as JSON data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._cluster import ZONE
+from ._quantity import format_cpu, format_memory
+from ._score import natural_key
+from ._simulate import Placement, Simulation
+
+NO_ZONE = "(no zone)"
+
+
+def zones_of(sim: Simulation) -> dict[str, list[int]]:
+    """Zone label value -> node indices, zones and nodes in natural name order."""
+    zones: dict[str, list[int]] = {}
+    for node in sim.state.nodes:
+        zones.setdefault(node.labels.get(ZONE, NO_ZONE), []).append(node.index)
+    return {
+        z: sorted(zones[z], key=lambda i: natural_key(sim.state.nodes[i].name))
+        for z in sorted(zones, key=natural_key)
+    }
+
+
+def _placement_data(sim: Simulation, p: Placement) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": p.pod.name,
+        "namespace": p.pod.namespace,
+        "tier": p.pod.tier,
+        "workload": p.pod.workload,
+        "node": p.node,
+        "first_attempt_feasible": list(p.first_attempt_feasible),
+        "reasons": {n: ", ".join(r) for n, r in sorted(p.reasons.items(), key=lambda kv: natural_key(kv[0]))},
+    }
+    if p.node is None:
+        data["message"] = sim.message(p)
+    return data
+
+
+def _usage(sim: Simulation, i: int) -> dict[str, Any]:
+    node = sim.state.nodes[i]
+    state = sim.state
+    return {
+        "cpu": {
+            "requested": format_cpu(state.used_cpu[i]),
+            "allocatable": None if node.cpu is None else format_cpu(node.cpu),
+        },
+        "memory": {
+            "requested": format_memory(state.used_memory[i]),
+            "allocatable": None if node.memory is None else format_memory(node.memory),
+        },
+        "pods": {"running": len(state.pods_on[i]), "allocatable": node.pods},
+    }
+
+
+def to_data(sim: Simulation) -> dict[str, Any]:
+    """JSON-ready placement: zones with their nodes and pods, every placement, the Pending pods."""
+    nodes = sim.state.nodes
+    zones = []
+    for zone, indices in zones_of(sim).items():
+        zones.append(
+            {
+                "zone": None if zone == NO_ZONE else zone,
+                "nodes": [
+                    {
+                        "name": nodes[i].name,
+                        **_usage(sim, i),
+                        "pods": [p.name for p in sorted(sim.state.pods_on[i], key=lambda p: p.order)],
+                    }
+                    for i in indices
+                ],
+            }
+        )
+    return {
+        "zones": zones,
+        "placements": [_placement_data(sim, p) for p in sim.placements],
+        "pending": [p.pod.name for p in sim.pending],
+    }
+
+
+def _label(p: Placement) -> str:
+    return f"{p.pod.name} ({p.pod.tier})" if p.pod.tier else p.pod.name
+
+
+def to_text(sim: Simulation) -> str:
+    """Nodes by zone with usage and pods; then Pending pods with the scheduler's message."""
+    nodes = sim.state.nodes
+    placed = {p.pod: p for p in sim.placements}
+    running = len(sim.placements) - len(sim.pending)
+    lines = [
+        f"{len(nodes)} node(s), {len(sim.placements)} pod(s): {running} running, {len(sim.pending)} Pending",
+        "",
+    ]
+    width = max(len(n.name) for n in nodes)
+    for zone, indices in zones_of(sim).items():
+        lines.append(zone)
+        for i in indices:
+            u = _usage(sim, i)
+            cpu = f"cpu {u['cpu']['requested']}/{u['cpu']['allocatable'] or '-'}"
+            mem = f"memory {u['memory']['requested']}/{u['memory']['allocatable'] or '-'}"
+            pods = f"pods {u['pods']['running']}/{u['pods']['allocatable'] or '-'}"
+            lines.append(f"  {nodes[i].name:<{width}}  {cpu:<18} {mem:<24} {pods}")
+            members = sorted(sim.state.pods_on[i], key=lambda p: p.order)
+            lines.append("    " + (", ".join(_label(placed[p]) for p in members) if members else "(empty)"))
+    ties = [p for p in sim.placements if len(p.first_attempt_feasible) > 1 and p.attempts]
+    if ties:
+        lines += ["", "Chosen among several feasible nodes (the real scheduler may pick any of them):"]
+        for p in ties:
+            lines.append(f"  {p.pod.name} -> {p.node}; feasible: {', '.join(p.first_attempt_feasible)}")
+    if sim.pending:
+        lines += ["", f"Pending ({len(sim.pending)}):"]
+        for p in sim.pending:
+            lines.append(f"  {_label(p)}: {sim.message(p)}")
+    return "\n".join(lines) + "\n"

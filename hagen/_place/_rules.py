@@ -1,0 +1,118 @@
+"""Placement findings for `hagen check`: Pending pods, rollouts that cannot finish, single failures that
+leave a tier with no running pod.
+
+ids: ``scheduling.pending-pods`` (error), ``scheduling.rollout-stuck`` (error),
+``scheduling.node-failure-outage`` (warning). Failures tried: every zone, and every node when the cluster
+has at most MAX_NODE_FAILURES nodes (each is a full re-simulation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .._check._finding import Finding
+from .._objects import object_id
+from ._cluster import ClusterProfile
+from ._failure import apply_failure
+from ._rollout import rollout
+from ._run import place
+
+MAX_NODE_FAILURES = 50
+
+
+def placement_findings(
+    objects: Sequence[Mapping[str, Any]],
+    cluster: ClusterProfile,
+    *,
+    blueprint: str | None = None,
+    tiers: Sequence[str] = (),
+    order: str = "declared",
+) -> list[Finding]:
+    """Every placement finding for `objects` on `cluster`, in a stable order."""
+    placed = place(objects, cluster, order, tiers)
+    sim = placed.simulation
+    ids = {w.name: object_id(w.obj) for w in placed.workloads}
+    findings: list[Finding] = []
+    by_tier: dict[str | None, list[str]] = {}
+    for p in sim.pending:
+        by_tier.setdefault(p.pod.tier, []).append(p.pod.name)
+    for p in sim.pending:
+        names = by_tier.pop(p.pod.tier, None)
+        if names is None:
+            continue
+        findings.append(
+            Finding(
+                id="scheduling.pending-pods",
+                severity="error",
+                message=f"{len(names)} pod(s) stay Pending ({', '.join(names)}): {sim.message(p)}",
+                fix="add nodes or zones, relax required (anti-)affinity or spread, or lower requests",
+                blueprint=blueprint,
+                tier=p.pod.tier,
+                object_id=ids.get(p.pod.workload or ""),
+            )
+        )
+    seen: set[str] = set()
+    for w in placed.workloads:
+        if w.kind not in ("Deployment", "StatefulSet") or not w.tier or w.tier in seen:
+            continue
+        seen.add(w.tier)
+        _, r = rollout(objects, cluster, w.tier, order, tiers)
+        if not r.finished:
+            detail = next(iter(r.pending.values()), "")
+            findings.append(
+                Finding(
+                    id="scheduling.rollout-stuck",
+                    severity="error",
+                    message=f"a rollout of {w.kind} {w.name} ({r.strategy}) cannot finish: "
+                    f"{r.stuck}. {detail}".strip(),
+                    fix="allow maxUnavailable >= 1 (under required anti-affinity surge pods cannot land), "
+                    "add a node, or use preferred anti-affinity",
+                    blueprint=blueprint,
+                    tier=w.tier,
+                    object_id=ids.get(w.name),
+                )
+            )
+    specs = [f"zone={z}" for z in cluster.zones()] if len(cluster.zones()) > 1 else []
+    if len(cluster.nodes) <= MAX_NODE_FAILURES:
+        specs += [n.name for n in cluster.nodes]
+    for spec in specs:
+        failure = apply_failure(placed, spec)
+        for tier in failure.lost_tiers:
+            why = "; ".join(f"{n}: {m}" for n, m in failure.pending.items()) or "its pods are not recreated"
+            findings.append(
+                Finding(
+                    id="scheduling.node-failure-outage",
+                    severity="warning",
+                    message=f"if {spec} fails, tier {tier} has no running pod ({why})",
+                    fix="run more replicas over more nodes and zones, or relax required anti-affinity",
+                    blueprint=blueprint,
+                    tier=tier,
+                )
+            )
+        for a, b in failure.broken_pairs:
+            findings.append(
+                Finding(
+                    id="scheduling.node-failure-outage",
+                    severity="warning",
+                    message=f"if {spec} fails, no node runs both {a} and {b}",
+                    fix="give each tier of the pair room on more nodes",
+                    blueprint=blueprint,
+                    tier=a,
+                )
+            )
+    return findings
+
+
+def placement_rules(ctx: Any) -> list[Finding]:
+    """The `hagen check` rule provider: reads a CheckContext's objects and cluster. It uses the full
+    profile when the context carries one (`placement_cluster`), else shorthand nodes from the node and
+    zone counts (no resource limits); with no known cluster it says nothing."""
+    profile = getattr(ctx, "placement_cluster", None)
+    if not isinstance(profile, ClusterProfile):
+        counts = getattr(ctx, "cluster", None)
+        nodes = getattr(counts, "nodes", None)
+        if not nodes:
+            return []
+        profile = ClusterProfile.shorthand(int(nodes), int(getattr(counts, "zones", None) or 1))
+    return placement_findings(list(ctx.objects), profile, blueprint=getattr(ctx, "blueprint", None))

@@ -1,0 +1,69 @@
+"""Placing the workloads of a set of Kubernetes objects on a cluster profile: the API entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._cluster import ClusterProfile, SimNode, sim_nodes
+from ._pods import Workload, expand, workloads
+from ._simulate import Simulation, Simulator
+
+
+@dataclass(slots=True)
+class Placed:
+    """A finished placement: the simulator (to keep driving it), the workloads and their pods."""
+
+    simulator: Simulator
+    workloads: list[Workload]
+    cluster: ClusterProfile
+    namespaces: dict[str, dict[str, str]] = field(default_factory=dict)
+    order: str = "declared"
+    tiers: tuple[str, ...] = ()
+
+    @property
+    def simulation(self) -> Simulation:
+        return self.simulator.result()
+
+    @property
+    def nodes(self) -> list[SimNode]:
+        return self.simulator.state.nodes
+
+
+def namespace_labels(objects: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, str]]:
+    """Namespace labels the scheduler would see: every Namespace object and every namespace a workload
+    uses (the API server labels each with ``kubernetes.io/metadata.name``)."""
+    out: dict[str, dict[str, str]] = {}
+    for obj in objects:
+        meta = obj.get("metadata") or {}
+        if obj.get("kind") == "Namespace":
+            name = str(meta.get("name"))
+            out[name] = {str(k): str(v) for k, v in (meta.get("labels") or {}).items()}
+        elif meta.get("namespace") or obj.get("kind") in (
+            "Deployment",
+            "StatefulSet",
+            "ReplicaSet",
+            "DaemonSet",
+            "Pod",
+        ):
+            out.setdefault(str(meta.get("namespace") or "default"), {})
+    for name, labels in out.items():
+        labels.setdefault("kubernetes.io/metadata.name", name)
+    return out
+
+
+def place(
+    objects: Sequence[Mapping[str, Any]],
+    cluster: ClusterProfile,
+    order: str = "declared",
+    tiers: Sequence[str] = (),
+) -> Placed:
+    """Create the pods of every workload in `objects` in `order` and schedule them on `cluster`."""
+    nodes = sim_nodes(cluster.nodes)
+    items = workloads(objects)
+    namespaces = namespace_labels(objects)
+    sim = Simulator(nodes, namespaces)
+    for pod in expand(items, nodes, order, tiers):
+        sim.create(pod)
+    return Placed(sim, items, cluster, namespaces, order, tuple(tiers))

@@ -1,0 +1,177 @@
+"""Scheduling pods one at a time, with a stated retry model.
+
+Retry model (the one the reference sequences use): a pod that fits no node stays Pending; after every
+successful placement, every Pending pod is retried once, oldest-created first, and a placement made during
+such a pass triggers another pass. A Pending pod whose outcome the new placement cannot change (the placed
+pod matches neither all of its required affinity terms nor one of its spread selectors) is not re-evaluated:
+adding a pod only ever removes room for everything else, so the skipped attempt would fail the same way.
+Deleting pods (rollouts, failures) makes every Pending pod worth retrying.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ._cluster import ClusterProfile, SimNode, sim_nodes
+from ._filters import Evaluation, evaluate
+from ._pod import Pod
+from ._reasons import fit_error
+from ._score import choose
+from ._state import ClusterState
+
+
+@dataclass(slots=True)
+class Placement:
+    """Where one pod went (`node` None: Pending), the nodes that passed every filter at its first attempt,
+    and per rejected node the scheduler's reasons at the attempt that decided it (its last one)."""
+
+    pod: Pod
+    node: str | None = None
+    first_attempt_feasible: tuple[str, ...] = ()
+    first_attempt_node: str | None = None
+    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    attempts: int = 0
+
+    @property
+    def pending(self) -> bool:
+        return self.node is None
+
+    def message(self, total_nodes: int) -> str:
+        """The scheduler's FailedScheduling line for a Pending pod ("0/3 nodes are available: ...")."""
+        return fit_error(total_nodes, self.reasons)
+
+
+class Simulator:
+    """A cluster state plus the scheduling queue; create() and delete() drive it."""
+
+    def __init__(
+        self, nodes: list[SimNode], namespaces: Mapping[str, Mapping[str, str]] | None = None
+    ) -> None:
+        self.state = ClusterState(nodes, namespaces or {})
+        self.placements: dict[Pod, Placement] = {}
+        self.pending: list[Pod] = []
+        self._dirty: set[Pod] = set()
+        self._cache_version = -1
+        self._cache: dict[object, Evaluation] = {}
+
+    def bind_existing(self, pod: Pod, node: str) -> None:
+        """A pod already running on `node` (no scheduling, no filters)."""
+        index = self.state.by_name[node].index
+        self.state.bind(pod, index)
+        self.placements[pod] = Placement(pod, node, first_attempt_node=node)
+
+    def create(self, pod: Pod) -> Placement:
+        """A new pod enters the queue: first attempt now, then retries as the model states."""
+        placement = self.placements[pod] = Placement(pod)
+        if self._attempt(pod, first=True):
+            self._after_placement(pod)
+        else:
+            self.pending.append(pod)
+        return placement
+
+    def delete(self, pod: Pod) -> None:
+        """Delete a pod (bound or Pending); the freed room lets every Pending pod retry."""
+        if pod in self.state.node_of:
+            self.state.unbind(pod)
+            self._dirty.update(self.pending)
+            self._retry_passes()
+        elif pod in self.pending:
+            self.pending.remove(pod)
+        self.placements.pop(pod, None)
+
+    def _evaluate(self, pod: Pod) -> Evaluation:
+        if self._cache_version != self.state.version:
+            self._cache.clear()
+            self._cache_version = self.state.version
+        key = pod.sched_key
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = evaluate(self.state, pod)
+        return hit
+
+    def _attempt(self, pod: Pod, first: bool) -> bool:
+        placement = self.placements[pod]
+        evaluation = self._evaluate(pod)
+        names = self.state.nodes
+        placement.attempts += 1
+        placement.reasons = {names[i].name: why for i, why in evaluation.reasons.items()}
+        if first:
+            placement.first_attempt_feasible = tuple(names[i].name for i in evaluation.feasible)
+        if not evaluation.feasible:
+            return False
+        index = choose(self.state, pod, evaluation.feasible)
+        self.state.bind(pod, index)
+        placement.node = names[index].name
+        if first:
+            placement.first_attempt_node = placement.node
+        return True
+
+    def _could_help(self, placed: Pod, waiting: Pod) -> bool:
+        state = self.state
+        if waiting.affinity and all(state.matches(t, placed, True) for t in waiting.affinity):
+            return True
+        if placed.terminating or placed.namespace != waiting.namespace:
+            return False
+        return any(c.hard and c.selector.matches(placed.labels) for c in waiting.spread)
+
+    def _after_placement(self, placed: Pod) -> None:
+        for waiting in self.pending:
+            if waiting not in self._dirty and self._could_help(placed, waiting):
+                self._dirty.add(waiting)
+        self._retry_passes()
+
+    def _retry_passes(self) -> None:
+        placed_any = True
+        while placed_any and self._dirty:
+            placed_any = False
+            for pod in list(self.pending):
+                if pod not in self._dirty:
+                    continue
+                self._dirty.discard(pod)
+                if self._attempt(pod, first=False):
+                    self.pending.remove(pod)
+                    placed_any = True
+                    for waiting in self.pending:
+                        if waiting not in self._dirty and self._could_help(pod, waiting):
+                            self._dirty.add(waiting)
+
+    def result(self) -> Simulation:
+        """The outcome so far, pods in creation order."""
+        ordered = sorted(self.placements.values(), key=lambda p: p.pod.order)
+        return Simulation([n.name for n in self.state.nodes], ordered, self.state)
+
+
+@dataclass(slots=True)
+class Simulation:
+    """Placements of every pod (existing ones included), in creation order, and the final state."""
+
+    nodes: list[str]
+    placements: list[Placement]
+    state: ClusterState
+
+    @property
+    def pending(self) -> list[Placement]:
+        return [p for p in self.placements if p.node is None]
+
+    def on_node(self, node: str) -> list[Placement]:
+        return [p for p in self.placements if p.node == node]
+
+    def message(self, placement: Placement) -> str:
+        return placement.message(len(self.nodes))
+
+
+def simulate(
+    pods: Iterable[Pod],
+    cluster: ClusterProfile | list[SimNode],
+    existing: Iterable[tuple[Pod, str]] = (),
+    namespaces: Mapping[str, Mapping[str, str]] | None = None,
+) -> Simulation:
+    """Place `pods` in order on `cluster` (after binding `existing` pods) and return every placement."""
+    nodes = sim_nodes(cluster.nodes) if isinstance(cluster, ClusterProfile) else cluster
+    sim = Simulator(nodes, namespaces)
+    for pod, node in existing:
+        sim.bind_existing(pod, node)
+    for pod in pods:
+        sim.create(pod)
+    return sim.result()

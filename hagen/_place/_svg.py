@@ -1,0 +1,116 @@
+"""The placement as an SVG picture: zones as groups, nodes as boxes, pods coloured by tier, Pending apart.
+
+Output bytes depend only on the placement: no timestamps, ids or hash-seeded ordering; a tier's colour comes
+from a digest of its name, so it stays the same across runs and blueprints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from ._report import zones_of
+from ._simulate import Placement, Simulation
+
+PALETTE = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#3949ab",
+    "#00897b",
+)
+CHIP_W, CHIP_H, GAP, PER_ROW = 130, 18, 6, 2
+NODE_W = PER_ROW * CHIP_W + (PER_ROW + 1) * GAP
+ZONE_W = NODE_W + 2 * 10
+
+
+def tier_color(tier: str | None) -> str:
+    """A stable colour for a tier (grey for pods without one)."""
+    if not tier:
+        return "#616e7c"
+    digest = hashlib.sha256(tier.encode()).digest()
+    return PALETTE[digest[0] % len(PALETTE)]
+
+
+def _chip(p: Placement, x: int, y: int, reason: str = "") -> dict[str, Any]:
+    label = p.pod.name if len(p.pod.name) <= 20 else p.pod.name[:19] + "…"
+    title = f"{p.pod.name} ({p.pod.tier or 'no tier'})" + (f": {reason}" if reason else "")
+    return {
+        "x": x,
+        "y": y,
+        "w": CHIP_W,
+        "h": CHIP_H,
+        "color": tier_color(p.pod.tier),
+        "label": label,
+        "title": title,
+    }
+
+
+def _rows(n: int) -> int:
+    return max(1, (n + PER_ROW - 1) // PER_ROW)
+
+
+def render_svg(sim: Simulation) -> str:
+    """The SVG document (text) for `sim`."""
+    import jinja2
+
+    by_pod = {p.pod: p for p in sim.placements}
+    zones = []
+    bottom = 0
+    for col, (zone, indices) in enumerate(zones_of(sim).items()):
+        zx, y = 10 + col * (ZONE_W + 10), 10
+        nodes = []
+        ny = y + 26
+        for i in indices:
+            members = sorted(sim.state.pods_on[i], key=lambda p: p.order)
+            h = 20 + _rows(len(members)) * (CHIP_H + 4) + 4
+            chips = [
+                _chip(
+                    by_pod[m],
+                    zx + 10 + GAP + (k % PER_ROW) * (CHIP_W + GAP),
+                    ny + 20 + (k // PER_ROW) * (CHIP_H + 4),
+                )
+                for k, m in enumerate(members)
+            ]
+            nodes.append(
+                {"x": zx + 10, "y": ny, "w": NODE_W, "h": h, "name": sim.state.nodes[i].name, "pods": chips}
+            )
+            ny += h + 8
+        zones.append({"x": zx, "y": y, "w": ZONE_W, "h": ny - y + 2, "name": zone, "nodes": nodes})
+        bottom = max(bottom, ny + 12)
+    width = max(10 + len(zones) * (ZONE_W + 10), ZONE_W + 20)
+    pending = []
+    box = {"x": 10, "y": bottom, "w": width - 20, "h": 0}
+    if sim.pending:
+        per_row = max(1, (width - 40) // (CHIP_W + GAP))
+        for k, p in enumerate(sim.pending):
+            x = 20 + (k % per_row) * (CHIP_W + GAP)
+            pending.append(_chip(p, x, bottom + 26 + (k // per_row) * (CHIP_H + 4), sim.message(p)))
+        box["h"] = 34 + ((len(pending) + per_row - 1) // per_row) * (CHIP_H + 4)
+        bottom += box["h"] + 12
+    tiers = sorted({p.pod.tier or "" for p in sim.placements})
+    legend = [
+        {"x": 10 + k * 150, "y": bottom, "color": tier_color(t or None), "tier": t or "(no tier)"}
+        for k, t in enumerate(tiers)
+    ]
+    width = max(width, 10 + len(legend) * 150)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("hagen._place", ""), autoescape=True, keep_trailing_newline=True
+    )
+    title = f"{len(sim.nodes)} nodes, {len(sim.placements)} pods, {len(sim.pending)} Pending"
+    return env.get_template("_svg.svg.j2").render(
+        width=width,
+        height=bottom + 24,
+        zones=zones,
+        pending=pending,
+        pending_box=box,
+        legend=legend,
+        title=title,
+    )

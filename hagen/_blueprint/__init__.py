@@ -1,9 +1,9 @@
 """The blueprint DSL: what a platform team writes to describe a service."""
 
+from .._quantity import QuantityError, parse_quantity
 from ._container import ConfigMapKeyRef, Port, Probe, Resources, SecretKeyRef, Strategy
 from ._discover import blueprint_files, load_blueprints
 from ._image import ImageRef, parse_image
-from ._quantity import QuantityError, parse_quantity
 from ._scheduling import Avoid, Colocate, Separate, Spread, avoid, colocate, separate, spread
 from ._spec import Blueprint, BlueprintSpec, build_spec
 from ._tier import Tier

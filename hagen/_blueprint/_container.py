@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ._names import dns1123_subdomain, env_name, port_name
-from ._quantity import QuantityError, parse_quantity
+from .._names import dns1123_subdomain, env_name, port_name
+from .._quantity import QuantityError, parse_quantity
 
 PortName = Annotated[str, AfterValidator(port_name)]
 EnvName = Annotated[str, AfterValidator(env_name)]

@@ -107,17 +107,17 @@ def check_unique(specs: Sequence[BlueprintSpec]) -> list[BlueprintSpec]:
     bare: dict[tuple[str, str, str], BlueprintSpec] = {}
     for spec in sorted(specs, key=lambda s: s.name):
         for tier in spec.tiers:
-            for key in [(spec.namespace, spec.tier_label, tier.name)]:
-                other = bare.get(key)
-                if other is not None and (spec.bare_tier_selectors or other.bare_tier_selectors):
-                    raise BlueprintError(
-                        f"tier {tier.name!r} in namespace {spec.namespace!r} is also a tier of blueprint "
-                        f"{other.name!r}; with bare_tier_selectors their affinity rules would select each "
-                        "other's pods",
-                        file=spec.source,
-                        blueprint=spec.class_name,
-                        field="bare_tier_selectors",
-                        allowed="bare_tier_selectors=False, another namespace, or another tier name",
-                    )
-                bare[key] = spec
+            key = (spec.namespace, spec.tier_label, tier.name)
+            previous = bare.get(key)
+            if previous is not None and (spec.bare_tier_selectors or previous.bare_tier_selectors):
+                raise BlueprintError(
+                    f"tier {tier.name!r} in namespace {spec.namespace!r} is also a tier of blueprint "
+                    f"{previous.name!r}; with bare_tier_selectors their affinity rules would select each "
+                    "other's pods",
+                    file=spec.source,
+                    blueprint=spec.class_name,
+                    field="bare_tier_selectors",
+                    allowed="bare_tier_selectors=False, another namespace, or another tier name",
+                )
+            bare[key] = spec
     return sorted(specs, key=lambda s: s.name)

@@ -6,16 +6,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
+_VERBS = ("separate", "colocate", "avoid", "spread")
+_INTERNAL = ("function-", "str", "int")
+
 
 def field_path(loc: tuple[int | str, ...]) -> str:
-    """("tiers", 0, "image") -> "tiers[0].image"; discriminator tags in the path are dropped."""
+    """("tiers", 0, "image") -> "tiers[0].image"; union and discriminator tags in the path are dropped."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in ("separate", "colocate", "avoid", "function-after[_quantity(), union[str,int]]"):
-            continue
-        elif str(part).startswith(("function-", "str", "int")):
+        elif part in _VERBS or str(part).startswith(_INTERNAL):
             continue
         else:
             out += f".{part}" if out else str(part)

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
 from .._errors import BlueprintError
+from .._names import dns1123_label
 from ._container import Model
 from ._messages import first_error
-from ._names import dns1123_label
 from ._scheduling import Avoid, Colocate
 from ._tier import LabelKey, LabelValue, Tier
 
@@ -68,7 +68,8 @@ class BlueprintSpec(Model):
             for j, other in enumerate(tier.connects_to):
                 if other not in seen:
                     raise ValueError(
-                        f"tiers[{index}].connects_to[{j}]: no tier {other!r} in this blueprint (tiers: {allowed})"
+                        f"tiers[{index}].connects_to[{j}]: no tier {other!r} in this blueprint "
+                        f"(tiers: {allowed})"
                     )
         return self
 

@@ -6,9 +6,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
+from .._names import label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
 from ._image import parse_image
-from ._names import label_key, label_value
 from ._scheduling import Colocate, Placement, Separate, TierName
 
 LabelKey = Annotated[str, AfterValidator(label_key)]

@@ -18,9 +18,12 @@ from .._yaml import dump_documents
 KUSTOMIZATION = "kustomization.yaml"
 
 
-def object_filename(obj: Object) -> str:
-    """``deployment-backend.yaml``: the kind in lower case, then the object's name."""
-    return f"{str(obj['kind']).lower()}-{obj['metadata']['name']}.yaml"
+def object_filename(obj: Object, namespace: str | None = None) -> str:
+    """``deployment-backend.yaml``: the kind in lower case, then the object's name; an object outside the
+    blueprint's `namespace` (an imported chart's) also names its own: ``service-other-backend.yaml``."""
+    own = obj["metadata"].get("namespace")
+    middle = f"{own}-" if own and namespace is not None and own != namespace else ""
+    return f"{str(obj['kind']).lower()}-{middle}{obj['metadata']['name']}.yaml"
 
 
 def header(synthesis: Synthesis, what: str = "") -> str:
@@ -50,7 +53,7 @@ def render(synthesis: Synthesis) -> dict[str, str]:
     head = header(synthesis)
     names: list[str] = []
     for obj in synthesis.objects:
-        name = object_filename(obj)
+        name = object_filename(obj, synthesis.blueprint.namespace)
         names.append(name)
         files[f"{root}/{name}"] = dump_documents([obj], head)
     files[f"{root}/{KUSTOMIZATION}"] = dump_documents([kustomization(names)], head)

@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from hagen._blueprint._quantity import QuantityError, parse_quantity
 from hagen._errors import BlueprintError
+from hagen._quantity import QuantityError, parse_quantity
 from hagen._storage._ebs import StorageClass
 from hagen._storage._ebs_checks import check_volume
 from hagen._storage._efs import EfsStorageClass

@@ -8,7 +8,7 @@ from typing import Any
 
 from .._blueprint import BlueprintSpec
 from .._errors import BlueprintError, ChartError
-from .._objects import Object, sort_objects
+from .._objects import Object, object_id, sort_objects
 from ._labels import blueprint_labels
 from ._network import network_policy
 from ._service import disruption_budget, headless_service, service
@@ -67,6 +67,23 @@ def _class_object(spec: BlueprintSpec, sc: Any) -> Object:
     return obj
 
 
+def _refuse_duplicates(spec: BlueprintSpec, objects: list[Object]) -> None:
+    """Two objects with one identity would overwrite each other on the cluster and in out/."""
+    seen: set[str] = set()
+    for obj in objects:
+        oid = object_id(obj)
+        if oid in seen:
+            raise BlueprintError(
+                f"two objects are both {oid} (a cdk8s chart and the blueprint, or two charts, make the same "
+                "object)",
+                file=spec.source,
+                blueprint=spec.class_name,
+                field="cdk8s_charts",
+                allowed="one definition per apiVersion group, kind, namespace and name",
+            )
+        seen.add(oid)
+
+
 def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
     """All objects of a blueprint, sorted; Helm values per release; the eksctl add-on fragment if needed.
 
@@ -92,8 +109,19 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
     if spec.cdk8s_charts:
         from .._cdk8s import import_objects  # Node.js and jsii start only for blueprints that ask
 
-        for chart in spec.cdk8s_charts:
-            objects.extend(import_objects(chart))
+        for index, chart in enumerate(spec.cdk8s_charts):
+            try:
+                objects.extend(import_objects(chart))
+            except BlueprintError as exc:
+                raise BlueprintError(
+                    exc.reason,
+                    file=spec.source,
+                    blueprint=spec.class_name,
+                    field=f"cdk8s_charts[{index}]",
+                    value=exc.value,
+                    allowed=exc.allowed,
+                ) from None
+    _refuse_duplicates(spec, objects)
     folder = base_dir if base_dir is not None else Path(spec.source or ".").parent
     values: dict[str, dict[str, Any]] = {}
     if spec.releases:

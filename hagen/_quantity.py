@@ -28,7 +28,7 @@ _QUANTITY = re.compile(
     r"^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$"
 )
 
-ALLOWED = "a Kubernetes quantity such as 500m, 2, 1.5Gi, 128Mi or 1e3 (suffixes n u m k M G T P E Ki Mi Gi Ti Pi Ei)"
+ALLOWED = "a Kubernetes quantity such as 500m, 2, 1.5Gi, 128Mi or 1e3 (suffixes n u m k M G T P E, Ki to Ei)"
 
 
 class QuantityError(ValueError):
@@ -47,7 +47,7 @@ def parse_quantity(text: str | int | float) -> Fraction:
     if match is None:
         raise QuantityError(f"{text!r} is not a quantity; expected {ALLOWED}")
     number, suffix = Fraction(match.group(1)), match.group(2) or ""
-    if suffix[:1] in ("e", "E"):
+    if suffix not in _SUFFIXES:  # an exponent: 1e3, 5E-2 ("E" and "Ei" alone are exa and exbi)
         return number * Fraction(10) ** int(suffix[1:])
     return number * _SUFFIXES[suffix]
 

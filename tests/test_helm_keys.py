@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from hagen._check._finding import Finding
+from hagen._finding import Finding
 from hagen._helm import (
     JENKINS_RENAMES,
     Admin,

@@ -19,6 +19,7 @@ PUBLIC = [
     "spread", "synth", "synthesize", "synthesize_all", "validate_objects", "validate_paths", "write_tree",
     "Allocatable", "ClusterProfile", "Failure", "Node", "Placement", "Rollout", "Simulation", "Taint", "fail",
     "load_profile", "place", "placement_findings", "rollout", "run_scenario", "simulate",
+    "Change", "DiffResult", "ObjectDiff", "apply_changes", "diff_output", "diff_paths", "diff_trees", "format_diff",
 ]  # fmt: skip
 
 

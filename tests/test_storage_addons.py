@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from hagen._check._finding import Finding
+from hagen._finding import Finding
 from hagen._errors import BlueprintError
 from hagen._storage import (
     CsiDriver,

@@ -134,3 +134,17 @@ def test_emitter_round_trips_anything_in_both_readers(data: Any) -> None:
     text = dump_documents([{"root": data}])
     assert yaml.safe_load(text) == {"root": data}
     assert _ruamel_load(text) == {"root": data}
+
+
+def test_deeply_nested_documents_load_without_recursion_errors() -> None:
+    depth = 900
+    text = "a: " + "[" * depth + "]" * depth + "\n"
+    (doc,) = load_documents(text, "deep.yaml")
+    for _ in range(depth - 1):
+        doc = doc["a"] if isinstance(doc, dict) else doc[0]
+    assert doc is not None
+
+
+def test_recursive_aliases_are_refused() -> None:
+    with pytest.raises(UnsafeYAMLError):
+        load_documents("a: &x [*x]\n", "loop.yaml")

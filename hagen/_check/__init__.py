@@ -1,8 +1,8 @@
 """`hagen check`: findings with ids for storage, scheduling and workload traps, as text, json or SARIF."""
 
+from .._finding import SEVERITY_RANK, Finding, Severity
 from ._catalog import RULES, Rule
 from ._context import CheckContext, ClusterCounts, Workload
-from ._finding import SEVERITY_RANK, Finding, Severity
 from ._report_json import json_data, json_report
 from ._report_sarif import sarif_data, sarif_report
 from ._report_text import text_report

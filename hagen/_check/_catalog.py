@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._finding import Finding, Severity
 from .._objects import Object, object_id
 from ._context import CheckContext, origin
-from ._finding import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)

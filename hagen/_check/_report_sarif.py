@@ -11,9 +11,9 @@ import hashlib
 import json
 from typing import Any
 
+from .._finding import Finding
 from .._version import __version__
 from ._catalog import RULES, Rule
-from ._finding import Finding
 from ._run import CheckResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ._finding import Finding
+from .._finding import Finding
 from ._run import CheckResult
 
 

@@ -11,9 +11,9 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from .._finding import Finding
 from ._catalog import finding
 from ._context import HOSTNAME_KEY, ZONE_KEY, CheckContext, Workload
-from ._finding import Finding
 from ._selectors import Term, affinity_terms, selector_matches
 
 _SCALED = ("Deployment", "StatefulSet", "ReplicaSet")

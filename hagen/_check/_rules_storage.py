@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .._finding import Finding
 from ._catalog import finding
 from ._context import HOSTNAME_KEY, CheckContext, Workload
-from ._finding import Finding
 from ._selectors import affinity_terms
 from ._storage_model import (
     DRIVER_ADDONS,

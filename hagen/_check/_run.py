@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .._finding import SEVERITY_RANK, Finding, Severity
 from .._objects import Object, object_id
 from ._context import CheckContext, ClusterCounts
-from ._finding import SEVERITY_RANK, Finding, Severity
 from ._rules_scheduling import scheduling_rules
 from ._rules_storage import storage_rules
 from ._rules_workload import workload_rules

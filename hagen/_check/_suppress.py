@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ._finding import Finding
+from .._finding import Finding
 
 Suppressions = Mapping[tuple[str | None, str], Mapping[str, str]]
 """(blueprint, tier) -> {finding id: reason}."""

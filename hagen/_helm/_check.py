@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._check._finding import Finding
 from .._errors import ChartError
+from .._finding import Finding
 from ._chart import ChartCopy, chart_copy_for
 from ._keys import check_keys
 from ._merge import Values

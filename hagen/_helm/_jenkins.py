@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
-from .._check._finding import Finding
+from .._finding import Finding
 from ._jenkins_controller import Controller
 from ._jenkins_parts import Agent, NetworkPolicy, Persistence, Rbac, ServiceAccount
 from ._merge import Values

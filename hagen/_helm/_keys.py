@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .._check._finding import Finding, Severity
+from .._finding import Finding, Severity
 from ._merge import key_paths
 from ._renames import Rename, find_rename
 

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .._check._finding import Finding
 from .._errors import BlueprintError
+from .._finding import Finding
 from .._yaml import load_file
 from ._merge import Values, deep_merge, merge_layers
 from ._names import StorageClassLike, check_dns_label, check_pinned_version, check_release_name
@@ -20,7 +20,7 @@ _GENERIC_HOST_LABELS = frozenset({"www", "charts", "chart", "helm", "repo", "rep
 class Chart(BaseModel):
     """Where a chart comes from: a classic chart repository (https) or an OCI registry (oci://)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     """The chart's name, e.g. ``jenkins``."""
@@ -90,7 +90,7 @@ class HelmRelease(BaseModel):
     the typed model's values < `values_files` in order < the inline `values`.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     """Release name: a DNS-1123 label of at most 53 characters (Helm's limit)."""

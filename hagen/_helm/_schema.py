@@ -6,8 +6,8 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .._check._finding import Finding
 from .._errors import ChartError
+from .._finding import Finding
 from ._merge import coalesce
 
 

@@ -46,7 +46,7 @@ def plain(value: Any) -> Any:
 class ValuesModel(BaseModel):
     """Base of the typed values models; subclasses list their chart keys in `KEYS`."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     KEYS: ClassVar[Mapping[str, str]] = {}
     """Field name -> dotted key path in the chart's values, relative to where the model sits."""

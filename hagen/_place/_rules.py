@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .._check._finding import Finding
+from .._finding import Finding
 from .._objects import object_id
 from ._cluster import ClusterProfile
 from ._failure import apply_failure

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from hagen._check._finding import Finding
+from hagen._finding import Finding
 from hagen._storage._addons import ADDON_OF, WELL_KNOWN_POLICY, CsiDriver, declared_drivers, provisioners_used
 from hagen._storage._ebs import StorageClass
 from hagen._storage._efs import EfsStorageClass

@@ -1,52 +1,23 @@
-"""The quoting rule every YAML writer in hagen follows, and a libyaml-based writer to check against.
+"""A libyaml-based YAML writer: the reference that hagen's own emitter (_emit.py) is checked against.
 
-hagen writes files with its own emitter (_emit.py, measured faster at scale); this module's libyaml writer
-produces the same bytes for hagen's objects and serves as the reference in tests and benchmarks. The style
-is kubectl's: block mappings, sequences at their parent key's indent, keys in the order the objects were
-built (hagen builds them in Kubernetes' conventional order).
-
-Quoting is the part that matters for correctness. A string must read back as the same string in every
-reader a manifest meets: the API server (go-yaml v2, YAML 1.1: ``y``, ``on``, ``1e3``, ``0x1F`` are not
-strings there), PyYAML (YAML 1.1) and YAML 1.2 tools. So any string that one of them would read as a
-boolean, null, number or timestamp is single-quoted.
+It applies the same quoting rule (_quoting.py) and kubectl's style: block mappings, sequences at their
+parent key's indent, keys in insertion order. Tests compare the two writers byte for byte, and
+bench/emitters.py measures both.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import yaml
 
+from ._quoting import needs_quotes
+
 try:
     from yaml import CSafeDumper as _BaseDumper
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
-
-# Union of the implicit types of YAML 1.1 (PyYAML, go-yaml v2 with its y/n booleans and 1e3 floats) and the
-# YAML 1.2 core schema. Anything matching is not a plain string for at least one reader.
-_NOT_A_STRING = re.compile(
-    r"""^(?:
-        y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
-      | ~|null|Null|NULL|
-      | [-+]?(?:0|[1-9][0-9_]*)
-      | [-+]?0[0-7_]+ | 0o[0-7_]+ | [-+]?0x[0-9a-fA-F_]+ | [-+]?0b[01_]+
-      | [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
-      | [-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?
-      | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
-      | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
-      | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?
-            (?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?
-      | = | <<
-    )\Z""",
-    re.VERBOSE,
-)
-
-
-def needs_quotes(value: str) -> bool:
-    """True when some YAML reader would take `value`, written plain, for something other than this string."""
-    return _NOT_A_STRING.match(value) is not None
 
 
 class _Dumper(_BaseDumper):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ._dump import needs_quotes
+from ._quoting import needs_quotes
 
 # Conservative plain scalars: starts with a character that is no YAML indicator, continues with characters
 # that never start a comment or a mapping value inside a plain scalar. Everything else is quoted.

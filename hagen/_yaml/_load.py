@@ -23,30 +23,46 @@ MAX_EXPANDED_NODES = 2_000_000
 """Most scalars, mappings and sequences one file may expand to once every alias is followed."""
 
 
+def _children(node: Any) -> list[Any]:
+    return [*node.keys(), *node.values()] if isinstance(node, dict) else node
+
+
 def _expanded_size(root: Any, limit: int) -> int:
-    """Nodes in the tree once aliases (shared sub-objects) are followed, stopping past `limit`."""
+    """Nodes in the tree once aliases (shared sub-objects) are followed, stopping past `limit`.
+
+    Iterative, since documents may nest as deep as libyaml allows, and memoized per shared object, so a
+    tree that repeats one sub-object a billion times is measured without walking it a billion times.
+    """
+    if not isinstance(root, dict | list):
+        return 1
     memo: dict[int, int] = {}
-
-    def size(node: Any) -> int:
-        if isinstance(node, dict):
-            children: Any = [*node.keys(), *node.values()]
-        elif isinstance(node, list):
-            children = node
+    # Frames of (container, its children, index of the next child, total so far).
+    frames: list[tuple[Any, list[Any], int, int]] = [(root, _children(root), 0, 1)]
+    active = {id(root)}
+    while frames:
+        node, children, index, total = frames.pop()
+        if total > limit:
+            return limit + 1
+        if index == len(children):
+            memo[id(node)] = total
+            active.discard(id(node))
+            if not frames:
+                return total
+            parent, siblings, at, subtotal = frames.pop()
+            frames.append((parent, siblings, at, subtotal + total))
+            continue
+        child = children[index]
+        frames.append((node, children, index + 1, total))
+        if not isinstance(child, dict | list):
+            frames[-1] = (node, children, index + 1, total + 1)
+        elif id(child) in memo:
+            frames[-1] = (node, children, index + 1, total + memo[id(child)])
+        elif id(child) in active:  # a recursive alias: unbounded
+            return limit + 1
         else:
-            return 1
-        key = id(node)
-        if key in memo:
-            return memo[key]
-        memo[key] = limit + 1  # a cycle counts as unbounded
-        total = 1
-        for child in children:
-            total += size(child)
-            if total > limit:
-                break
-        memo[key] = total
-        return total
-
-    return size(root)
+            active.add(id(child))
+            frames.append((child, _children(child), 0, 1))
+    return limit + 1
 
 
 def load_documents(text: str, source: str = "<string>") -> list[Any]:

@@ -1,0 +1,101 @@
+"""`hagen diff`: semantic drift between the blueprints and the committed out/ (or two trees, or a revision).
+
+Exit codes: 0 no drift, 1 drift (formatting-only included), 2 error (bad blueprint, unreadable YAML).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .._diff import DiffResult
+
+FORMATS = ("human", "unified", "json", "github", "markdown")
+_YAML_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "diff",
+        help="show drift between blueprints and the committed out/ (exit 1 on drift)",
+        description="Compare what `hagen synth` would write with the committed out/, semantically: objects "
+        "matched by group, kind, namespace and name; named list items by name; secrets masked. Two "
+        "directories or files of YAML can be compared directly: `hagen diff OLD NEW`. Exit 0 no drift, "
+        "1 drift, 2 error.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="blueprint files or directories (default: blueprints); or two YAML trees OLD NEW",
+    )
+    parser.add_argument("-o", "--out", default="out", help="the output directory to check (default: out)")
+    parser.add_argument(
+        "--base",
+        metavar="REV",
+        help="compare out/ at this git revision with the work tree (what a change does)",
+    )
+    parser.add_argument(
+        "--against", metavar="DIR_OR_FILE", help="compare with this tree instead of the committed out/"
+    )
+    parser.add_argument("--format", choices=FORMATS, default="human", help="report format (default: human)")
+    parser.add_argument("--stat", action="store_true", help="one line per object instead of every field")
+    parser.add_argument("--no-color", action="store_true", help="no colours even on a terminal")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 on drift (preview jobs)")
+    parser.set_defaults(handler=run)
+
+
+def _is_yaml_tree(path: Path) -> bool:
+    """A YAML file, or a directory with no Python in it (blueprint directories hold .py files)."""
+    if path.is_file():
+        return path.suffix in _YAML_SUFFIXES
+    import os
+
+    return path.is_dir() and not any(f.endswith(".py") for _, _, files in os.walk(path) for f in files)
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+    import sys
+
+    from .._diff import format_diff
+    from .._errors import InputError
+
+    # libyaml allows 1,000 levels of nesting; walking them takes a few Python frames per level.
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
+    try:
+        result = _compare(args)
+        color = not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        report = format_diff(result, "stat" if args.stat else args.format, color=color)
+    except RecursionError:
+        raise InputError("the YAML nests too deeply to compare") from None
+    sys.stdout.write(report)
+    return 1 if result.drift and not args.exit_zero else 0
+
+
+def _compare(args: argparse.Namespace) -> DiffResult:
+    from .._diff import diff_output, diff_paths
+    from .._errors import InputError
+
+    paths = [Path(p) for p in args.paths]
+    if args.stat and args.format not in ("human",):
+        raise InputError("--stat is a summary of the human format; it cannot be combined with --format")
+    if args.base and args.against:
+        raise InputError("--base and --against compare out/ with different things; give one of them")
+    if args.base and paths:
+        raise InputError("--base compares out/ at a revision with the work tree; it takes no PATH")
+    if len(paths) == 2 and all(_is_yaml_tree(p) for p in paths) and not args.against:
+        result = diff_paths(paths[0], paths[1])
+    elif args.against and len(paths) == 1 and _is_yaml_tree(paths[0]):
+        result = diff_paths(args.against, paths[0])
+    else:
+        result = diff_output(
+            paths or [Path("blueprints")],
+            args.out,
+            args.base,
+            against=args.against,
+            with_sources=args.format in ("github", "markdown", "json"),
+        )
+    return result

@@ -1,0 +1,109 @@
+"""The three things a diff can compare: two YAML trees, out/ at a git revision, out/ against synthesis."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ._engine import diff_trees
+from ._git import read_revision
+from ._model import DiffResult
+from ._tree import OWNED_RECORD, Tree, read_owned, read_path, read_text
+
+
+def diff_paths(old: str | Path, new: str | Path) -> DiffResult:
+    """Two directories or files of YAML (any YAML, not only hagen's), `old` -> `new`."""
+    return diff_trees(read_path(old), read_path(new))
+
+
+def diff_revision(out_dir: str | Path, base: str) -> DiffResult:
+    """`out_dir` as committed at git revision `base` -> `out_dir` in the work tree (what a change does)."""
+    return diff_trees(read_revision(out_dir, base), read_path(out_dir))
+
+
+def _record(out: Path) -> str | None:
+    path = out / OWNED_RECORD
+    return read_text(path) if path.is_file() else None
+
+
+def diff_planned(
+    planned: dict[str, str],
+    out_dir: str | Path,
+    against: str | Path | None = None,
+    scope: Collection[str] | None = None,
+) -> DiffResult:
+    """Files `hagen synth` would write (relative path -> text) against `out_dir` as it is on disk.
+
+    Only hagen's files are compared: those planned now and those in the ownership record of the last
+    synth (``.hagen-owned``); a file listed there and no longer planned is removed. Any other file is
+    reported as foreign, never as drift. With `against`, that directory or file stands in for out/, and
+    only objects are compared (not which file they are in, nor formatting).
+    `scope` (top-level folders, i.e. blueprint names) limits the check to those blueprints, as a synth of
+    some blueprints only leaves the others' files alone.
+    """
+    out = Path(against if against is not None else out_dir)
+    disk = read_path(out, f"{out.as_posix().rstrip('/')}/") if out.exists() else Tree({}, f"{out}/", None)
+    record = _record(out) if out.is_dir() else None
+    owned = read_owned(record)
+    new_record = planned.get(OWNED_RECORD)
+    generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
+    if against is not None and not owned:
+        owned = set(disk.texts)  # a tree that was not written by hagen: compare all of it
+    elsewhere = {p for p in owned if scope is not None and p.split("/", 1)[0] not in scope}
+    if scope is not None and new_record is not None:
+        from .._output import owned_record
+
+        new_record = owned_record(elsewhere | generated.keys())
+    ours = {p: t for p, t in disk.texts.items() if (p in generated or p in owned) and p not in elsewhere}
+    foreign = tuple(sorted(p for p in disk.texts if p not in ours and p not in elsewhere))
+    # Another tree (a live export, a colleague's out/) is laid out its own way: compare objects only.
+    result = diff_trees(
+        Tree(ours, disk.label, disk.root), Tree(generated, "hagen synth"), layout=against is None
+    )
+    # The record is bookkeeping: it only counts on its own, when nothing else already shows the drift.
+    record_drift = new_record is not None and record != new_record and not result.drift
+    formatting = (*result.formatting_only, OWNED_RECORD) if record_drift else result.formatting_only
+    return replace(result, foreign=foreign, formatting_only=formatting)
+
+
+def _blueprint_sources(specs: Sequence[Any]) -> dict[str, str]:
+    """out/ file -> the blueprint file it comes from (a file two blueprints share is left out)."""
+    import hagen
+
+    seen: dict[str, set[str]] = {}
+    for spec in specs:
+        source = str(getattr(spec, "source", "") or "")
+        if not source:
+            continue
+        for path in hagen.plan([spec]):
+            seen.setdefault(path, set()).add(source)
+    return {path: next(iter(found)) for path, found in seen.items() if len(found) == 1}
+
+
+def diff_output(
+    blueprint_paths: Sequence[str | Path],
+    out_dir: str | Path = "out",
+    base: str | None = None,
+    *,
+    against: str | Path | None = None,
+    with_sources: bool = False,
+) -> DiffResult:
+    """The drift check: blueprints synthesized in memory against the committed `out_dir`; nothing is written.
+
+    With `base`, compares `out_dir` at that git revision with the work tree instead (blueprints unused).
+    `with_sources` also maps each output file to its blueprint (costs one synthesis per blueprint).
+    """
+    if base is not None:
+        return diff_revision(out_dir, base)
+    import hagen
+
+    paths = [Path(p) for p in blueprint_paths]
+    specs = hagen.load_blueprints(paths)
+    # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.
+    scope = None if all(p.is_dir() for p in paths) else {spec.name for spec in specs}
+    result = diff_planned(hagen.plan(specs), out_dir, against, scope)
+    if with_sources and result.drift:
+        result = replace(result, sources=_blueprint_sources(specs))
+    return result

@@ -1,7 +1,8 @@
 """Whole-process measurement: wall time and peak memory of a command, medians over several runs.
 
-Each run is a fresh process (start-up is part of what users wait for). Peak memory is the child's own
-maximum resident set size, read from wait4(), so runs never see each other's peaks.
+Each run is a fresh process (start-up is part of what users wait for). Peak memory is the command's own
+maximum resident set size, read by wait4() in a small launcher process: Linux keeps the pre-exec
+high-water mark of whoever forked the command, so the (larger) harness must not fork it itself.
 """
 
 from __future__ import annotations
@@ -10,13 +11,25 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# Users' interpreters cache bytecode; a shell that forbids it would time compilation instead of hagen.
+BASE_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+_LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+code = os.waitstatus_to_exitcode(status)
+os.write(int(sys.argv[1]), f"{time.perf_counter() - start} {usage.ru_maxrss} {code}".encode())
+"""
 
 
 @dataclass(frozen=True)
@@ -39,17 +52,22 @@ def run_once(
     """(wall seconds, peak RSS MiB) of one run of `argv` (after `setup`, untimed); raises if it fails."""
     if setup is not None:
         setup()
-    start = time.perf_counter()
+    read, write = os.pipe()
     proc = subprocess.Popen(
-        list(argv), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [PYTHON, "-I", "-S", "-c", _LAUNCHER, str(write), *argv],
+        cwd=cwd,
+        env=BASE_ENV if env is None else {**BASE_ENV, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        pass_fds=(write,),
     )
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        raise RuntimeError(f"{' '.join(argv)} exited {code}: {err[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    os.close(write)
+    _, err = proc.communicate()
+    with os.fdopen(read) as report:
+        fields = report.read().split()
+    if len(fields) != 3 or int(fields[2]) not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed: {err.decode()[-2000:]}")
+    return float(fields[0]), int(fields[1]) / 1024
 
 
 def measure(

@@ -10,6 +10,7 @@ example output.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -70,6 +71,19 @@ def _block(value: str, indent: str) -> str:
     return f"|{chomp}\n" + "".join(f"{indent}{line}\n" if line else "\n" for line in lines)
 
 
+@functools.lru_cache(maxsize=65536)
+def _string(value: str) -> str:
+    # Manifests repeat the same keys and values thousands of times; deciding their style once is the
+    # emitter's largest saving.
+    if value == "":
+        return "''"
+    if _plain_ok(value):
+        return value
+    if value.isprintable() and "\n" not in value and not value.startswith(" ") and not value.endswith(" "):
+        return "'" + value.replace("'", "''") + "'"
+    return _double_quoted(value)
+
+
 def scalar(value: Any) -> str:
     """One scalar as it appears after ``key: `` or ``- `` (without a block string's lines)."""
     if value is None:
@@ -90,18 +104,7 @@ def scalar(value: Any) -> str:
             text = text.replace("e", ".0e", 1)
         return text
     if isinstance(value, str):
-        if value == "":
-            return "''"
-        if _plain_ok(value):
-            return value
-        if (
-            value.isprintable()
-            and "\n" not in value
-            and not value.startswith(" ")
-            and not value.endswith(" ")
-        ):
-            return "'" + value.replace("'", "''") + "'"
-        return _double_quoted(value)
+        return _string(value)
     raise TypeError(f"cannot write {type(value).__name__} as YAML: {value!r}")
 
 

@@ -9,7 +9,7 @@ This is the system of the original EKS write-up, declared once:
 - Jenkins comes from the jenkinsci/jenkins chart with its home on gp3 (not EFS) behind a LoadBalancer
   on port 8080.
 
-Run `hagen synth` and read out/shop/.
+Run `hagen synth` and read out/prod/shop/ (targets/ says how dev and prod differ).
 """
 
 from hagen import (

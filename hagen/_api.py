@@ -33,12 +33,21 @@ def synthesize_all(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[Sy
     return [synthesize(spec) for spec in _specs(sources)]
 
 
-def plan(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> dict[str, str]:
+def plan(sources: Sequence[Source] | None = None) -> dict[str, str]:
     """Every file `hagen synth` would write for these blueprints: relative path under out/ -> text.
 
     Includes the ownership record (.hagen-owned) as a full synth of exactly these blueprints writes it.
-    Nothing is written.
+    Nothing is written. Without `sources`, the project's configuration decides (hagen.toml or
+    [tool.hagen], found from the current folder): with targets, out/<target>/<blueprint>/ and out/gitops/
+    for every target (see `plan_targets`); otherwise its blueprint folders (default blueprints/).
     """
+    if sources is None:
+        from ._project import load_project, plan_targets
+
+        project = load_project()
+        if project.targets:
+            return plan_targets(project)
+        sources = [project.path(p) for p in project.blueprints]
     files: dict[str, str] = {}
     for synthesis in synthesize_all(sources):
         files.update(render(synthesis))
@@ -55,8 +64,8 @@ class InvalidOutput(HagenError):
 
 
 def synth(
-    sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,),
-    out_dir: str | Path = DEFAULT_OUT,
+    sources: Sequence[Source] | None = None,
+    out_dir: str | Path | None = None,
     *,
     validate: bool = True,
     kube_version: str | None = None,
@@ -67,7 +76,19 @@ def synth(
 
     When every source is a folder, owned files of blueprints that no longer exist are removed too;
     otherwise removal is limited to the folders of the blueprints synthesized.
+
+    Without `sources` the project's configuration decides, as in `plan` (with targets: `synth_targets`);
+    without `out_dir`, its out folder (default out/).
     """
+    if sources is None:
+        from ._project import load_project, synth_targets
+
+        project = load_project()
+        if project.targets:
+            return synth_targets(project, None, out_dir, validate=validate, kube_version=kube_version)
+        sources = [project.path(p) for p in project.blueprints]
+        out_dir = out_dir if out_dir is not None else project.path(project.out)
+    out_dir = DEFAULT_OUT if out_dir is None else out_dir
     syntheses = synthesize_all(sources)
     if validate:
         from ._validate import validate_objects

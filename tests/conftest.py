@@ -14,7 +14,9 @@ DATA = Path(__file__).resolve().parent / "data"
 REFERENCE = ROOT.parent / "shared" / "reference"
 
 
-def run_hagen(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_hagen(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m hagen ARGS` as a user would, capturing output."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(

@@ -88,7 +88,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("body", "expected"), CASES)
-def test_cli_reports_one_clear_message_and_writes_nothing(tmp_path: Path, body: str, expected: list[str]) -> None:
+def test_cli_reports_one_clear_message_and_writes_nothing(
+    tmp_path: Path, body: str, expected: list[str]
+) -> None:
     write_blueprint(tmp_path / "bp", body)
     out = tmp_path / "out"
     result = run_hagen("synth", str(tmp_path / "bp"), "-o", str(out))
@@ -101,8 +103,12 @@ def test_cli_reports_one_clear_message_and_writes_nothing(tmp_path: Path, body: 
 
 
 def test_error_in_second_blueprint_writes_nothing_of_the_first(tmp_path: Path) -> None:
-    write_blueprint(tmp_path / "bp", 'class A(Blueprint):\n    tiers = [Tier(name="a", image="nginx:1.27")]\n', "a.py")
-    write_blueprint(tmp_path / "bp", 'class B(Blueprint):\n    tiers = [Tier(name="b", image="nginx")]\n', "b.py")
+    write_blueprint(
+        tmp_path / "bp", 'class A(Blueprint):\n    tiers = [Tier(name="a", image="nginx:1.27")]\n', "a.py"
+    )
+    write_blueprint(
+        tmp_path / "bp", 'class B(Blueprint):\n    tiers = [Tier(name="b", image="nginx")]\n', "b.py"
+    )
     out = tmp_path / "out"
     assert run_hagen("synth", str(tmp_path / "bp"), "-o", str(out)).returncode == 2
     assert not out.exists()
@@ -119,7 +125,9 @@ def test_bare_selectors_collide_in_one_namespace(tmp_path: Path) -> None:
     tier = 'tiers = [Tier(name="web", image="nginx:1.27")]'
     write_blueprint(tmp_path / "bp", f"class A(Blueprint):\n    namespace = 'ns'\n    {tier}\n", "a.py")
     write_blueprint(
-        tmp_path / "bp", f"class B(Blueprint):\n    namespace = 'ns'\n    bare_tier_selectors = True\n    {tier}\n", "b.py"
+        tmp_path / "bp",
+        f"class B(Blueprint):\n    namespace = 'ns'\n    bare_tier_selectors = True\n    {tier}\n",
+        "b.py",
     )
     with pytest.raises(hagen.BlueprintError, match="select each other's pods"):
         hagen.load_blueprints([tmp_path / "bp"])

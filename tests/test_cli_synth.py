@@ -37,8 +37,11 @@ def test_synth_writes_the_tree_and_reports_a_summary(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = run_hagen("synth", "-o", str(out))
     assert first.returncode == 0, first.stderr
-    count = len(hagen.plan([ROOT / "blueprints"])) - 1  # the ownership record is not counted
-    assert first.stdout.strip() == f"hagen synth: 1 blueprint -> {out}/: {count} written, 0 unchanged, 0 removed"
+    count = len(hagen.plan_targets(hagen.load_project(ROOT))) - 1  # the ownership record is not counted
+    summary = first.stdout.splitlines()[0]
+    assert (
+        summary == f"hagen synth: 2 targets x 1 blueprint -> {out}/: {count} written, 0 unchanged, 0 removed"
+    )
     second = run_hagen("synth", "-o", str(out))
     assert f"0 written, {count} unchanged, 0 removed" in second.stdout
 
@@ -58,7 +61,7 @@ def test_synth_removes_files_it_no_longer_produces(tmp_path: Path) -> None:
 
 
 def test_stdout_is_one_stream_of_every_object() -> None:
-    result = run_hagen("synth", "--stdout")
+    result = run_hagen("synth", "blueprints", "--stdout")  # a PATH and no --target: the blueprint itself
     assert result.returncode == 0, result.stderr
     docs = list(yaml.safe_load_all(result.stdout))
     (spec,) = hagen.load_blueprints([ROOT / "blueprints"])
@@ -94,7 +97,8 @@ def test_example_output_applies_with_kustomize(tmp_path: Path) -> None:
         pytest.skip("kubectl is not installed")
     import subprocess
 
-    result = subprocess.run([kubectl, "kustomize", str(ROOT / "out" / "shop")], capture_output=True, text=True)
+    folder = ROOT / "out" / "prod" / "shop"
+    result = subprocess.run([kubectl, "kustomize", str(folder)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     built = [d for d in yaml.safe_load_all(result.stdout) if d]
     (spec,) = hagen.load_blueprints([ROOT / "blueprints"])

@@ -11,17 +11,40 @@ from hypothesis import strategies as st
 from hagen._quantity import QuantityError, parse_quantity
 
 SUFFIXES = {
-    "": 1, "n": Fraction(1, 10**9), "u": Fraction(1, 10**6), "m": Fraction(1, 1000), "k": 10**3, "M": 10**6,
-    "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40,
-    "Pi": 2**50, "Ei": 2**60,
-}  # fmt: skip
+    "": 1,
+    "n": Fraction(1, 10**9),
+    "u": Fraction(1, 10**6),
+    "m": Fraction(1, 1000),
+    "k": 10**3,
+    "M": 10**6,
+    "G": 10**9,
+    "T": 10**12,
+    "P": 10**15,
+    "E": 10**18,
+    "Ki": 2**10,
+    "Mi": 2**20,
+    "Gi": 2**30,
+    "Ti": 2**40,
+    "Pi": 2**50,
+    "Ei": 2**60,
+}
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("500m", Fraction(1, 2)), ("1.5Gi", 3 * 2**29), ("2", 2), ("1e3", 1000), ("5E-2", Fraction(1, 20)),
-     ("1E", 10**18), ("1Ei", 2**60), (".5", Fraction(1, 2)), ("+3k", 3000), (128, 128)],
-)  # fmt: skip
+    [
+        ("500m", Fraction(1, 2)),
+        ("1.5Gi", 3 * 2**29),
+        ("2", 2),
+        ("1e3", 1000),
+        ("5E-2", Fraction(1, 20)),
+        ("1E", 10**18),
+        ("1Ei", 2**60),
+        (".5", Fraction(1, 2)),
+        ("+3k", 3000),
+        (128, 128),
+    ],
+)
 def test_known_values(text: str | int, value: Fraction) -> None:
     assert parse_quantity(text) == value
 

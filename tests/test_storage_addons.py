@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from hagen._finding import Finding
 from hagen._errors import BlueprintError
+from hagen._finding import Finding
 from hagen._storage import (
     CsiDriver,
     EfsStorageClass,

@@ -90,12 +90,19 @@ def test_objects_are_consistent(spec: hagen.BlueprintSpec) -> None:
                 w["podAffinityTerm"] for w in block.get("preferredDuringSchedulingIgnoredDuringExecution", [])
             ]
             for term in terms:
-                selected = [n for n, w in workloads.items() if matches(term["labelSelector"], w["spec"]["template"]["metadata"]["labels"])]
+                selected = [
+                    n
+                    for n, w in workloads.items()
+                    if matches(term["labelSelector"], w["spec"]["template"]["metadata"]["labels"])
+                ]
                 assert len(selected) == 1  # every term selects exactly the one tier it names
         separate = tier.separation
         strategy = workload["spec"].get("strategy")
         if separate is not None and not separate.soft:
-            assert strategy == {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": 0, "maxUnavailable": 1}}
+            assert strategy == {
+                "type": "RollingUpdate",
+                "rollingUpdate": {"maxSurge": 0, "maxUnavailable": 1},
+            }
         else:
             assert strategy is None
     for obj in objects:
@@ -105,7 +112,9 @@ def test_objects_are_consistent(spec: hagen.BlueprintSpec) -> None:
             assert matches(obj["spec"]["selector"], target["spec"]["template"]["metadata"]["labels"])
         if obj["kind"] == "Service":
             target = workloads[obj["metadata"]["name"]]
-            assert matches({"matchLabels": obj["spec"]["selector"]}, target["spec"]["template"]["metadata"]["labels"])
+            assert matches(
+                {"matchLabels": obj["spec"]["selector"]}, target["spec"]["template"]["metadata"]["labels"]
+            )
             names = {p["name"] for p in target["spec"]["template"]["spec"]["containers"][0]["ports"]}
             assert {p["targetPort"] for p in obj["spec"]["ports"]} <= names
     pdbs = {o["metadata"]["name"] for o in objects if o["kind"] == "PodDisruptionBudget"}
@@ -119,4 +128,6 @@ def test_rendering_is_deterministic_and_files_are_unique(spec: hagen.BlueprintSp
     second = hagen.render(hagen.synthesize(spec.model_copy()))
     assert first == second
     objects = hagen.synthesize(spec).objects
-    assert len([p for p in first if p.count("/") == 1 and not p.endswith("kustomization.yaml")]) == len(objects)
+    assert len([p for p in first if p.count("/") == 1 and not p.endswith("kustomization.yaml")]) == len(
+        objects
+    )

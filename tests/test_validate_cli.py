@@ -62,4 +62,4 @@ def test_input_errors_exit_2(tmp_path: Path) -> None:
     (tmp_path / "list.yaml").write_text("- just\n- a list\n")
     proc = run_hagen("validate", str(tmp_path / "list.yaml"))
     assert proc.returncode == 2 and "not a mapping" in proc.stderr
-    assert run_hagen("validate").returncode == 2
+    assert run_hagen("validate", cwd=tmp_path).returncode == 2  # no PATH, and no project with targets

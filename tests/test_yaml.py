@@ -16,9 +16,34 @@ from hagen._yaml import dump, dump_documents, load_documents, load_objects, need
 
 # Strings that the API server's YAML 1.1 reader (go-yaml v2) takes for something else when written plain.
 GO_YAML_V2_NON_STRINGS = [
-    "y", "Y", "yes", "Yes", "n", "NO", "on", "Off", "true", "False", "~", "null", "",
-    "1e3", "1E3", "0x1F", "0o17", "017", "1_000", "12:30", "1.5", ".5", "-.inf", ".NaN", "2001-12-14", "=", "<<",
-]  # fmt: skip
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "n",
+    "NO",
+    "on",
+    "Off",
+    "true",
+    "False",
+    "~",
+    "null",
+    "",
+    "1e3",
+    "1E3",
+    "0x1F",
+    "0o17",
+    "017",
+    "1_000",
+    "12:30",
+    "1.5",
+    ".5",
+    "-.inf",
+    ".NaN",
+    "2001-12-14",
+    "=",
+    "<<",
+]
 
 
 @pytest.mark.parametrize("value", GO_YAML_V2_NON_STRINGS)
@@ -29,7 +54,9 @@ def test_ambiguous_strings_are_quoted(value: str) -> None:
     assert yaml.safe_load(text) == {"v": value}
 
 
-@pytest.mark.parametrize("value", ["hello", "gp3", "ebs.csi.aws.com", "kubernetes.io/hostname", "8080/TCP", "v1.2"])
+@pytest.mark.parametrize(
+    "value", ["hello", "gp3", "ebs.csi.aws.com", "kubernetes.io/hostname", "8080/TCP", "v1.2"]
+)
 def test_plain_strings_stay_plain(value: str) -> None:
     assert not needs_quotes(value)
     assert dump({"v": value}) == f"v: {value}\n"
@@ -50,7 +77,8 @@ scalars = st.one_of(
 documents = st.recursive(
     scalars,
     lambda children: st.one_of(
-        st.lists(children, max_size=4), st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4)
+        st.lists(children, max_size=4),
+        st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4),
     ),
     max_leaves=20,
 )
@@ -65,7 +93,13 @@ def test_round_trip_yaml11_and_yaml12(data: Any) -> None:
 
 
 @settings(max_examples=100)
-@given(st.lists(st.dictionaries(st.text(min_size=1, max_size=8), scalars, min_size=1, max_size=4), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.dictionaries(st.text(min_size=1, max_size=8), scalars, min_size=1, max_size=4),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_streams_round_trip_and_start_with_marker(docs: list[dict[str, Any]]) -> None:
     text = dump_documents(docs, header="generated")
     assert text.startswith("# generated\n---")
@@ -82,7 +116,9 @@ def test_billion_laughs_is_refused_quickly() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
-        lines.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+        lines.append(
+            f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]"
+        )
     with pytest.raises(UnsafeYAMLError, match="aliases"):
         load_documents("\n".join(lines), "bomb.yaml")
 
@@ -104,10 +140,14 @@ def test_list_kinds_are_unpacked() -> None:
 
 # The hand-written emitter against libyaml: same bytes on Kubernetes-shaped data, same data in any reader.
 k8s_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-./", min_size=1, max_size=12)
-k8s_scalars = st.one_of(k8s_words, st.integers(0, 70000), st.booleans(), st.sampled_from(GO_YAML_V2_NON_STRINGS))
+k8s_scalars = st.one_of(
+    k8s_words, st.integers(0, 70000), st.booleans(), st.sampled_from(GO_YAML_V2_NON_STRINGS)
+)
 k8s_documents = st.recursive(
     k8s_scalars,
-    lambda c: st.one_of(st.lists(c, min_size=1, max_size=3), st.dictionaries(k8s_words, c, min_size=1, max_size=4)),
+    lambda c: st.one_of(
+        st.lists(c, min_size=1, max_size=3), st.dictionaries(k8s_words, c, min_size=1, max_size=4)
+    ),
     max_leaves=30,
 )
 
@@ -122,14 +162,51 @@ def test_emitter_matches_libyaml_on_kubernetes_shaped_data(data: dict[str, Any])
 
 tricky = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["a: b", "- x", "#c", "x #y", " lead", "trail ", "a\nb\n", "a\n\n", "\n x", "|", "'q'", '"', "\t",
-                     "ünï", "😀", "\x7f", "\u2028", "a\r\nb", "key:", "? q", "*ref", "&anchor", "!tag", "%x", "@x", "`x"]),
-    st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False),
-)  # fmt: skip
+    st.sampled_from(
+        [
+            "a: b",
+            "- x",
+            "#c",
+            "x #y",
+            " lead",
+            "trail ",
+            "a\nb\n",
+            "a\n\n",
+            "\n x",
+            "|",
+            "'q'",
+            '"',
+            "\t",
+            "ünï",
+            "😀",
+            "\x7f",
+            "\u2028",
+            "a\r\nb",
+            "key:",
+            "? q",
+            "*ref",
+            "&anchor",
+            "!tag",
+            "%x",
+            "@x",
+            "`x",
+        ]
+    ),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=False),
+)
 
 
 @settings(max_examples=1000)
-@given(st.recursive(tricky, lambda c: st.one_of(st.lists(c, max_size=4), st.dictionaries(st.text(max_size=10), c, max_size=4)), max_leaves=25))
+@given(
+    st.recursive(
+        tricky,
+        lambda c: st.one_of(st.lists(c, max_size=4), st.dictionaries(st.text(max_size=10), c, max_size=4)),
+        max_leaves=25,
+    )
+)
 def test_emitter_round_trips_anything_in_both_readers(data: Any) -> None:
     text = dump_documents([{"root": data}])
     assert yaml.safe_load(text) == {"root": data}

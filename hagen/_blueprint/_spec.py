@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import inspect
 import re
 from typing import Annotated, Any
 
@@ -119,8 +120,21 @@ def _kebab(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", name).lower()
 
 
-def _declared(cls: type[Blueprint]) -> dict[str, Any]:
-    """The spec fields a subclass (and its bases) declare; unknown public attributes are refused."""
+def _call(method: Any, target: Any) -> Any:
+    """A method's value; a method with a `target` parameter receives the target (None without targets)."""
+    try:
+        takes_target = "target" in inspect.signature(method).parameters
+    except (TypeError, ValueError):  # a builtin or C callable: no introspectable signature
+        takes_target = False
+    return method(target=target) if takes_target else method()
+
+
+def _declared(cls: type[Blueprint], target: Any = None) -> dict[str, Any]:
+    """The spec fields a subclass (and its bases) declare; unknown public attributes are refused.
+
+    A field given as a method is called; if it takes a `target` parameter it gets `target` (a
+    hagen.Target, or None when the project has no targets).
+    """
     instance = cls()
     values: dict[str, Any] = {}
     for klass in reversed(cls.__mro__):
@@ -138,14 +152,17 @@ def _declared(cls: type[Blueprint]) -> dict[str, Any]:
                     allowed=", ".join(FIELDS),
                 )
             value = getattr(instance, attr)
-            values[attr] = value() if callable(value) else value
+            values[attr] = _call(value, target) if callable(value) else value
     return values
 
 
-def build_spec(cls: type[Blueprint], source: str = "") -> BlueprintSpec:
-    """Validate a Blueprint subclass into its spec; BlueprintError names file, class, field and value."""
+def build_spec(cls: type[Blueprint], source: str = "", target: Any = None) -> BlueprintSpec:
+    """Validate a Blueprint subclass into its spec; BlueprintError names file, class, field and value.
+
+    `target` (a hagen.Target) is passed to the methods that declare a `target` parameter.
+    """
     try:
-        values = _declared(cls)
+        values = _declared(cls, target)
     except BlueprintError as exc:
         raise exc.located(file=source, blueprint=cls.__name__) from None
     values.setdefault("name", _kebab(cls.__name__))

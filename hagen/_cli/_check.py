@@ -35,6 +35,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--nodes", type=_positive, metavar="N", help="nodes in the target cluster")
     parser.add_argument("--zones", type=_positive, metavar="Z", help="zones in the target cluster")
     parser.add_argument("--out", default="out", metavar="DIR", help="where synth writes (for file locations)")
+    parser.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="check the blueprints as this target of the project builds them (repeatable; default: every "
+        "target when the project has targets and no PATH is given)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -64,7 +72,13 @@ def run(args: argparse.Namespace) -> int:
     from .._check import ClusterCounts, check, json_report, sarif_report, text_report
     from .._errors import InputError
     from .._objects import object_id
+    from .._project import load_project
 
+    project = load_project()
+    if project.targets and (args.target or not args.paths):
+        return _run_targets(args, project)
+    if args.target:
+        project.select(args.target)  # raises: the project has no targets
     paths = list(args.paths) or ["blueprints"]
     if not args.paths and not Path("blueprints").is_dir():
         raise InputError("no PATH given and no blueprints/ folder here")
@@ -90,3 +104,43 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text_report(result))
     return 1 if result.failing(args.fail_on) else 0
+
+
+def _run_targets(args: argparse.Namespace, project: Any) -> int:
+    """One report per target; the target's cluster profile counts unless --nodes/--zones are given."""
+    import json
+    import sys
+
+    from .._check import ClusterCounts, check, json_report, sarif_report, text_report
+    from .._errors import InputError
+    from .._project import blueprint_classes, build_target
+    from .._synth import synthesize
+
+    names = project.select(args.target)
+    blueprint_paths, manifest_paths = _split(list(args.paths)) if args.paths else ([], [])
+    if manifest_paths:
+        raise InputError("--target checks blueprints as a target builds them; YAML manifests have no target")
+    if args.format == "sarif" and len(names) != 1:
+        listed = ", ".join(names)
+        raise InputError(f"--format sarif reports one target; give --target NAME (targets: {listed})")
+    classes = blueprint_classes(blueprint_paths or [project.path(p) for p in project.blueprints])
+    flags = args.nodes is not None or args.zones is not None
+    cluster = ClusterCounts(nodes=args.nodes, zones=args.zones) if flags else None
+    failing = False
+    texts: list[str] = []
+    data: dict[str, Any] = {}
+    for name in names:
+        build = build_target(project, name, classes)
+        result = check([synthesize(s) for s in build.specs], cluster=cluster, out_dir=f"{args.out}/{name}")
+        failing = failing or bool(result.failing(args.fail_on))
+        if args.format == "json":
+            data[name] = json.loads(json_report(result))
+        elif args.format == "sarif":
+            texts.append(sarif_report(result, default_uri=f"{args.out}/{name}"))
+        else:
+            texts.append(f"target {name}:\n{text_report(result)}")
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"targets": data}, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write("\n".join(texts))
+    return 1 if failing else 0

@@ -38,7 +38,13 @@ def register(subparsers: Any) -> None:
         help="compare out/ at this git revision with the work tree (what a change does)",
     )
     parser.add_argument(
-        "--against", metavar="DIR_OR_FILE", help="compare with this tree instead of the committed out/"
+        "--against",
+        metavar="DIR_OR_FILE_OR_TARGET",
+        help="compare with this tree instead of the committed out/; with --target, another target: "
+        "`--target staging --against prod` shows what promoting staging to prod changes",
+    )
+    parser.add_argument(
+        "--target", action="append", metavar="NAME", help="the project target to compare (with --against)"
     )
     parser.add_argument("--format", choices=FORMATS, default="human", help="report format (default: human)")
     parser.add_argument("--stat", action="store_true", help="one line per object instead of every field")
@@ -86,16 +92,32 @@ def _compare(args: argparse.Namespace) -> DiffResult:
         raise InputError("--base and --against compare out/ with different things; give one of them")
     if args.base and paths:
         raise InputError("--base compares out/ at a revision with the work tree; it takes no PATH")
+    if args.target:
+        return _compare_targets(args, paths)
     if len(paths) == 2 and all(_is_yaml_tree(p) for p in paths) and not args.against:
         result = diff_paths(paths[0], paths[1])
     elif args.against and len(paths) == 1 and _is_yaml_tree(paths[0]):
         result = diff_paths(args.against, paths[0])
     else:
         result = diff_output(
-            paths or [Path("blueprints")],
+            paths or None,  # None: the project's configuration (targets, blueprint folders) decides
             args.out,
             args.base,
             against=args.against,
             with_sources=args.format in ("github", "markdown", "json"),
         )
     return result
+
+
+def _compare_targets(args: argparse.Namespace, paths: list[Path]) -> DiffResult:
+    """`--target A --against B`: B's output is the old side, A's the new one, matched by blueprint/file."""
+    from .. import diff_targets, load_project
+    from .._diff._engine import diff_trees
+    from .._diff._tree import Tree
+    from .._errors import InputError
+
+    if len(args.target) != 1 or not args.against or paths or args.base:
+        raise InputError("compare two targets as `hagen diff --target A --against B` (no PATH, no --base)")
+    project = load_project()
+    new, old = diff_targets(project, args.target[0], args.against)
+    return diff_trees(Tree(old, args.against), Tree(new, args.target[0]))

@@ -43,6 +43,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--fail", action="append", default=[], metavar="NODE|zone=ZONE", help="fail a node or a whole zone"
     )
+    parser.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="place the blueprints as this target builds them, on its cluster profile (repeatable; "
+        "default: every target when the project has targets and no PATH is given)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -51,9 +59,16 @@ def run(args: argparse.Namespace) -> int:
 
     from .._errors import InputError
     from .._place._command import place_command
+    from .._project import load_project
 
     if args.scenario and args.paths:
         raise InputError("give either --scenario FILE or PATH..., not both")
+    if not args.scenario:
+        project = load_project()
+        if project.targets and (args.target or not args.paths):
+            return _run_targets(args, project)
+        if args.target:
+            project.select(args.target)  # raises: the project has no targets
     if not args.scenario and not args.paths:
         args.paths = ["blueprints"]  # like `hagen synth`: the project's blueprints
     output, code, svg = place_command(
@@ -73,4 +88,51 @@ def run(args: argparse.Namespace) -> int:
     if args.svg and svg is not None:
         Path(args.svg).write_text(svg, encoding="utf-8")
     print(output, end="" if output.endswith("\n") else "\n")
+    return code
+
+
+def _run_targets(args: argparse.Namespace, project: Any) -> int:
+    """One simulation per target; --svg with several targets writes FILE-<target>.svg for each."""
+    import json
+    from pathlib import Path
+
+    from .._errors import InputError
+    from .._project import blueprint_classes, build_target
+    from .._project._place import place_target
+
+    names = project.select(args.target)
+    if any(Path(p).suffix in (".yaml", ".yml", ".json") for p in args.paths):
+        raise InputError("--target places blueprints as a target builds them; YAML manifests have no target")
+    classes = blueprint_classes(args.paths or [project.path(p) for p in project.blueprints])
+    code = 0
+    texts: list[str] = []
+    data: dict[str, Any] = {}
+    for name in names:
+        output, status, sim = place_target(
+            build_target(project, name, classes),
+            cluster_file=Path(args.cluster) if args.cluster else None,
+            nodes=args.nodes,
+            zones=args.zones,
+            node_cpu=args.node_cpu,
+            node_memory=args.node_memory,
+            fmt=args.format,
+            order=args.order,
+            rollout=args.rollout,
+            fail=list(args.fail),
+        )
+        code = max(code, status)
+        if args.svg:
+            from .._place._svg import render_svg
+
+            svg = Path(args.svg)
+            path = svg if len(names) == 1 else svg.with_name(f"{svg.stem}-{name}{svg.suffix}")
+            path.write_text(render_svg(sim), encoding="utf-8")
+        if args.format == "json":
+            data[name] = json.loads(output)
+        else:
+            texts.append(f"target {name}:\n{output}")
+    if args.format == "json":
+        print(json.dumps({"targets": data}, indent=2))
+    else:
+        print("\n".join(texts), end="" if texts and texts[-1].endswith("\n") else "\n")
     return code

@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="blueprint file or folder (default: blueprints)"
     )
-    parser.add_argument("-o", "--out", default="out", metavar="DIR", help="output folder (default: out)")
+    parser.add_argument("-o", "--out", metavar="DIR", help="output folder (default: the project's, else out)")
     parser.add_argument(
         "--stdout", action="store_true", help="print all objects as one YAML stream instead of writing files"
     )
@@ -31,14 +31,34 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-validate", action="store_true", help="skip the schema validation that runs before writing"
     )
+    parser.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="synthesize this target of the project (repeatable; default: every target) into out/NAME/",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes for many targets (default: the CPUs; used only when the work is large)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import _api
     from .._output import render_objects
+    from .._project import load_project
 
-    sources = args.paths or [_api.DEFAULT_BLUEPRINTS]
+    project = load_project()
+    if project.targets and (args.target or not args.paths):
+        return _run_targets(args, project)
+    if args.target:
+        project.select(args.target)  # raises: the project has no targets
+    sources = args.paths or [project.path(p) for p in project.blueprints]
+    args.out = args.out or project.path(project.out).as_posix()
     if args.stdout:
         syntheses = _api.synthesize_all(sources)
         sys.stdout.write(render_objects(obj for s in syntheses for obj in s.objects))
@@ -51,4 +71,48 @@ def run(args: argparse.Namespace) -> int:
         return 1
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
     print(f"hagen synth: {count} blueprint{'s' if count != 1 else ''} -> {args.out}/: {report.summary()}")
+    return 0
+
+
+def _run_targets(args: argparse.Namespace, project: Any) -> int:
+    from .._errors import InputError
+    from .._output import render_objects
+    from .._project import InvalidTargetOutput, blueprint_classes, build_target, synth_targets
+    from .._synth import synthesize
+
+    names = project.select(args.target)
+    paths = args.paths or [project.path(p) for p in project.blueprints]
+    if args.stdout:
+        if len(names) != 1:
+            raise InputError(f"--stdout prints one target; give --target NAME (targets: {', '.join(names)})")
+        build = build_target(project, names[0], blueprint_classes(paths))
+        sys.stdout.write(render_objects(o for spec in build.specs for o in synthesize(spec).objects))
+        return 0
+    out = args.out or project.path(project.out).as_posix()
+    try:
+        report = synth_targets(
+            project,
+            names,
+            out,
+            blueprints=args.paths or None,
+            validate=not args.no_validate,
+            kube_version=args.kube_version,
+            jobs=args.jobs,
+        )
+    except InvalidTargetOutput as exc:
+        print(str(exc), file=sys.stderr)
+        print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
+        return 1
+    produced = [*report.written, *report.unchanged]
+    blueprints = len({p.split("/")[1] for p in produced if p.split("/", 1)[0] in names and p.count("/") > 1})
+    print(
+        f"hagen synth: {len(names)} target{'s' if len(names) != 1 else ''} x {blueprints} "
+        f"blueprint{'s' if blueprints != 1 else ''} -> {out}/: {report.summary()}"
+    )
+    for name in names:
+        counts = [
+            sum(1 for p in group if p.startswith(f"{name}/"))
+            for group in (report.written, report.unchanged, report.removed)
+        ]
+        print(f"  {name}: {counts[0]} written, {counts[1]} unchanged, {counts[2]} removed")
     return 0

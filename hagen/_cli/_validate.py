@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,7 +14,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "against the OpenAPI schemas of one Kubernetes version. Exit 1 when an object has errors; "
         "custom resources are listed as not validated.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="YAML file or directory")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="YAML file or directory (default, in a project with targets: out/<target>/ of each target)",
+    )
     parser.add_argument(
         "--kube-version",
         metavar="V",
@@ -21,6 +27,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="Kubernetes minor version such as 1.33 (default 1.35)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="validate out/NAME/ against the target's Kubernetes version (repeatable; default: every target)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -28,11 +41,49 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
+    from .._errors import InputError
+    from .._project import load_project
     from .._validate import validate_paths
 
+    if args.target or not args.paths:
+        project = load_project()
+        if args.paths:
+            raise InputError("--target validates the target's folder out/<target>/; give no PATH with it")
+        if not project.targets:
+            if args.target:
+                project.select(args.target)  # raises: the project has no targets
+            raise InputError("give a PATH to validate (this project declares no targets)")
+        return _run_targets(args, project)
     report = validate_paths(args.paths, args.kube_version)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, sort_keys=True, default=str) + "\n")
     else:
         sys.stdout.write(report.text())
     return 0 if report.ok else 1
+
+
+def _run_targets(args: argparse.Namespace, project: Any) -> int:
+    """out/<target>/ of each chosen target, against its own Kubernetes version (--kube-version wins)."""
+    import json
+    import sys
+
+    from .._errors import InputError
+    from .._project import kube_version
+    from .._validate import validate_paths
+
+    ok = True
+    texts: list[str] = []
+    data: dict[str, Any] = {}
+    for name in project.select(args.target):
+        folder = project.path(project.out) / name
+        if not folder.is_dir():
+            raise InputError(f"{folder}: no such folder; run `hagen synth --target {name}` first")
+        report = validate_paths([folder], args.kube_version or kube_version(project, name))
+        ok = ok and report.ok
+        data[name] = report.to_dict()
+        texts.append(f"target {name}:\n{report.text()}")
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"targets": data}, indent=2, sort_keys=True, default=str) + "\n")
+    else:
+        sys.stdout.write("\n".join(texts))
+    return 0 if ok else 1

@@ -83,7 +83,7 @@ def _blueprint_sources(specs: Sequence[Any]) -> dict[str, str]:
 
 
 def diff_output(
-    blueprint_paths: Sequence[str | Path],
+    blueprint_paths: Sequence[str | Path] | None,
     out_dir: str | Path = "out",
     base: str | None = None,
     *,
@@ -93,12 +93,25 @@ def diff_output(
     """The drift check: blueprints synthesized in memory against the committed `out_dir`; nothing is written.
 
     With `base`, compares `out_dir` at that git revision with the work tree instead (blueprints unused).
+    Without `blueprint_paths`, the project's configuration decides what synth would write (hagen.plan()):
+    with targets, out/<target>/<blueprint>/ and out/gitops/.
     `with_sources` also maps each output file to its blueprint (costs one synthesis per blueprint).
     """
     if base is not None:
         return diff_revision(out_dir, base)
     import hagen
 
+    if blueprint_paths is None:
+        project = hagen.load_project()
+        if project.targets:
+            result = diff_planned(hagen.plan(), out_dir, against, None)
+            if with_sources and result.drift:
+                specs = hagen.load_blueprints([project.path(p) for p in project.blueprints])
+                plain = _blueprint_sources(specs)
+                sources = {f"{t}/{p}": s for t in project.targets for p, s in plain.items()}
+                result = replace(result, sources=sources)
+            return result
+        blueprint_paths = [project.path(p) for p in project.blueprints]
     paths = [Path(p) for p in blueprint_paths]
     specs = hagen.load_blueprints(paths)
     # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.

@@ -29,7 +29,9 @@ class Catalog(Blueprint):
             image="postgres:16.4",
             replicas=3,
             ports=[Port(name="pg", port=5432)],
-            volumes=[Volume(name="data", size="100Gi", mount_path="/var/lib/postgresql/data", storage_class=fast)],
+            volumes=[
+                Volume(name="data", size="100Gi", mount_path="/var/lib/postgresql/data", storage_class=fast)
+            ],
             writable_paths=["/tmp", "/var/run/postgresql"],
             run_as_user=999,
             fs_group=999,
@@ -47,7 +49,11 @@ class Catalog(Blueprint):
             image="registry.example.com/catalog/web:3.2.0",
             replicas=2,
             ports=[Port(name="http", port=8080)],
-            volumes=[Volume(name="uploads", size="5Gi", mount_path="/uploads", storage_class=shared, access="shared")],
+            volumes=[
+                Volume(
+                    name="uploads", size="5Gi", mount_path="/uploads", storage_class=shared, access="shared"
+                )
+            ],
             placement=[separate(soft=True, weight=50)],
         ),
     ]

@@ -1,0 +1,31 @@
+"""The project: hagen.toml (or [tool.hagen]), its targets, per-target overrides, and target output."""
+
+from ._build import TargetBuild, blueprint_classes, build_target, cluster_profile, kube_version
+from ._config import ProfileConfig, ProjectConfig, TargetConfig, find_project, load_project
+from ._overrides import load_overrides
+from ._plan import InvalidTargetOutput, diff_targets, plan_targets, synth_targets
+from ._render import RenderedTarget, default_jobs, pool_workers, render_targets
+from ._target import Target
+
+__all__ = [
+    "InvalidTargetOutput",
+    "ProfileConfig",
+    "ProjectConfig",
+    "RenderedTarget",
+    "Target",
+    "TargetBuild",
+    "TargetConfig",
+    "blueprint_classes",
+    "build_target",
+    "cluster_profile",
+    "default_jobs",
+    "diff_targets",
+    "find_project",
+    "kube_version",
+    "load_overrides",
+    "load_project",
+    "plan_targets",
+    "pool_workers",
+    "render_targets",
+    "synth_targets",
+]

@@ -1,0 +1,115 @@
+"""One target's blueprints: built with the target, overridden by its YAML file, given its cluster profile.
+
+Precedence, lowest first: hagen's defaults < the blueprint (Python, which may depend on the target) <
+hagen.toml (project, then target) < the target's YAML file (top level, then the blueprint's entry) <
+command-line flags (applied by the commands: --kube-version, --nodes, --zones, --cluster).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .._blueprint import Blueprint, BlueprintSpec
+from .._blueprint._discover import _import, blueprint_files, check_unique
+from .._blueprint._spec import build_spec
+from .._errors import BlueprintError
+from ._config import ProfileConfig, ProjectConfig
+from ._overrides import Overrides, apply_overrides, check_blueprint_names, load_overrides
+from ._target import Target
+
+BlueprintClass = tuple[type[Blueprint], str]
+
+
+@dataclass(frozen=True)
+class TargetBuild:
+    """A target's validated blueprint specs and the Kubernetes version its output is validated against."""
+
+    name: str
+    target: Target
+    specs: tuple[BlueprintSpec, ...]
+    kube_version: str | None
+
+
+def blueprint_classes(paths: Sequence[str | Path]) -> list[BlueprintClass]:
+    """(class, source file) of every concrete Blueprint subclass under `paths`; each file imported once."""
+    found: list[BlueprintClass] = []
+    for file in blueprint_files(paths):
+        module = _import(file)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Blueprint)
+                and value.__module__ == getattr(module, "__name__", None)
+                and not value.__dict__.get("abstract", False)
+            ):
+                found.append((value, file.as_posix()))
+    return found
+
+
+def cluster_profile(profile: ProfileConfig, declared: Any, project: ProjectConfig) -> Any:
+    """The ClusterProfile a profile setting describes; shorthand fields it leaves out come from the
+    blueprint's own profile (`declared`), so `{nodes: 1}` keeps the blueprint's node size."""
+    from .._place import ClusterProfile, load_profile
+
+    if profile.file is not None:
+        return load_profile(project.path(profile.file))
+    zones = profile.zones or (len(declared.zones()) or 1 if declared is not None else 1)
+    nodes = profile.nodes or (len(declared.nodes) if declared is not None else zones)
+    first = declared.nodes[0].allocatable if declared is not None else None
+    cpu = profile.cpu or (first.cpu if first is not None else None)
+    memory = profile.memory or (first.memory if first is not None else None)
+    return ClusterProfile.shorthand(nodes=nodes, zones=min(zones, nodes), cpu=cpu, memory=memory)
+
+
+def _layers(*layers: ProfileConfig | None) -> ProfileConfig | None:
+    result: ProfileConfig | None = None
+    for layer in layers:
+        if layer is not None:
+            result = layer if result is None else result.merged(layer)
+    return result
+
+
+def build_target(project: ProjectConfig, name: str, classes: Sequence[BlueprintClass]) -> TargetBuild:
+    """Every blueprint of the project as target `name` sees it."""
+    target = project.target(name)
+    config = project.targets[name]
+    specs: list[BlueprintSpec] = []
+    for cls, source in classes:
+        try:
+            specs.append(build_spec(cls, source=source, target=target))
+        except BlueprintError as exc:
+            raise BlueprintError(
+                f"{exc.reason} (target {name})",
+                file=exc.file,
+                blueprint=exc.blueprint,
+                field=exc.field,
+                value=exc.value,
+                allowed=exc.allowed,
+            ) from None
+    specs = check_unique(specs)
+    file = project.overrides_file(name)
+    overrides: Overrides | None = load_overrides(file) if file is not None else None
+    if overrides is not None:
+        check_blueprint_names(overrides, [s.name for s in specs])
+    top = overrides.data.cluster if overrides is not None else None
+    built: list[BlueprintSpec] = []
+    for spec in specs:
+        change = overrides.data.blueprints.get(spec.name) if overrides is not None else None
+        if overrides is not None and change is not None:
+            spec = apply_overrides(spec, change, overrides)
+        profile = _layers(project.profile, config.profile, top, change.cluster if change else None)
+        if profile is not None:
+            spec = spec.model_copy(update={"cluster": cluster_profile(profile, spec.cluster, project)})
+        built.append(spec)
+    return TargetBuild(name=name, target=target, specs=tuple(built), kube_version=kube_version(project, name))
+
+
+def kube_version(project: ProjectConfig, name: str) -> str | None:
+    """The Kubernetes version target `name` is validated against: its YAML file, else its hagen.toml
+    entry, else the project's; None means hagen's default (a --kube-version flag wins over all)."""
+    file = project.overrides_file(name)
+    from_file = load_overrides(file).data.kube_version if file is not None else None
+    return from_file or project.targets[name].kube_version or project.kube_version

@@ -1,0 +1,128 @@
+"""Targets as files: plan (in memory), synth (to disk), and two targets side by side (for review)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .._errors import HagenError, InputError
+from ._config import ProjectConfig
+from ._render import RenderedTarget, render_targets
+
+if TYPE_CHECKING:
+    from .._output import WriteReport
+    from .._validate import ValidationReport
+
+
+class InvalidTargetOutput(HagenError):
+    """A target's objects fail the Kubernetes schema; nothing was written. `reports`: target -> report."""
+
+    def __init__(self, reports: dict[str, ValidationReport]) -> None:
+        self.reports = reports
+        texts = [f"target {name}:\n{report.text()}" for name, report in reports.items()]
+        super().__init__("\n".join(texts))
+
+
+def _paths(project: ProjectConfig, blueprints: Sequence[str | Path] | None) -> list[str]:
+    chosen = blueprints if blueprints else [project.path(p) for p in project.blueprints]
+    return [Path(p).as_posix() for p in chosen]
+
+
+def _require_targets(project: ProjectConfig) -> None:
+    if not project.targets:
+        where = project.source or "this folder (no hagen.toml or [tool.hagen] found)"
+        raise InputError(f"{where}: the project declares no targets; add a [targets.<name>] table")
+
+
+def _gitops(
+    project: ProjectConfig, rendered: Sequence[RenderedTarget], all_names: Sequence[str]
+) -> dict[str, str]:
+    """out/gitops/ files; they list every target, whichever were rendered (namespaces of the others are
+    taken from the rendered ones, as blueprints keep their namespace across targets)."""
+    if project.gitops is None:
+        return {}
+    from .._gitops import Deployment, gitops_files
+
+    namespaces: dict[str, str] = {}
+    for r in rendered:
+        namespaces.update(r.namespaces)
+    deployments = [
+        Deployment(name, blueprint, namespace, project.targets[name].cluster)
+        for name in all_names
+        for blueprint, namespace in sorted(namespaces.items())
+    ]
+    return gitops_files(project.gitops, deployments, project.out)
+
+
+def _files(project: ProjectConfig, rendered: Sequence[RenderedTarget]) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for r in rendered:
+        files.update(r.files)
+    files.update(_gitops(project, rendered, list(project.targets)))
+    return files
+
+
+def plan_targets(
+    project: ProjectConfig,
+    targets: Sequence[str] | None = None,
+    *,
+    blueprints: Sequence[str | Path] | None = None,
+    jobs: int | None = None,
+) -> dict[str, str]:
+    """Every file `hagen synth` writes for these targets (default: all): path relative to out/ -> text,
+    with out/gitops/ and the ownership record as a synth of exactly these targets leaves it."""
+    from .._output import OWNED_RECORD, owned_record
+
+    _require_targets(project)
+    names = project.select(targets)
+    files = _files(project, render_targets(project, names, _paths(project, blueprints), jobs=jobs))
+    files[OWNED_RECORD] = owned_record(files.keys())
+    return dict(sorted(files.items()))
+
+
+def synth_targets(
+    project: ProjectConfig,
+    targets: Sequence[str] | None = None,
+    out_dir: str | Path | None = None,
+    *,
+    blueprints: Sequence[str | Path] | None = None,
+    validate: bool = True,
+    kube_version: str | None = None,
+    jobs: int | None = None,
+) -> WriteReport:
+    """Write out/<target>/<blueprint>/ for these targets (default: all) and out/gitops/; all or nothing.
+
+    Each target is validated against its own Kubernetes version (`kube_version`, the command line, wins);
+    InvalidTargetOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
+    """
+    from .._output import write_tree
+
+    _require_targets(project)
+    names = project.select(targets)
+    rendered = render_targets(
+        project, names, _paths(project, blueprints), validate=validate, kube_version=kube_version, jobs=jobs
+    )
+    failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
+    if failed:
+        raise InvalidTargetOutput(failed)
+    # A synth of some blueprint files cannot tell which other owned files are stale: it removes none.
+    partial = blueprints is not None and len(blueprints) > 0 and not all(Path(p).is_dir() for p in blueprints)
+    complete = len(names) == len(project.targets) and not partial
+    scope: set[str] | None = set() if partial else None if complete else {*names, "gitops"}
+    out = Path(out_dir) if out_dir is not None else project.path(project.out)
+    return write_tree(_files(project, rendered), out, scope)
+
+
+def diff_targets(project: ProjectConfig, a: str, b: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The files of targets `a` and `b` with the <target>/ prefix removed, so that the two trees line up
+    by <blueprint>/<file> (what `hagen diff --target a --against b` compares)."""
+    _require_targets(project)
+    project.select([a, b])
+    rendered = {r.name: r.files for r in render_targets(project, sorted({a, b}), _paths(project, None))}
+
+    def strip(name: str) -> dict[str, str]:
+        cut = len(name) + 1
+        return {p[cut:]: t for p, t in sorted(rendered[name].items())}
+
+    return strip(a), strip(b)

@@ -1,0 +1,113 @@
+"""Rendering targets: serially in this process, or over a process pool when the work is large.
+
+Blueprint classes are user code and do not pickle, so each worker imports the blueprint files itself and
+sends back only text. Workers get whole targets, and the results are merged by path, so the bytes do not
+depend on the number of workers or on which finishes first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ._build import BlueprintClass, TargetBuild, blueprint_classes, build_target
+from ._config import ProjectConfig
+
+POOL_MIN_SYNTHESES = 50  # below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class RenderedTarget:
+    """One target's files (relative to out/, under <target>/) and its schema validation report."""
+
+    name: str
+    files: dict[str, str]
+    namespaces: dict[str, str]  # blueprint -> namespace, for the GitOps destinations
+    report: Any  # ValidationReport | None
+
+
+def render_build(build: TargetBuild, validate: bool, kube_version: str | None = None) -> RenderedTarget:
+    """Synthesize and render one target; validate its objects with `kube_version` or the target's."""
+    from .._output import render
+    from .._synth import synthesize
+
+    files: dict[str, str] = {}
+    objects = []
+    for spec in build.specs:
+        synthesis = synthesize(spec)
+        objects.extend(synthesis.objects)
+        for path, text in render(synthesis).items():
+            files[f"{build.name}/{path}"] = text
+    report = None
+    if validate:
+        from .._validate import validate_objects
+
+        report = validate_objects(objects, kube_version or build.kube_version)
+    return RenderedTarget(build.name, files, {s.name: s.namespace for s in build.specs}, report)
+
+
+_CLASSES: dict[tuple[str, ...], list[BlueprintClass]] = {}
+
+
+def _worker(
+    project: ProjectConfig, paths: tuple[str, ...], names: tuple[str, ...], validate: bool, kube: str | None
+) -> list[RenderedTarget]:
+    """A pool worker: import the blueprints once per process, render the targets it was given."""
+    if paths not in _CLASSES:
+        _CLASSES[paths] = blueprint_classes(paths)
+    classes = _CLASSES[paths]
+    return [render_build(build_target(project, name, classes), validate, kube) for name in names]
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def pool_workers(targets: int, blueprints: int, jobs: int | None = None) -> int:
+    """How many processes render `targets` x `blueprints`: 1 (this process, no pool) unless there are
+    several targets, more than POOL_MIN_SYNTHESES syntheses and more than one job (default: the CPUs)."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if targets < 2 or targets * blueprints <= POOL_MIN_SYNTHESES:
+        return 1
+    return min(jobs, targets)
+
+
+def render_targets(
+    project: ProjectConfig,
+    names: Sequence[str],
+    paths: Sequence[str],
+    *,
+    validate: bool = False,
+    kube_version: str | None = None,
+    jobs: int | None = None,
+) -> list[RenderedTarget]:
+    """Every named target rendered, in name order; a pool of `jobs` processes (default: the CPUs) is used
+    only when there is more than one target and more than POOL_MIN_SYNTHESES syntheses."""
+    key = tuple(paths)
+    classes = _CLASSES[key] = blueprint_classes(paths)  # forked workers inherit it; spawned ones re-import
+    workers = pool_workers(len(names), len(classes), jobs)
+    if workers <= 1:
+        return [render_build(build_target(project, n, classes), validate, kube_version) for n in names]
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .. import _output, _synth  # noqa: F401  imported once here, not once per forked worker
+
+    if validate:
+        from .. import _validate  # noqa: F401
+    gc.freeze()  # forked workers then do not copy the parent's pages just to scan them for garbage
+    chunks = [tuple(names[i::workers]) for i in range(workers)]
+    results: list[RenderedTarget] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(_worker, project, tuple(paths), chunk, validate, kube_version) for chunk in chunks
+        ]
+        for future in futures:
+            results.extend(future.result())
+    return sorted(results, key=lambda r: r.name)

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import ROOT, Measurement, measure, table
+from _harness import ROOT, Measurement, measure, set_aside, table
 
 HAGEN = [sys.executable, "-m", "hagen"]
 
@@ -43,15 +43,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="hagen-bench-"))
     out = work / "out"
 
-    trash = work / "trash"
-    trash.mkdir()
-
-    def fresh() -> None:
-        # Move the last run's output aside instead of deleting it: on file systems mounted with `discard`
-        # a large delete right before the run slows the next file creations by seconds (measured here),
-        # which would time the disk, not hagen.
-        if out.exists():
-            out.rename(trash / str(len(list(trash.iterdir()))))
+    fresh = set_aside(out)
 
     rows: list[Measurement] = [
         measure("hagen --help", [*HAGEN, "--help"], runs),

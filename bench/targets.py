@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import ROOT, Measurement, measure, table
+from _harness import ROOT, Measurement, measure, set_aside, table
 
 HAGEN = [sys.executable, "-m", "hagen"]
 TARGETS = 20
@@ -56,8 +56,7 @@ def main() -> None:
     project = fleet(work / "fleet")
     out = work / "out"
 
-    def fresh() -> None:
-        shutil.rmtree(out, ignore_errors=True)
+    fresh = set_aside(out)
 
     one = [*HAGEN, "synth", "--target", "prod", "-o", str(out)]
     both = [*HAGEN, "synth", "-o", str(out)]

@@ -74,9 +74,12 @@ def _import(file: Path) -> object:
     return module
 
 
-def load_blueprints(paths: Sequence[str | Path] = ("blueprints",)) -> list[BlueprintSpec]:
-    """Every blueprint declared in `paths`, validated, sorted by name (so discovery order never matters)."""
-    specs: list[BlueprintSpec] = []
+BlueprintClass = tuple[type[Blueprint], str]
+
+
+def blueprint_classes(paths: Sequence[str | Path]) -> list[BlueprintClass]:
+    """(class, source file) of every concrete Blueprint subclass under `paths`; each file imported once."""
+    found: list[BlueprintClass] = []
     for file in blueprint_files(paths):
         module = _import(file)
         for value in vars(module).values():
@@ -86,8 +89,13 @@ def load_blueprints(paths: Sequence[str | Path] = ("blueprints",)) -> list[Bluep
                 and value.__module__ == getattr(module, "__name__", None)
                 and not value.__dict__.get("abstract", False)
             ):
-                specs.append(build_spec(value, source=file.as_posix()))
-    return check_unique(specs)
+                found.append((value, file.as_posix()))
+    return found
+
+
+def load_blueprints(paths: Sequence[str | Path] = ("blueprints",)) -> list[BlueprintSpec]:
+    """Every blueprint declared in `paths`, validated, sorted by name (so discovery order never matters)."""
+    return check_unique([build_spec(cls, source=source) for cls, source in blueprint_classes(paths)])
 
 
 def check_unique(specs: Sequence[BlueprintSpec]) -> list[BlueprintSpec]:

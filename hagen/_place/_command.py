@@ -11,13 +11,14 @@ from typing import Any
 from .._errors import InputError
 from ._cluster import ClusterProfile, load_profile
 from ._failure import Failure, apply_failure
-from ._inputs import load_inputs
+from ._inputs import Inputs, load_inputs
 from ._quantity import QuantityError, cpu_millis, memory_bytes
 from ._report import to_data, to_text
 from ._rollout import Rollout
 from ._rollout import rollout as simulate_rollout
 from ._run import place
 from ._scenario import scenario_output, scenario_simulation
+from ._simulate import Simulation
 
 
 def load_scenario_file(path: Path) -> list[Any]:
@@ -131,6 +132,25 @@ def place_command(
             return json.dumps(scenario_output(sim, pods), indent=2) + "\n", code, svg
         return to_text(sim), code, svg
     inputs = load_inputs(paths)
+    output, code, sim = place_inputs(
+        inputs, cluster_file, nodes, zones, node_cpu, node_memory, fmt, order, rollout, fail
+    )
+    return output, code, render_svg(sim) if want_svg else None
+
+
+def place_inputs(
+    inputs: Inputs,
+    cluster_file: Path | None = None,
+    nodes: int | None = None,
+    zones: int | None = None,
+    node_cpu: str | None = None,
+    node_memory: str | None = None,
+    fmt: str = "text",
+    order: str = "declared",
+    rollout: str | None = None,
+    fail: Sequence[str] = (),
+) -> tuple[str, int, Simulation]:
+    """(output, exit code, simulation) of `hagen place` on loaded inputs; the flags win over their profile."""
     cluster = resolve_cluster(inputs.cluster, cluster_file, nodes, zones, node_cpu, node_memory)
     placed = place(inputs.objects, cluster, order, inputs.tiers)
     sim = placed.simulation
@@ -153,5 +173,4 @@ def place_command(
         text += "\n" + failure_text(f)
     if failures:
         data["failures"] = failures
-    svg = render_svg(sim) if want_svg else None
-    return (json.dumps(data, indent=2) + "\n" if fmt == "json" else text), code, svg
+    return (json.dumps(data, indent=2) + "\n" if fmt == "json" else text), code, sim

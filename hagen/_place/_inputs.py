@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,16 +92,22 @@ def load_inputs(paths: Sequence[Path]) -> Inputs:
         synthesize = getattr(hagen, "synthesize", None)
         if load is None or synthesize is None:
             raise InputError("blueprint input needs hagen.load_blueprints and hagen.synthesize")
-        for spec in load(blueprint_paths):
-            synthesis = synthesize(spec)
-            out.objects.extend(synthesis.objects)
-            rendered, notes = rendered_releases(spec, synthesis)
-            out.objects.extend(rendered)
-            out.notes.extend(notes)
-            out.tiers.extend(t.name for t in spec.tiers if t.name not in out.tiers)
-            out.blueprints.append(spec.name)
-            declared = getattr(spec, "cluster", None)
-            if out.cluster is None and declared is not None:
-                out.cluster = declared
+        add_specs(out, load(blueprint_paths), synthesize)
     out.objects.extend(load_manifests(manifest_paths))
+    return out
+
+
+def add_specs(out: Inputs, specs: Iterable[Any], synthesize: Any) -> Inputs:
+    """Synthesize blueprint specs into `out`: their objects, rendered Helm releases, tier order, cluster."""
+    for spec in specs:
+        synthesis = synthesize(spec)
+        out.objects.extend(synthesis.objects)
+        rendered, notes = rendered_releases(spec, synthesis)
+        out.objects.extend(rendered)
+        out.notes.extend(notes)
+        out.tiers.extend(t.name for t in spec.tiers if t.name not in out.tiers)
+        out.blueprints.append(spec.name)
+        declared = getattr(spec, "cluster", None)
+        if out.cluster is None and declared is not None:
+            out.cluster = declared
     return out

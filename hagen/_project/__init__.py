@@ -1,6 +1,7 @@
 """The project: hagen.toml (or [tool.hagen]), its targets, per-target overrides, and target output."""
 
-from ._build import TargetBuild, blueprint_classes, build_target, cluster_profile, kube_version
+from .._blueprint._discover import blueprint_classes
+from ._build import TargetBuild, build_target, cluster_profile, kube_version
 from ._config import ProfileConfig, ProjectConfig, TargetConfig, find_project, load_project
 from ._overrides import load_overrides
 from ._plan import InvalidTargetOutput, diff_targets, plan_targets, synth_targets

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from .._blueprint import Blueprint, BlueprintSpec
-from .._blueprint._discover import _import, blueprint_files, check_unique
+from .._blueprint import BlueprintSpec
+from .._blueprint._discover import BlueprintClass, check_unique
 from .._blueprint._spec import build_spec
 from .._errors import BlueprintError
 from ._config import ProfileConfig, ProjectConfig
 from ._overrides import Overrides, apply_overrides, check_blueprint_names, load_overrides
 from ._target import Target
-
-BlueprintClass = tuple[type[Blueprint], str]
 
 
 @dataclass(frozen=True)
@@ -31,22 +28,6 @@ class TargetBuild:
     target: Target
     specs: tuple[BlueprintSpec, ...]
     kube_version: str | None
-
-
-def blueprint_classes(paths: Sequence[str | Path]) -> list[BlueprintClass]:
-    """(class, source file) of every concrete Blueprint subclass under `paths`; each file imported once."""
-    found: list[BlueprintClass] = []
-    for file in blueprint_files(paths):
-        module = _import(file)
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, Blueprint)
-                and value.__module__ == getattr(module, "__name__", None)
-                and not value.__dict__.get("abstract", False)
-            ):
-                found.append((value, file.as_posix()))
-    return found
 
 
 def cluster_profile(profile: ProfileConfig, declared: Any, project: ProjectConfig) -> Any:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._build import BlueprintClass, TargetBuild, blueprint_classes, build_target
+from .._blueprint._discover import BlueprintClass, blueprint_classes
+from ._build import TargetBuild, build_target
 from ._config import ProjectConfig
 
 POOL_MIN_SYNTHESES = 50  # below this, starting worker processes costs more than it saves

@@ -104,3 +104,21 @@ def test_example_output_applies_with_kustomize(tmp_path: Path) -> None:
     (spec,) = hagen.load_blueprints([ROOT / "blueprints"])
     key = lambda o: (o["kind"], o["metadata"]["name"])  # noqa: E731
     assert sorted(map(key, built)) == sorted(map(key, hagen.synthesize(spec).objects))
+
+
+def test_chart_given_on_the_command_line_checks_the_values(tmp_path: Path) -> None:
+    chart = tmp_path / "jenkins"
+    chart.mkdir()
+    (chart / "Chart.yaml").write_text("apiVersion: v2\nname: jenkins\nversion: 5.9.53\n")
+    # A chart whose controller knows no serviceType: the generated values no longer fit it.
+    (chart / "values.yaml").write_text(
+        "controller:\n  servicePort: 8080\n  serviceTypes: ClusterIP\n  admin:\n    existingSecret: ''\n"
+        "persistence:\n  storageClass: ''\n"
+    )
+    out = tmp_path / "out"
+    result = run_hagen("synth", "--target", "prod", "-o", str(out), "--chart", f"jenkins={chart}")
+    assert result.returncode == 2, result.stdout
+    assert "controller.serviceType" in result.stderr and "controller.serviceTypes" in result.stderr
+    assert not out.exists()
+    good = run_hagen("synth", "--target", "prod", "-o", str(out), "--chart", "jenkins=" + str(chart.parent / "x"))
+    assert good.returncode == 2 and "does not exist" in good.stderr

@@ -38,11 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hagen {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in _COMMANDS:
-        try:  # TEMPORARY while commands are being written; removed before release
-            module = importlib.import_module(f"._{name}", __name__)
-        except ModuleNotFoundError:
-            continue
-        module.register(subparsers)
+        importlib.import_module(f"._{name}", __name__).register(subparsers)
     return parser
 
 
@@ -54,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
+        from ._charts import apply_chart_option
+
+        apply_chart_option(args)
         code: int = args.handler(args)
     except HagenError as exc:
         print(f"hagen {args.command}: error: {exc}", file=sys.stderr)

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ._charts import add_chart_option
+
 
 def _positive(text: str) -> int:
     try:
@@ -43,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="check the blueprints as this target of the project builds them (repeatable; default: every "
         "target when the project has targets and no PATH is given)",
     )
+    add_chart_option(parser)
     parser.set_defaults(handler=run)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ._charts import add_chart_option
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -51,6 +53,7 @@ def register(subparsers: Any) -> None:
         help="place the blueprints as this target builds them, on its cluster profile (repeatable; "
         "default: every target when the project has targets and no PATH is given)",
     )
+    add_chart_option(parser)
     parser.set_defaults(handler=run)
 
 

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from ._charts import add_chart_option
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -44,6 +46,7 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="worker processes for many targets (default: the CPUs; used only when the work is large)",
     )
+    add_chart_option(parser)
     parser.set_defaults(handler=run)
 
 

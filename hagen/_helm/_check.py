@@ -3,8 +3,11 @@ own review (plain-text secrets). This is what `hagen synth` writes to helm/<rele
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from .._errors import ChartError
 from .._finding import Finding
@@ -32,13 +35,20 @@ class ValuesCheck:
         return tuple(f for f in self.findings if f.severity == "error")
 
 
+# Chart copies named on the command line (`--chart RELEASE=PATH`), by release name. A context variable,
+# so that the CLI sets them once around a command and every synthesis below sees them.
+CHART_PATHS: ContextVar[Mapping[str, Path]] = ContextVar("hagen_chart_paths", default=MappingProxyType({}))
+
+
 def find_release_chart(
     release: HelmRelease, base_dir: Path, chart_path: Path | None = None
 ) -> ChartCopy | None:
-    """The local chart copy for `release`: `chart_path` (command line), the release's own chart_path
-    (relative to the blueprint folder `base_dir`), else Helm's repository cache; None when there is none."""
+    """The local chart copy for `release`: `chart_path` (else one given on the command line for this
+    release), the release's own chart_path (relative to the blueprint folder `base_dir`), else Helm's
+    repository cache; None when there is none."""
     declared = base_dir / release.chart_path if release.chart_path else None
-    return chart_copy_for(release.chart.name, release.version, chart_path, declared)
+    given = chart_path or CHART_PATHS.get().get(release.name)
+    return chart_copy_for(release.chart.name, release.version, given, declared)
 
 
 def check_release(release: HelmRelease, base_dir: Path, chart_path: Path | None = None) -> ValuesCheck:

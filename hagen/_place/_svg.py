@@ -1,12 +1,13 @@
 """The placement as an SVG picture: zones as groups, nodes as boxes, pods coloured by tier, Pending apart.
 
-Output bytes depend only on the placement: no timestamps, ids or hash-seeded ordering; a tier's colour comes
-from a digest of its name, so it stays the same across runs and blueprints.
+Output bytes depend only on the placement: no timestamps, ids or hash-seeded ordering. Tiers take the
+palette's colours in name order, so the tiers of one picture never share a colour (up to twelve tiers) and a
+blueprint's tiers keep their colours from run to run.
 """
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Iterable
 from typing import Any
 
 from ._report import zones_of
@@ -31,15 +32,18 @@ NODE_W = PER_ROW * CHIP_W + (PER_ROW + 1) * GAP
 ZONE_W = NODE_W + 2 * 10
 
 
-def tier_color(tier: str | None) -> str:
-    """A stable colour for a tier (grey for pods without one)."""
-    if not tier:
-        return "#616e7c"
-    digest = hashlib.sha256(tier.encode()).digest()
-    return PALETTE[digest[0] % len(PALETTE)]
+NO_TIER = "#616e7c"
 
 
-def _chip(p: Placement, x: int, y: int, reason: str = "") -> dict[str, Any]:
+def tier_colors(tiers: Iterable[str | None]) -> dict[str | None, str]:
+    """A colour per tier, distinct within the picture: the palette in tier-name order (grey: no tier)."""
+    named = sorted({t for t in tiers if t})
+    colors: dict[str | None, str] = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(named)}
+    colors[None] = NO_TIER
+    return colors
+
+
+def _chip(p: Placement, x: int, y: int, colors: dict[str | None, str], reason: str = "") -> dict[str, Any]:
     label = p.pod.name if len(p.pod.name) <= 20 else p.pod.name[:19] + "…"
     title = f"{p.pod.name} ({p.pod.tier or 'no tier'})" + (f": {reason}" if reason else "")
     return {
@@ -47,7 +51,7 @@ def _chip(p: Placement, x: int, y: int, reason: str = "") -> dict[str, Any]:
         "y": y,
         "w": CHIP_W,
         "h": CHIP_H,
-        "color": tier_color(p.pod.tier),
+        "color": colors[p.pod.tier or None],
         "label": label,
         "title": title,
     }
@@ -62,6 +66,7 @@ def render_svg(sim: Simulation) -> str:
     import jinja2
 
     by_pod = {p.pod: p for p in sim.placements}
+    colors = tier_colors(p.pod.tier for p in sim.placements)
     zones = []
     bottom = 0
     for col, (zone, indices) in enumerate(zones_of(sim).items()):
@@ -76,6 +81,7 @@ def render_svg(sim: Simulation) -> str:
                     by_pod[m],
                     zx + 10 + GAP + (k % PER_ROW) * (CHIP_W + GAP),
                     ny + 20 + (k // PER_ROW) * (CHIP_H + 4),
+                    colors,
                 )
                 for k, m in enumerate(members)
             ]
@@ -92,12 +98,13 @@ def render_svg(sim: Simulation) -> str:
         per_row = max(1, (width - 40) // (CHIP_W + GAP))
         for k, p in enumerate(sim.pending):
             x = 20 + (k % per_row) * (CHIP_W + GAP)
-            pending.append(_chip(p, x, bottom + 26 + (k // per_row) * (CHIP_H + 4), sim.message(p)))
+            chip = _chip(p, x, bottom + 26 + (k // per_row) * (CHIP_H + 4), colors, sim.message(p))
+            pending.append(chip)
         box["h"] = 34 + ((len(pending) + per_row - 1) // per_row) * (CHIP_H + 4)
         bottom += box["h"] + 12
     tiers = sorted({p.pod.tier or "" for p in sim.placements})
     legend = [
-        {"x": 10 + k * 150, "y": bottom, "color": tier_color(t or None), "tier": t or "(no tier)"}
+        {"x": 10 + k * 150, "y": bottom, "color": colors[t or None], "tier": t or "(no tier)"}
         for k, t in enumerate(tiers)
     ]
     width = max(width, 10 + len(legend) * 150)

@@ -74,7 +74,6 @@ class _Driver:
     [
         ({}, _Spec(), True),
         ({"cluster/eksctl-addons.yaml": eksctl("aws-ebs-csi-driver")}, _Spec(), False),
-        ({}, _Spec(cluster_addons=("aws-ebs-csi-driver",)), False),
         ({}, _Spec(csi_drivers=(_Driver("aws-ebs-csi-driver", True),)), False),
         ({}, _Spec(csi_drivers=(_Driver("aws-ebs-csi-driver", False),)), True),
     ],

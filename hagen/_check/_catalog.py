@@ -45,8 +45,8 @@ _RULES = (
     Rule("storage.csi-driver-missing", "error", "StorageClass provisioner not installed",
          "PVCs of a class provisioned by ebs.csi.aws.com or efs.csi.aws.com stay Pending until the CSI "
          "driver add-on runs with an IAM role (gp2 too, on current EKS).",
-         "Let hagen emit the eksctl add-on (cluster/eksctl-addons.yaml) or declare the add-on installed "
-         "in the blueprint's `cluster_addons`."),
+         "Let hagen emit the eksctl add-on (cluster/eksctl-addons.yaml): add CsiDriver(addon=...) to the "
+         "blueprint's `csi_drivers`, with installed=True when the cluster already runs it."),
     Rule("storage.rwo-shared-by-replicas", "error", "ReadWriteOnce volume shared by replicas",
          "An EBS (ReadWriteOnce) volume attaches to one node: replicas landing on other nodes hang in "
          "ContainerCreating with a Multi-Attach error.",

@@ -110,7 +110,7 @@ class CheckContext:
     """Everything a rule may read. Rules are pure functions of it.
 
     `addons` names the EKS add-ons known to be present: emitted by hagen (an eksctl ClusterConfig among
-    the extras or the objects) or declared installed by the blueprint (its `cluster_addons`).
+    the extras or the objects) or declared installed by the blueprint (`csi_drivers` with installed=True).
     `values` maps a Helm release name to its values. `files` maps an object id to the file it is in.
     `placement_cluster` is the blueprint's full cluster profile (nodes with labels and allocatable) for
     the placement simulator, when the blueprint declares one and no counts were given on the command line.

@@ -40,7 +40,8 @@ def _exceeds_domains(ctx: CheckContext, w: Workload) -> Iterator[Finding]:
                 "scheduling.anti-affinity-exceeds-domains",
                 f"{w.kind} {w.name}: {w.replicas} replicas with required anti-affinity over "
                 f"{term.topology_key}, which has {_plural(domains, 'domain')}: "
-                f"{_plural(w.replicas - domains, 'pod')} stay Pending",
+                f"{_plural(w.replicas - domains, 'pod')} "
+                f"{'stays' if w.replicas - domains == 1 else 'stay'} Pending",
                 ctx,
                 w.obj,
             )

@@ -101,8 +101,8 @@ def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
 
 
 def declared_addons(spec: Any) -> set[str]:
-    """Add-ons a blueprint declares already installed: csi_drivers with installed=True, cluster_addons."""
-    found = {str(a) for a in getattr(spec, "cluster_addons", None) or ()}
+    """Add-ons a blueprint declares already installed: its csi_drivers with installed=True."""
+    found: set[str] = set()
     for driver in getattr(spec, "csi_drivers", None) or ():
         if getattr(driver, "installed", False):
             found.add(str(driver.addon))
@@ -162,7 +162,7 @@ def check(
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts).
 
     For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
-    add-ons and declared `cluster_addons` are read; `cluster` (e.g. from --nodes/--zones) overrides the
+    add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the
     profile. `files` maps the ids of plain objects to the files they were read from; objects of a
     synthesis point at the files `hagen synth` writes under `out_dir`.
     """

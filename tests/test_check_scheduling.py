@@ -30,7 +30,10 @@ def test_anti_affinity_pending_iff_more_replicas_than_nodes(replicas: int, nodes
     assert bool(exceeding) is (replicas > nodes)
     if exceeding:
         extra = replicas - nodes
-        assert f"{extra} pod{'s' if extra > 1 else ''} {'stay' if extra > 1 else 'stays'} Pending" in exceeding[0].message
+        assert (
+            f"{extra} pod{'s' if extra > 1 else ''} {'stay' if extra > 1 else 'stays'} Pending"
+            in exceeding[0].message
+        )
 
 
 def test_anti_affinity_over_zones_uses_the_zone_count() -> None:

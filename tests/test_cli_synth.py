@@ -120,5 +120,7 @@ def test_chart_given_on_the_command_line_checks_the_values(tmp_path: Path) -> No
     assert result.returncode == 2, result.stdout
     assert "controller.serviceType" in result.stderr and "controller.serviceTypes" in result.stderr
     assert not out.exists()
-    good = run_hagen("synth", "--target", "prod", "-o", str(out), "--chart", "jenkins=" + str(chart.parent / "x"))
+    good = run_hagen(
+        "synth", "--target", "prod", "-o", str(out), "--chart", "jenkins=" + str(chart.parent / "x")
+    )
     assert good.returncode == 2 and "does not exist" in good.stderr

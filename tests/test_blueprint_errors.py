@@ -152,3 +152,26 @@ def test_missing_path_is_exit_2(tmp_path: Path) -> None:
     result = run_hagen("synth", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "no such blueprint file or folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("tier", "expected"),
+    [
+        (
+            'Tier(name="w", image="nginx:1.27", readiness=Probe(http_path="/healthz"))',
+            "the tier declares none",
+        ),
+        (
+            'Tier(name="w", image="nginx:1.27", ports=[Port(name="http", port=80)], '
+            'liveness=Probe(tcp=True, port="web"))',
+            "port 'web' is not one of the tier's ports (http)",
+        ),
+    ],
+)
+def test_probes_must_check_a_declared_port(tmp_path: Path, tier: str, expected: str) -> None:
+    write_blueprint(
+        tmp_path / "bp", f"from hagen import Probe\nclass App(Blueprint):\n    tiers = [{tier}]\n"
+    )
+    result = run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2 and expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

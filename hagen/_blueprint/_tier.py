@@ -89,6 +89,21 @@ class Tier(Model):
         numbers = [(p.port, p.protocol) for p in self.ports]
         if len(set(numbers)) != len(numbers):
             raise ValueError(f"container ports repeat: {[p.port for p in self.ports]}")
+        port_names = {p.name for p in self.ports}
+        for field in ("readiness", "liveness", "startup"):
+            probe: Probe | None = getattr(self, field)
+            if probe is None or probe.command is not None:
+                continue
+            if probe.port is None and not self.ports:
+                raise ValueError(
+                    f"{field}: an HTTP or TCP probe checks a port, and the tier declares none; "
+                    "give the probe a port, declare ports, or probe with a command"
+                )
+            if isinstance(probe.port, str) and probe.port not in port_names:
+                raise ValueError(
+                    f"{field}: port {probe.port!r} is not one of the tier's ports "
+                    f"({', '.join(p.name for p in self.ports) or 'none'})"
+                )
         for reason_id, reason in self.suppress.items():
             if not reason.strip():
                 raise ValueError(f"suppressing {reason_id!r} needs a written reason")

@@ -175,3 +175,31 @@ def test_probes_must_check_a_declared_port(tmp_path: Path, tier: str, expected: 
     result = run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out"))
     assert result.returncode == 2 and expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("tiers", "expected"),
+    [
+        ('[Tier(name="w", image="nginx:1.27", expose="LoadBalancer")]', "needs ports to expose"),
+        (
+            '[Tier(name="w", image="nginx:1.27", ports=[Port(name="a", port=80), '
+            'Port(name="b", port=81, service_port=80)])]',
+            "Service ports repeat",
+        ),
+        ('[Tier(name="w", image="nginx:1.27", writable_paths=["/tmp", "/tmp"])]', "two mounts share a path"),
+        (
+            '[Tier(name="db", image="postgres:16.4", replicas=2, volumes=[Volume(name="data", size="1Gi", '
+            'mount_path="/d", storage_class=StorageClass(name="gp3"))]), '
+            'Tier(name="db-headless", image="nginx:1.27", ports=[Port(name="http", port=80)])]',
+            "two objects are both core.Service",
+        ),
+    ],
+)
+def test_objects_the_api_server_would_refuse_are_caught_at_load(
+    tmp_path: Path, tiers: str, expected: str
+) -> None:
+    header = "from hagen import StorageClass, Volume\n"
+    write_blueprint(tmp_path / "bp", f"{header}class App(Blueprint):\n    tiers = {tiers}\n")
+    result = run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2 and expected in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()

@@ -37,7 +37,7 @@ def blueprints(draw: st.DrawFn) -> hagen.BlueprintSpec:
                 image=f"registry.example.com/{name}:1.0",
                 replicas=draw(st.integers(0, 5)),
                 ports=ports,
-                expose=draw(st.sampled_from(["ClusterIP", "LoadBalancer", "none"])),
+                expose=draw(st.sampled_from(["ClusterIP", "LoadBalancer", "none"])) if ports else "none",
                 placement=verbs,
             )
         )

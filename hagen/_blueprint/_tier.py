@@ -89,6 +89,14 @@ class Tier(Model):
         numbers = [(p.port, p.protocol) for p in self.ports]
         if len(set(numbers)) != len(numbers):
             raise ValueError(f"container ports repeat: {[p.port for p in self.ports]}")
+        exposed = [(p.service_port or p.port, p.protocol) for p in self.ports]
+        if len(set(exposed)) != len(exposed):
+            raise ValueError(f"Service ports repeat: {[port for port, _ in exposed]}")
+        if "expose" in self.model_fields_set and self.expose != "none" and not self.ports:
+            raise ValueError(f"expose={self.expose!r} needs ports to expose; declare ports or use 'none'")
+        mounts = [*self.writable_paths, *(v.mount_path for v in self.volumes)]
+        if len(set(mounts)) != len(mounts):
+            raise ValueError(f"two mounts share a path (writable_paths and volumes): {mounts}")
         port_names = {p.name for p in self.ports}
         for field in ("readiness", "liveness", "startup"):
             probe: Probe | None = getattr(self, field)

@@ -74,11 +74,11 @@ def _refuse_duplicates(spec: BlueprintSpec, objects: list[Object]) -> None:
         oid = object_id(obj)
         if oid in seen:
             raise BlueprintError(
-                f"two objects are both {oid} (a cdk8s chart and the blueprint, or two charts, make the same "
-                "object)",
+                f"two objects are both {oid}: a tier's generated name (e.g. <tier>-headless, "
+                "<tier>-<volume>) or a cdk8s chart's object repeats another",
                 file=spec.source,
                 blueprint=spec.class_name,
-                field="cdk8s_charts",
+                field="cdk8s_charts" if spec.cdk8s_charts else "tiers",
                 allowed="one definition per apiVersion group, kind, namespace and name",
             )
         seen.add(oid)

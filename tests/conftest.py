@@ -8,6 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timing belongs in bench/: a loaded CI machine must not fail a property test for being slow.
+settings.register_profile("hagen", deadline=None)
+settings.load_profile("hagen")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

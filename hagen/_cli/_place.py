@@ -75,17 +75,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.scenario and not args.paths:
         args.paths = ["blueprints"]  # like `hagen synth`: the project's blueprints
     output, code, svg = place_command(
-        paths=[Path(p) for p in args.paths],
-        scenario=Path(args.scenario) if args.scenario else None,
-        cluster_file=Path(args.cluster) if args.cluster else None,
-        nodes=args.nodes,
-        zones=args.zones,
-        node_cpu=args.node_cpu,
-        node_memory=args.node_memory,
-        fmt=args.format,
-        order=args.order,
-        rollout=args.rollout,
-        fail=list(args.fail),
+        [Path(p) for p in args.paths],
+        Path(args.scenario) if args.scenario else None,
+        _options(args),
         want_svg=bool(args.svg),
     )
     if args.svg and svg is not None:
@@ -100,29 +92,20 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     from pathlib import Path
 
     from .._errors import InputError
+    from .._place._command import place_inputs
     from .._project import blueprint_classes, build_target
-    from .._project._place import place_target
+    from .._project._place import target_inputs
 
     names = project.select(args.target)
     if any(Path(p).suffix in (".yaml", ".yml", ".json") for p in args.paths):
         raise InputError("--target places blueprints as a target builds them; YAML manifests have no target")
     classes = blueprint_classes(args.paths or [project.path(p) for p in project.blueprints])
+    options = _options(args)
     code = 0
     texts: list[str] = []
     data: dict[str, Any] = {}
     for name in names:
-        output, status, sim = place_target(
-            build_target(project, name, classes),
-            cluster_file=Path(args.cluster) if args.cluster else None,
-            nodes=args.nodes,
-            zones=args.zones,
-            node_cpu=args.node_cpu,
-            node_memory=args.node_memory,
-            fmt=args.format,
-            order=args.order,
-            rollout=args.rollout,
-            fail=list(args.fail),
-        )
+        output, status, sim = place_inputs(target_inputs(build_target(project, name, classes)), options)
         code = max(code, status)
         if args.svg:
             from .._place._svg import render_svg
@@ -139,3 +122,22 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     else:
         print("\n".join(texts), end="" if texts and texts[-1].endswith("\n") else "\n")
     return code
+
+
+def _options(args: argparse.Namespace) -> Any:
+    """The simulation flags as the API takes them."""
+    from pathlib import Path
+
+    from .._place._command import PlaceOptions
+
+    return PlaceOptions(
+        cluster_file=Path(args.cluster) if args.cluster else None,
+        nodes=args.nodes,
+        zones=args.zones,
+        node_cpu=args.node_cpu,
+        node_memory=args.node_memory,
+        fmt=args.format,
+        order=args.order,
+        rollout=args.rollout,
+        fail=tuple(args.fail),
+    )

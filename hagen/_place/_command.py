@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -106,18 +106,26 @@ def failure_data(f: Failure) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class PlaceOptions:
+    """The flags of `hagen place` that shape a simulation: the cluster (they win over the inputs' own
+    profile), the output format, the creation order, a rollout to simulate and failures to apply."""
+
+    cluster_file: Path | None = None
+    nodes: int | None = None
+    zones: int | None = None
+    node_cpu: str | None = None
+    node_memory: str | None = None
+    fmt: str = "text"
+    order: str = "declared"
+    rollout: str | None = None
+    fail: Sequence[str] = ()
+
+
 def place_command(
     paths: Sequence[Path],
     scenario: Path | None,
-    cluster_file: Path | None = None,
-    nodes: int | None = None,
-    zones: int | None = None,
-    node_cpu: str | None = None,
-    node_memory: str | None = None,
-    fmt: str = "text",
-    order: str = "declared",
-    rollout: str | None = None,
-    fail: Sequence[str] = (),
+    options: PlaceOptions = PlaceOptions(),
     want_svg: bool = False,
 ) -> tuple[str, int, str | None]:
     """(output, exit code, SVG or None) of `hagen place`."""
@@ -128,31 +136,18 @@ def place_command(
         sim, pods = scenario_simulation(docs[0], str(scenario))
         code = 1 if sim.pending else 0
         svg = render_svg(sim) if want_svg else None
-        if fmt == "json":
+        if options.fmt == "json":
             return json.dumps(scenario_output(sim, pods), indent=2) + "\n", code, svg
         return to_text(sim), code, svg
-    inputs = load_inputs(paths)
-    output, code, sim = place_inputs(
-        inputs, cluster_file, nodes, zones, node_cpu, node_memory, fmt, order, rollout, fail
-    )
+    output, code, sim = place_inputs(load_inputs(paths), options)
     return output, code, render_svg(sim) if want_svg else None
 
 
-def place_inputs(
-    inputs: Inputs,
-    cluster_file: Path | None = None,
-    nodes: int | None = None,
-    zones: int | None = None,
-    node_cpu: str | None = None,
-    node_memory: str | None = None,
-    fmt: str = "text",
-    order: str = "declared",
-    rollout: str | None = None,
-    fail: Sequence[str] = (),
-) -> tuple[str, int, Simulation]:
-    """(output, exit code, simulation) of `hagen place` on loaded inputs; the flags win over their profile."""
-    cluster = resolve_cluster(inputs.cluster, cluster_file, nodes, zones, node_cpu, node_memory)
-    placed = place(inputs.objects, cluster, order, inputs.tiers)
+def place_inputs(inputs: Inputs, options: PlaceOptions) -> tuple[str, int, Simulation]:
+    """(output, exit code, simulation) of `hagen place` on loaded inputs (blueprints or manifests)."""
+    o = options
+    cluster = resolve_cluster(inputs.cluster, o.cluster_file, o.nodes, o.zones, o.node_cpu, o.node_memory)
+    placed = place(inputs.objects, cluster, o.order, inputs.tiers)
     sim = placed.simulation
     code = 1 if sim.pending else 0
     data: dict[str, Any] = to_data(sim)
@@ -160,17 +155,17 @@ def place_inputs(
     if inputs.notes:
         data["notes"] = inputs.notes
         text += "\n" + "\n".join(f"note: {n}" for n in inputs.notes) + "\n"
-    if rollout is not None:
-        _, r = simulate_rollout(inputs.objects, cluster, rollout, order, inputs.tiers)
+    if o.rollout is not None:
+        _, r = simulate_rollout(inputs.objects, cluster, o.rollout, o.order, inputs.tiers)
         code = code or (0 if r.finished else 1)
         data["rollout"] = asdict(r)
         text += "\n" + rollout_text(r)
     failures = []
-    for spec in fail:
+    for spec in o.fail:
         f = apply_failure(placed, spec)
         code = code or (1 if f.outage else 0)
         failures.append(failure_data(f))
         text += "\n" + failure_text(f)
     if failures:
         data["failures"] = failures
-    return (json.dumps(data, indent=2) + "\n" if fmt == "json" else text), code, sim
+    return (json.dumps(data, indent=2) + "\n" if o.fmt == "json" else text), code, sim

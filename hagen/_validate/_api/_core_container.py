@@ -82,7 +82,7 @@ def _env(errors: list[Error], container: Mapping[str, Any], path: str, ctx: Cont
     note = (
         ""
         if relaxed
-        else f" (Kubernetes {RELAXED_ENV_MINOR}+ accepts any printable ASCII but '='; "
+        else f" (Kubernetes 1.{RELAXED_ENV_MINOR}+ accepts any printable ASCII but '='; "
         f"validating for {ctx.label})"
     )
     for index, var in enumerate(items(container.get("env"))):

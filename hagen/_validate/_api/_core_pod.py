@@ -85,7 +85,7 @@ def _init_containers(
                 forbidden(
                     f"{where}.restartPolicy",
                     f"native sidecar containers (restartPolicy: Always on an init container) need Kubernetes "
-                    f"{SIDECAR_MINOR}+; Kubernetes {ctx.label} drops the field and runs the container as an "
+                    f"1.{SIDECAR_MINOR}+; Kubernetes {ctx.label} drops the field and runs the container as an "
                     "ordinary init container",
                 )
             )

@@ -60,7 +60,13 @@ BASES: dict[str, dict[str, Any]] = {
         "spec": {"selector": dict(LABELS), "ports": [{"name": "http", "port": 80, "targetPort": "http"}]},
     },
     "ConfigMap": {"apiVersion": "v1", "kind": "ConfigMap", "metadata": _META, "data": {"app.conf": "x=1"}},
-    "Secret": {"apiVersion": "v1", "kind": "Secret", "metadata": _META, "type": "Opaque", "data": {"k": "dg=="}},
+    "Secret": {
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "metadata": _META,
+        "type": "Opaque",
+        "data": {"k": "dg=="},
+    },
     "ServiceAccount": {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": _META},
     "PersistentVolumeClaim": {
         "apiVersion": "v1",

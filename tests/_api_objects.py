@@ -163,10 +163,7 @@ def changed(kind: str, changes: dict[str, Any]) -> dict[str, Any]:
         *parents, last = dotted.split(".")
         node: Any = obj
         for part in parents:
-            if isinstance(node, list):
-                node = node[int(part)]
-            else:
-                node = node.setdefault(part, {})
+            node = node[int(part)] if isinstance(node, list) else node.setdefault(part, {})
         key: Any = int(last) if isinstance(node, list) else last
         if value is DELETE:
             del node[key]

@@ -17,7 +17,8 @@ from ._api_objects import DELETE, TEMPLATE, changed
 C = "spec.template.spec.containers.0"
 P = "spec.template.spec.containers[0]"
 LABEL_1123 = (
-    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and "
+    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
+    "start and "
     "end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
     "'[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
 )
@@ -34,7 +35,7 @@ QUANTITY = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinu
 
 # (kind, changes, kube version or None, field path, message)
 CASES: list[tuple[str, dict[str, Any], str | None, str, str]] = [
-    # Deployment (ValidateDeploymentSpec, ValidatePodTemplateSpecForReplicaSet, ValidateRollingUpdateDeployment)
+    # Deployment (ValidateDeploymentSpec, ValidateRollingUpdateDeployment)
     (
         "Deployment",
         {"spec.selector.matchLabels": {"app": "api"}},
@@ -132,14 +133,16 @@ CASES: list[tuple[str, dict[str, Any], str | None, str, str]] = [
         {f"{C}.env.0.name": "LOG LEVEL"},
         "1.31",
         f"{P}.env[0].name",
-        f"Invalid value: \"LOG LEVEL\": {ENV} (Kubernetes 1.32+ accepts any printable ASCII but '='; validating for 1.31)",
+        f"Invalid value: \"LOG LEVEL\": {ENV} (Kubernetes 1.32+ accepts any printable ASCII but '='; "
+        f"validating for 1.31)",
     ),
     (
         "Deployment",
         {f"{C}.env.0.name": "A=B"},
         None,
         f"{P}.env[0].name",
-        'Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII characters '
+        'Invalid value: "A=B": a valid environment variable name must consist only of printable ASCII '
+        "characters "
         "other than '='",
     ),
     (
@@ -254,7 +257,8 @@ CASES: list[tuple[str, dict[str, Any], str | None, str, str]] = [
         {"spec.template.spec.initContainers": [{"name": "log", "image": "b:1", "restartPolicy": "Always"}]},
         "1.28",
         "spec.template.spec.initContainers[0].restartPolicy",
-        "Forbidden: native sidecar containers (restartPolicy: Always on an init container) need Kubernetes 1.29+; "
+        "Forbidden: native sidecar containers (restartPolicy: Always on an init container) need "
+        "Kubernetes 1.29+; "
         "Kubernetes 1.28 drops the field and runs the container as an ordinary init container",
     ),
     (
@@ -302,8 +306,10 @@ CASES: list[tuple[str, dict[str, Any], str | None, str, str]] = [
         {"metadata.name": "Web"},
         None,
         "metadata.name",
-        'Invalid value: "Web": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '
-        "'-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for "
+        'Invalid value: "Web": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric '
+        "characters, "
+        "'-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex "
+        "used for "
         "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
     ),
     (
@@ -339,8 +345,10 @@ CASES: list[tuple[str, dict[str, Any], str | None, str, str]] = [
         {"metadata.name": "1web"},
         None,
         "metadata.name",
-        "Invalid value: \"1web\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start "
-        "with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex "
+        'Invalid value: "1web": a DNS-1035 label must consist of lower case alphanumeric characters or '
+        "'-', start "
+        "with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or "
+        "'abc-123', regex "
         "used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
     ),
 ]

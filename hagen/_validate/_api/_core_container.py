@@ -9,6 +9,7 @@ validateProbe and validateHandler, validatePullPolicy, validateTerminationMessag
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from ..._quantity import QuantityError, parse_quantity
@@ -29,10 +30,13 @@ def as_int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+_parsed = lru_cache(maxsize=4096, typed=True)(parse_quantity)
+
+
 def quantity(errors: list[Error], value: Any, path: str) -> Any:
     """The exact value of a quantity (resource.ParseQuantity), or None after recording why it is not one."""
     try:
-        return parse_quantity(value)
+        return _parsed(value)
     except (QuantityError, TypeError, ValueError):
         errors.append(invalid(path, value, _QUANTITY_MSG))
         return None

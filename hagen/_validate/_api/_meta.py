@@ -22,10 +22,11 @@ _OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist")
 def labels(errors: list[Error], value: Any, path: str) -> None:
     """ValidateLabels: each key a qualified name, each value a label value (errors point at the map)."""
     for key, val in mapping(value).items():
-        for message in n.qualified_name(str(key)):
-            errors.append(invalid(path, key, message))
-        for message in n.label_value(str(val) if val is not None else ""):
-            errors.append(invalid(path, val, message))
+        if n.qualified_name(str(key)) or n.label_value("" if val is None else str(val)):
+            for message in n.qualified_name(str(key)):
+                errors.append(invalid(path, key, message))
+            for message in n.label_value("" if val is None else str(val)):
+                errors.append(invalid(path, val, message))
 
 
 def annotation_map(errors: list[Error], value: Any, path: str) -> None:

@@ -1,7 +1,7 @@
 """apimachinery's name and key rules (k8s.io/apimachinery/pkg/util/validation), worded as it words them.
 
-Each function returns the API server's messages for one value, an empty list when it is valid. The
-decision comes from hagen's own name rules (`hagen._names`) where they match apimachinery exactly; the
+Each function returns the API server's messages for one value, none when it is valid; results are cached
+(the same label keys, names and ports recur in every object of a manifest set). The decision comes from hagen's own name rules (`hagen._names`) where they match apimachinery exactly; the
 words are apimachinery's (`RegexError`, `MaxLenError`, `EmptyError`), so a user can search for them.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ... import _names
 
@@ -95,47 +96,52 @@ _PERCENT_MSG = regex_error(
 )
 
 
-def _checked(rule: Callable[[str], str], value: str, limit: int, fmt: str, message: str) -> list[str]:
+def _checked(rule: Callable[[str], str], value: str, limit: int, fmt: str, message: str) -> tuple[str, ...]:
     """hagen's rule decides (the common, valid case costs one regex); apimachinery's words explain."""
     try:
         rule(value)
     except ValueError:
         out = [max_len(limit)] if len(value) > limit else []
-        return out if re.fullmatch(fmt, value) else [*out, message]
-    return []
+        return tuple(out) if re.fullmatch(fmt, value) else (*out, message)
+    return ()
 
 
-def dns1123_label(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def dns1123_label(value: str) -> tuple[str, ...]:
     """IsDNS1123Label: namespaces, container and volume names."""
     return _checked(_names.dns1123_label, value, 63, _LABEL_FMT, _LABEL_MSG)
 
 
-def dns1123_subdomain(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def dns1123_subdomain(value: str) -> tuple[str, ...]:
     """IsDNS1123Subdomain: most object names (NameIsDNSSubdomain), hosts, provisioners' prefixes."""
     return _checked(_names.dns1123_subdomain, value, 253, _SUBDOMAIN_FMT, _SUBDOMAIN_MSG)
 
 
-def dns1035_label(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def dns1035_label(value: str) -> tuple[str, ...]:
     """IsDNS1035Label: Service names (ValidateServiceName), Ingress backend service names."""
     return _checked(_names.dns1035_label, value, 63, _DNS1035_FMT, _DNS1035_MSG)
 
 
-def path_segment(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def path_segment(value: str) -> tuple[str, ...]:
     """IsValidPathSegmentName: names of kinds addressed only by URL path (RBAC roles and bindings)."""
     if value in (".", ".."):
-        return [f"may not be '{value}'"]
-    return [f"may not contain '{c}'" for c in ("/", "%") if c in value]
+        return (f"may not be '{value}'",)
+    return tuple(f"may not contain '{c}'" for c in ("/", "%") if c in value)
 
 
-def qualified_name(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def qualified_name(value: str) -> tuple[str, ...]:
     """IsQualifiedName: label and annotation keys, `[prefix/]name`."""
     parts = value.split("/")
     if len(parts) > 2:
-        return [
+        return (
             "a qualified name "
             + _QUALIFIED_MSG
-            + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
-        ]
+            + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+        )
     name = parts[-1]
     out: list[str] = []
     if len(parts) == 2:
@@ -150,22 +156,24 @@ def qualified_name(value: str) -> list[str]:
         out.append(f"name part {max_len(63)}")
     if name and not _QUALIFIED.match(name):
         out.append(f"name part {_QUALIFIED_MSG}")
-    return out
+    return tuple(out)
 
 
-def label_value(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def label_value(value: str) -> tuple[str, ...]:
     """IsValidLabelValue."""
     out = [max_len(63)] if len(value) > 63 else []
     if value and not _QUALIFIED.match(value):
         out.append(_LABEL_VALUE_MSG)
-    return out
+    return tuple(out)
 
 
-def port_name(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def port_name(value: str) -> tuple[str, ...]:
     """IsValidPortName (IANA_SVC_NAME): container port names, Service targetPort names."""
     try:
         _names.port_name(value)
-        return []
+        return ()
     except ValueError:
         pass
     out = [max_len(15)] if len(value) > 15 else []
@@ -177,37 +185,40 @@ def port_name(value: str) -> list[str]:
         out.append("must contain at least one letter (a-z)")
     if value.startswith("-") or value.endswith("-"):
         out.append("must not begin or end with a hyphen")
-    return out
+    return tuple(out)
 
 
-def port_number(value: int) -> list[str]:
+def port_number(value: int) -> tuple[str, ...]:
     """IsValidPortNum."""
-    return [] if 1 <= value <= 65535 else ["must be between 1 and 65535, inclusive"]
+    return () if 1 <= value <= 65535 else ("must be between 1 and 65535, inclusive",)
 
 
-def _chdir(value: str) -> list[str]:
+def _chdir(value: str) -> tuple[str, ...]:
     """hasChDirPrefix: keys become file names, so '.', '..' and '..x' are refused."""
     if value in (".", ".."):
-        return [f"must not be '{value}'"]
-    return ["must not start with '..'"] if value.startswith("..") else []
+        return (f"must not be '{value}'",)
+    return ("must not start with '..'",) if value.startswith("..") else ()
 
 
-def env_name(value: str, relaxed: bool) -> list[str]:
+@lru_cache(maxsize=8192)
+def env_name(value: str, relaxed: bool) -> tuple[str, ...]:
     """IsEnvVarName (C-like identifier plus '-' and '.'), or IsRelaxedEnvVarName when `relaxed`."""
     if relaxed:
         ok = bool(value) and all(" " <= c <= "~" and c != "=" for c in value)
-        return [] if ok else [RELAXED_ENV_MSG]
-    return ([] if _ENV.match(value) else [_ENV_MSG]) + _chdir(value)
+        return () if ok else (RELAXED_ENV_MSG,)
+    return (() if _ENV.match(value) else (_ENV_MSG,)) + _chdir(value)
 
 
-def config_key(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def config_key(value: str) -> tuple[str, ...]:
     """IsConfigMapKey: ConfigMap and Secret data keys."""
     out = [max_len(253)] if len(value) > 253 else []
     if not _KEY.match(value):
         out.append(_KEY_MSG)
-    return out + _chdir(value)
+    return (*out, *_chdir(value))
 
 
-def percent(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def percent(value: str) -> tuple[str, ...]:
     """IsValidPercent."""
-    return [] if _PERCENT.match(value) else [_PERCENT_MSG]
+    return () if _PERCENT.match(value) else (_PERCENT_MSG,)

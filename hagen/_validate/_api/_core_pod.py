@@ -84,9 +84,9 @@ def _init_containers(
             errors.append(
                 forbidden(
                     f"{where}.restartPolicy",
-                    f"native sidecar containers (restartPolicy: Always on an init container) need Kubernetes "
-                    f"1.{SIDECAR_MINOR}+; Kubernetes {ctx.label} drops the field and runs the container as an "
-                    "ordinary init container",
+                    "native sidecar containers (restartPolicy: Always on an init container) need "
+                    f"Kubernetes 1.{SIDECAR_MINOR}+; Kubernetes {ctx.label} drops the field and runs the "
+                    "container as an ordinary init container",
                 )
             )
         if not sidecar:

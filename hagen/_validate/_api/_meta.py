@@ -13,7 +13,7 @@ from typing import Any
 from . import _names as n
 from ._field import Error, child, forbidden, invalid, items, mapping, required, too_long, unsupported
 
-NameRule = Callable[[str], list[str]]
+NameRule = Callable[[str], tuple[str, ...]]
 TOTAL_ANNOTATION_SIZE = 256 * 1024
 """TotalAnnotationSizeLimitB: keys and values of all annotations together, in bytes."""
 _OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist")

@@ -1,8 +1,9 @@
 """apimachinery's name and key rules (k8s.io/apimachinery/pkg/util/validation), worded as it words them.
 
 Each function returns the API server's messages for one value, none when it is valid; results are cached
-(the same label keys, names and ports recur in every object of a manifest set). The decision comes from hagen's own name rules (`hagen._names`) where they match apimachinery exactly; the
-words are apimachinery's (`RegexError`, `MaxLenError`, `EmptyError`), so a user can search for them.
+(the same label keys, names and ports recur in every object of a manifest set). The decision comes from
+hagen's own name rules (`hagen._names`) where they match apimachinery exactly; the words are
+apimachinery's (`RegexError`, `MaxLenError`, `EmptyError`), so a user can search for them.
 """
 
 from __future__ import annotations

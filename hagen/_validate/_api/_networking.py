@@ -38,9 +38,8 @@ def _host(errors: list[Error], host: str, path: str) -> None:
     except ValueError:
         pass
     if "*" in host:
-        messages = [n.max_len(253)] if len(host) > 253 else []
-        if not host.startswith("*.") or n.dns1123_subdomain(host[2:]):
-            messages.append(_WILDCARD_MSG)
+        bad = not host.startswith("*.") or bool(n.dns1123_subdomain(host[2:]))
+        messages = ((n.max_len(253),) if len(host) > 253 else ()) + ((_WILDCARD_MSG,) if bad else ())
     else:
         messages = n.dns1123_subdomain(host)
     for message in messages:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import hagen
+
 DELETE = object()
 """A value for `changed` that removes the field."""
 
@@ -170,3 +172,27 @@ def changed(kind: str, changes: dict[str, Any]) -> dict[str, Any]:
         else:
             node[key] = copy.deepcopy(value)
     return obj
+
+
+# The API server's longer messages, as apimachinery words them.
+LABEL_1123 = (
+    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must "
+    "start and "
+    "end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
+    "'[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+)
+CONFIG_KEY = (
+    "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or "
+    "'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"
+)
+ENV = (
+    "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and "
+    "must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for "
+    "validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')"
+)
+QUANTITY = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+
+
+def errors(obj: dict[str, Any], version: str | None = None) -> list[tuple[str, str]]:
+    """(field path, message) of every error `hagen.validate_objects` reports for `obj`."""
+    return [(e.path, e.message) for e in hagen.validate_objects([obj], version).errors]

@@ -12,9 +12,9 @@ import yaml
 import hagen
 from hagen import _api
 
-from ._api_objects import DELETE, changed
+from ._api_objects import DELETE, changed, errors
 from .conftest import ROOT, run_hagen
-from .test_validate_api import C, errors
+from .test_validate_api import C
 
 T = "spec.template.spec"
 R = "spec.rules.0.http.paths.0"

@@ -154,7 +154,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--reference-runs", type=int, default=3, help="runs of the (slow) reference; 0 skips it")
+    parser.add_argument(
+        "--reference-runs", type=int, default=3, help="runs of the (slow) reference; 0 skips it"
+    )
     args = parser.parse_args()
     objects = sample_objects(args.objects)
     print("\n".join(in_process(objects, args.runs, args.reference_runs)))

@@ -38,6 +38,8 @@ KIND_ORDER: tuple[str, ...] = (
     "Job",
     "CronJob",
     "Ingress",
+    "Gateway",
+    "HTTPRoute",
     "APIService",
 )
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}

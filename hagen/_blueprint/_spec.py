@@ -12,8 +12,10 @@ from pydantic import AfterValidator, Field, ValidationError, field_validator, mo
 from .._errors import BlueprintError
 from .._names import dns1123_label
 from ._container import Model
+from ._ingress import Gateway
 from ._messages import first_error
 from ._scheduling import Avoid, Colocate
+from ._spec_rules import check_references
 from ._tier import LabelKey, LabelValue, Tier
 
 DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
@@ -46,6 +48,9 @@ class BlueprintSpec(Model):
     cdk8s_charts: tuple[Any, ...] = Field(
         default=(), description="cdk8s Charts (or functions building one) whose objects join the output"
     )
+    gateways: tuple[Gateway, ...] = Field(
+        default=(), description="Gateway API Gateways the tiers' HTTPRoutes attach to"
+    )
     source: str = Field(default="", description="file the blueprint was loaded from")
     class_name: str = Field(default="", description="the Blueprint subclass")
     description: str = Field(default="", description="the class docstring")
@@ -72,6 +77,7 @@ class BlueprintSpec(Model):
                         f"tiers[{index}].connects_to[{j}]: no tier {other!r} in this blueprint "
                         f"(tiers: {allowed})"
                     )
+        check_references(self)
         return self
 
     @field_validator("cluster")
@@ -102,7 +108,7 @@ class Blueprint:
     """Subclass this to declare a service; set any of these as class attributes or zero-argument methods:
 
     name, namespace, part_of, tier_label, bare_tier_selectors, labels, create_namespace, network_policies,
-    tiers, storage_classes, releases, csi_drivers, cluster, cdk8s_charts.
+    tiers, storage_classes, releases, csi_drivers, cluster, cdk8s_charts, gateways.
 
     `name` defaults to the class name in kebab case, `namespace` to the name. A subclass that only
     shares settings with others sets ``abstract = True`` and is not synthesized itself.
@@ -167,7 +173,7 @@ def build_spec(cls: type[Blueprint], source: str = "", target: Any = None) -> Bl
         raise exc.located(file=source, blueprint=cls.__name__) from None
     values.setdefault("name", _kebab(cls.__name__))
     values.setdefault("namespace", values["name"])
-    for key in ("tiers", "storage_classes", "releases", "csi_drivers", "cdk8s_charts"):
+    for key in ("tiers", "storage_classes", "releases", "csi_drivers", "cdk8s_charts", "gateways"):
         if key in values and isinstance(values[key], list):
             values[key] = tuple(values[key])
     values.update(source=source, class_name=cls.__name__, description=(cls.__doc__ or "").strip())

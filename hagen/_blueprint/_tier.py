@@ -8,8 +8,13 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 
 from .._names import label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
+from ._containers import Container
 from ._image import parse_image
+from ._ingress import Alb, HttpRoute
+from ._kinds import Autoscale, CronJob, DaemonSet, Job, SharedVolume
+from ._lb import LoadBalancer
 from ._scheduling import Colocate, Placement, Separate, TierName
+from ._tier_rules import check_tier
 
 LabelKey = Annotated[str, AfterValidator(label_key)]
 LabelValue = Annotated[str, AfterValidator(label_value)]
@@ -70,6 +75,20 @@ class Tier(Model):
     suppress: dict[str, str] = Field(
         default_factory=dict, description="finding id -> the written reason it does not apply here"
     )
+    load_balancer: LoadBalancer | None = Field(
+        default=None, description="the AWS load balancer of a LoadBalancer Service (its annotations)"
+    )
+    ingress: Alb | HttpRoute | None = Field(default=None, description="HTTP routes: ALB Ingress or HTTPRoute")
+    autoscale: Autoscale | None = Field(default=None, description="a HorizontalPodAutoscaler (autoscaling/v2)")
+    workload: Job | CronJob | DaemonSet | None = Field(
+        default=None, description="what runs the pods; None: a Deployment (StatefulSet for per-replica volumes)"
+    )
+    init_containers: tuple[Container, ...] = Field(default=(), description="spec.initContainers, in order")
+    sidecars: tuple[Container, ...] = Field(
+        default=(), description="native sidecars: initContainers with restartPolicy Always (1.29+)"
+    )
+    containers: tuple[Container, ...] = Field(default=(), description="more spec.containers beside the main one")
+    shared_volumes: tuple[SharedVolume, ...] = Field(default=(), description="other tiers' volumes mounted here")
 
     @field_validator("image")
     @classmethod
@@ -120,6 +139,7 @@ class Tier(Model):
         for verb in self.placement:
             if isinstance(verb, Colocate) and verb.tier == self.name:
                 raise ValueError(f"a tier cannot colocate with itself ({self.name!r}); use separate()")
+        check_tier(self)
         return self
 
     @property

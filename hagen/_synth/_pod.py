@@ -12,16 +12,17 @@ import re
 from typing import Any
 
 from .._blueprint import BlueprintSpec, ConfigMapKeyRef, Port, Probe, SecretKeyRef, Tier
+from .._blueprint._containers import Container
 from ._affinity import affinity, spread_constraints
 
 
-def _port_ref(tier: Tier, port: str | int | None) -> str | int:
+def _port_ref(tier: Tier | Container, port: str | int | None) -> str | int:
     if port is not None:
         return port
     return tier.ports[0].name
 
 
-def probe(tier: Tier, spec: Probe) -> dict[str, Any]:
+def probe(tier: Tier | Container, spec: Probe) -> dict[str, Any]:
     """A readinessProbe / livenessProbe / startupProbe object."""
     out: dict[str, Any] = {}
     if spec.http_path is not None:
@@ -58,7 +59,7 @@ def probes(tier: Tier) -> dict[str, dict[str, Any]]:
     return out
 
 
-def env(tier: Tier) -> list[dict[str, Any]]:
+def env(tier: Tier | Container) -> list[dict[str, Any]]:
     """containers[].env in declaration order ($(VAR) references depend on it)."""
     out: list[dict[str, Any]] = []
     for name, value in tier.env.items():
@@ -73,7 +74,7 @@ def env(tier: Tier) -> list[dict[str, Any]]:
     return out
 
 
-def resources(tier: Tier) -> dict[str, Any]:
+def resources(tier: Tier | Container) -> dict[str, Any]:
     """containers[].resources; the memory limit defaults to the request (no CPU limit unless given)."""
     r = tier.resources
     requests = {k: v for k, v in (("cpu", r.cpu), ("memory", r.memory)) if v is not None}
@@ -139,7 +140,16 @@ def pod_spec(
         out["affinity"] = aff
     if spread := spread_constraints(spec, tier):
         out["topologySpreadConstraints"] = spread
-    out["containers"] = [container(tier, mounts)]
+    main = container(tier, mounts)
+    if tier.init_containers or tier.sidecars:
+        from ._containers import init_containers
+
+        out["initContainers"] = init_containers(tier, main.get("volumeMounts", []))
+    out["containers"] = [main]
+    if tier.containers:
+        from ._containers import helper_containers
+
+        out["containers"].extend(helper_containers(tier, main.get("volumeMounts", [])))
     out["securityContext"] = security
     scratch = [{"name": scratch_volume_name(p), "emptyDir": {}} for p in tier.writable_paths]
     if scratch or volumes:

@@ -1,4 +1,4 @@
-"""A tier -> its workload (Deployment or StatefulSet), the claims it mounts, and its rollout strategy."""
+"""A tier -> its workload (Deployment, StatefulSet, Job, CronJob or DaemonSet), the claims it mounts, and its rollout strategy."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from typing import Any
 from .._blueprint import BlueprintSpec, Tier
 from .._storage._workload import plan_storage
 from ._affinity import hard_separation
+from ._kinds import kind_object
 from ._labels import selector_labels, tier_labels
 from ._pod import pod_spec
+from ._scale import replica_range
 
 
 def strategy(tier: Tier, forced: str | None) -> dict[str, Any] | None:
@@ -48,17 +50,22 @@ def headless_service_name(tier: Tier) -> str:
 
 def workload(spec: BlueprintSpec, tier: Tier) -> list[dict[str, Any]]:
     """The tier's workload object followed by the standalone PVCs it mounts."""
-    plan = plan_storage(tier.volumes, tier.replicas, tier.name)
+    plan = plan_storage(tier.volumes, replica_range(tier)[1], tier.name)
     labels = tier_labels(spec, tier)
     mounts = [v.volume_mount() for v in (*plan.templates, *plan.claims)]
     volumes = [v.pod_volume(claim_name(tier, v.name)) for v in plan.claims]
+    for shared in tier.shared_volumes:
+        name = claim_name(spec.tier(shared.tier), shared.volume)
+        mounts.append({"name": name, "mountPath": shared.mount_path, "readOnly": shared.read_only})
+        volumes.append({"name": name, "persistentVolumeClaim": {"claimName": name, "readOnly": shared.read_only}})
     template = {"metadata": {"labels": labels}, "spec": pod_spec(spec, tier, mounts, volumes)}
     if tier.annotations:
         template["metadata"]["annotations"] = dict(sorted(tier.annotations.items()))
-    body: dict[str, Any] = {
-        "replicas": tier.replicas,
-        "selector": {"matchLabels": selector_labels(spec, tier)},
-    }
+    if tier.workload is not None:
+        return [kind_object(spec, tier, template)]
+    body: dict[str, Any] = {"selector": {"matchLabels": selector_labels(spec, tier)}}
+    if tier.autoscale is None:  # with an autoscaler the HPA owns the count: an apply would reset it
+        body = {"replicas": tier.replicas, **body}
     if plan.kind == "StatefulSet":
         body["serviceName"] = headless_service_name(tier)
         body["template"] = template

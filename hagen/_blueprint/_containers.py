@@ -1,0 +1,51 @@
+"""More than one container in a tier's pod: init containers, native sidecars, and helper containers.
+
+A `Container` runs beside (or before) the tier's main container with the same restricted security context.
+It shares the pod's volumes by mount path: `shares` names paths of the tier's `writable_paths` (emptyDir)
+or volumes, mounted at the same path, so the main container and a log shipper see the same files.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+
+from .._names import dns1123_label
+from ._container import EnvName, EnvValue, Model, Port, Probe, Resources
+from ._image import parse_image
+
+ContainerName = Annotated[str, AfterValidator(dns1123_label)]
+
+
+class Container(Model):
+    """A container of the tier's pod besides the main one (spec.initContainers[] or spec.containers[]).
+
+    As an init container it runs to completion before the main container starts; as a sidecar
+    (Tier.sidecars) it is an init container with `restartPolicy: Always` (Kubernetes 1.29+): started
+    before the main container, running as long as the pod, stopped after it.
+    """
+
+    name: ContainerName
+    image: str
+    allow_latest: bool = False
+    command: tuple[str, ...] | None = None
+    args: tuple[str, ...] | None = None
+    env: dict[EnvName, EnvValue] = Field(default_factory=dict)
+    ports: tuple[Port, ...] = Field(default=(), description="containerPorts (not exposed by the Service)")
+    resources: Resources = Field(default=Resources(cpu="50m", memory="64Mi"))
+    readiness: Probe | None = Field(default=None, description="sidecars and helpers only")
+    shares: tuple[str, ...] = Field(
+        default=(), description="mount paths of the tier's writable_paths or volumes to mount here too"
+    )
+    read_only_shares: bool = Field(default=False, description="mount the shared paths read-only")
+    run_as_user: int | None = Field(default=None, ge=0)
+
+    @field_validator("image")
+    @classmethod
+    def _image_pinned(cls, value: str, info: ValidationInfo) -> str:
+        if not parse_image(value).pinned and not info.data.get("allow_latest", False):
+            raise ValueError(
+                f"image {value!r} is untagged or `latest`: pin a tag or digest, or set allow_latest=True"
+            )
+        return value

@@ -308,6 +308,7 @@ __all__ = [
     "ValidationReport",
     "Volume",
     "WriteReport",
+    "__version__",
     "apply_changes",
     "avoid",
     "check",
@@ -349,5 +350,4 @@ __all__ = [
     "validate_objects",
     "validate_paths",
     "write_tree",
-    "__version__",
 ]

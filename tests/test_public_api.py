@@ -8,6 +8,18 @@ import sys
 import hagen
 
 PUBLIC = [
+    "Alb",
+    "Autoscale",
+    "Container",
+    "CronJob",
+    "DaemonSet",
+    "Gateway",
+    "HttpRoute",
+    "Job",
+    "Listener",
+    "LoadBalancer",
+    "Route",
+    "SharedVolume",
     "Admin",
     "Agent",
     "Avoid",

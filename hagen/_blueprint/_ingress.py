@@ -3,7 +3,8 @@
 Hosts follow the Ingress rules (pkg/apis/networking/validation: a DNS-1123 subdomain, or a wildcard
 `*.` followed by one; never an IP address); paths are absolute and free of the sequences the API server
 refuses for Prefix and Exact paths. The ALB annotations are the AWS Load Balancer Controller's
-("Ingress annotations", kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/).
+("Ingress annotations",
+kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/).
 """
 
 from __future__ import annotations
@@ -112,9 +113,13 @@ class Alb(Model):
     def _tls(self) -> Alb:
         https = [p for p in self.listen_ports if p.startswith("HTTPS:")]
         if https and self.certificate_arn is None:
-            raise ValueError(f"listen_ports {https} need certificate_arn (an HTTPS listener needs a certificate)")
+            raise ValueError(
+                f"listen_ports {https} need certificate_arn (an HTTPS listener needs a certificate)"
+            )
         if self.certificate_arn is not None and self.listen_ports and not https:
-            raise ValueError("certificate_arn without an HTTPS listen port: the certificate would serve nothing")
+            raise ValueError(
+                "certificate_arn without an HTTPS listen port: the certificate would serve nothing"
+            )
         return self
 
     def ports(self) -> list[tuple[str, int]]:
@@ -137,7 +142,8 @@ class HttpRoute(Model):
 
 
 class Listener(Model):
-    """A Gateway listener (spec.listeners[]): HTTPS needs `certificate_secret` (a kubernetes.io/tls Secret)."""
+    """A Gateway listener (spec.listeners[]); HTTPS needs `certificate_secret` (a kubernetes.io/tls Secret)
+    to terminate TLS with."""
 
     name: DnsLabel
     port: int = Field(ge=1, le=65535)

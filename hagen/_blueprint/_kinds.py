@@ -43,7 +43,9 @@ class CronJob(Model):
     """
 
     schedule: str
-    time_zone: str | None = Field(default="Etc/UTC", description="spec.timeZone (the controller's zone if None)")
+    time_zone: str | None = Field(
+        default="Etc/UTC", description="spec.timeZone (the controller's zone if None)"
+    )
     concurrency: Literal["Forbid", "Replace", "Allow"] = "Forbid"
     backoff_limit: int = Field(default=2, ge=0, le=2147483647)
     active_deadline_seconds: int | None = Field(default=None, ge=1)
@@ -56,7 +58,9 @@ class CronJob(Model):
     @classmethod
     def _schedule(cls, value: str) -> str:
         if value.startswith(("TZ=", "CRON_TZ=")):
-            raise ValueError(f"schedule {value!r}: give the zone as time_zone, not TZ= (the API refuses both)")
+            raise ValueError(
+                f"schedule {value!r}: give the zone as time_zone, not TZ= (the API refuses both)"
+            )
         from .._validate._api._cron import cron_error  # the API server's parser, loaded only for CronJobs
 
         problem = cron_error(value)

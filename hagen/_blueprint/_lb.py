@@ -1,4 +1,5 @@
-"""`LoadBalancer`: the AWS load balancer in front of a LoadBalancer Service, as the annotations its controller reads.
+"""`LoadBalancer`: the AWS load balancer in front of a LoadBalancer Service, as the annotations its
+controller reads.
 
 Two controllers can reconcile a Service of type LoadBalancer on EKS: the AWS Load Balancer Controller
 (an NLB with `ip` or `instance` targets; it takes the Service when `service.beta.kubernetes.io/
@@ -35,7 +36,9 @@ ATTRIBUTES = PREFIX + "aws-load-balancer-attributes"
 CROSS_ZONE_IN_TREE = PREFIX + "aws-load-balancer-cross-zone-load-balancing-enabled"
 NLB_CLASS = "service.k8s.aws/nlb"
 
-_CERT_ARN = re.compile(r"^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+|iam::\d{12}:server-certificate/.+)$")
+_CERT_ARN = re.compile(
+    r"^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+|iam::\d{12}:server-certificate/.+)$"
+)
 _SECURITY_GROUP = re.compile(r"^(sg-[0-9a-f]{8,17}|[A-Za-z0-9][A-Za-z0-9 ._:/()#,@\[\]+=&;{}!$*-]{0,254})$")
 
 
@@ -59,7 +62,7 @@ def cidr(value: str) -> str:
 
 
 class LoadBalancer(Model):
-    """The cloud load balancer of a Service of type LoadBalancer (AWS), internal NLB with ip targets by default.
+    """The AWS load balancer of a Service of type LoadBalancer; by default an internal NLB with ip targets.
 
     controller: `aws-load-balancer-controller` (default) or `in-tree` (the legacy cloud provider).
     kind: `nlb` or `classic` (a classic ELB exists only in-tree). scheme: `internal` (default) or
@@ -114,7 +117,8 @@ class LoadBalancer(Model):
         if in_tree and self.target_type == "ip":
             raise ValueError(
                 "target_type='ip' needs the AWS Load Balancer Controller (aws-load-balancer-type: external); "
-                "the in-tree provider registers instances only: use controller='aws-load-balancer-controller' "
+                "the in-tree provider registers instances only: use "
+                "controller='aws-load-balancer-controller' "
                 "or target_type='instance'"
             )
         if in_tree and self.load_balancer_class:

@@ -25,14 +25,18 @@ def _shared_volumes(spec: BlueprintSpec) -> None:
             volume = next((v for v in owner.volumes if v.name == shared.volume), None)
             if volume is None:
                 names = ", ".join(v.name for v in owner.volumes) or "none"
-                raise ValueError(f"{where}.volume: tier {owner.name!r} has no volume {shared.volume!r} ({names})")
+                raise ValueError(
+                    f"{where}.volume: tier {owner.name!r} has no volume {shared.volume!r} ({names})"
+                )
             if volume.access == "per-replica" and owner.replicas != 1:
                 raise ValueError(
                     f"{where}: {owner.name}'s {volume.name!r} is a claim per replica (a StatefulSet's "
                     "volumeClaimTemplates): there is no one claim to mount; give the owner one replica"
                 )
             if owner.workload is not None:
-                raise ValueError(f"{where}: {owner.name!r} is not a Deployment; only a Deployment's claim is shared")
+                raise ValueError(
+                    f"{where}: {owner.name!r} is not a Deployment; only a Deployment's claim is shared"
+                )
 
 
 def _routes(spec: BlueprintSpec) -> None:
@@ -50,7 +54,10 @@ def _routes(spec: BlueprintSpec) -> None:
             )
         sections = [item.name for item in gateway.listeners]
         if route.section is not None and route.section not in sections:
-            raise ValueError(f"{where}.section: Gateway {gateway.name!r} has no listener {route.section!r} ({', '.join(sections)})")
+            raise ValueError(
+                f"{where}.section: Gateway {gateway.name!r} has no listener {route.section!r} "
+                f"({', '.join(sections)})"
+            )
 
 
 def check_references(spec: BlueprintSpec) -> None:

@@ -79,16 +79,23 @@ class Tier(Model):
         default=None, description="the AWS load balancer of a LoadBalancer Service (its annotations)"
     )
     ingress: Alb | HttpRoute | None = Field(default=None, description="HTTP routes: ALB Ingress or HTTPRoute")
-    autoscale: Autoscale | None = Field(default=None, description="a HorizontalPodAutoscaler (autoscaling/v2)")
+    autoscale: Autoscale | None = Field(
+        default=None, description="a HorizontalPodAutoscaler (autoscaling/v2)"
+    )
     workload: Job | CronJob | DaemonSet | None = Field(
-        default=None, description="what runs the pods; None: a Deployment (StatefulSet for per-replica volumes)"
+        default=None,
+        description="what runs the pods; None: a Deployment (StatefulSet for per-replica volumes)",
     )
     init_containers: tuple[Container, ...] = Field(default=(), description="spec.initContainers, in order")
     sidecars: tuple[Container, ...] = Field(
         default=(), description="native sidecars: initContainers with restartPolicy Always (1.29+)"
     )
-    containers: tuple[Container, ...] = Field(default=(), description="more spec.containers beside the main one")
-    shared_volumes: tuple[SharedVolume, ...] = Field(default=(), description="other tiers' volumes mounted here")
+    containers: tuple[Container, ...] = Field(
+        default=(), description="more spec.containers beside the main one"
+    )
+    shared_volumes: tuple[SharedVolume, ...] = Field(
+        default=(), description="other tiers' volumes mounted here"
+    )
 
     @field_validator("image")
     @classmethod

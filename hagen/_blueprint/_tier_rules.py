@@ -69,7 +69,9 @@ def _kind(tier: Tier) -> None:
     if work is None:
         return
     if "replicas" in tier.model_fields_set:
-        hint = "completions/parallelism of the Job" if not isinstance(work, DaemonSet) else "none: one per node"
+        hint = (
+            "completions/parallelism of the Job" if not isinstance(work, DaemonSet) else "none: one per node"
+        )
         raise ValueError(f"replicas on a {kind} tier: use {hint}")
     if tier.strategy is not None:
         raise ValueError(f"strategy on a {kind} tier: only a Deployment has spec.strategy")
@@ -88,7 +90,11 @@ def _containers(tier: Tier) -> None:
     names = [tier.name, *(c.name for c in (*tier.init_containers, *tier.sidecars, *tier.containers))]
     if len(set(names)) != len(names):
         raise ValueError(f"container names repeat (the main container is named after the tier): {names}")
-    paths = {*tier.writable_paths, *(v.mount_path for v in tier.volumes), *(s.mount_path for s in tier.shared_volumes)}
+    paths = {
+        *tier.writable_paths,
+        *(v.mount_path for v in tier.volumes),
+        *(s.mount_path for s in tier.shared_volumes),
+    }
     for field in ("init_containers", "sidecars", "containers"):
         for index, c in enumerate(getattr(tier, field)):
             for path in c.shares:
@@ -102,7 +108,11 @@ def _containers(tier: Tier) -> None:
                     f"init_containers[{index}].readiness: an init container runs to completion and takes "
                     "no probes; make it a sidecar"
                 )
-    mounts = [*tier.writable_paths, *(v.mount_path for v in tier.volumes), *(s.mount_path for s in tier.shared_volumes)]
+    mounts = [
+        *tier.writable_paths,
+        *(v.mount_path for v in tier.volumes),
+        *(s.mount_path for s in tier.shared_volumes),
+    ]
     if len(set(mounts)) != len(mounts):
         raise ValueError(f"two mounts share a path (writable_paths, volumes, shared_volumes): {mounts}")
 

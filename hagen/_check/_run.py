@@ -10,8 +10,10 @@ from typing import Any
 from .._finding import SEVERITY_RANK, Finding, Severity
 from .._objects import Object, object_id
 from ._context import CheckContext, ClusterCounts
+from ._rules_autoscaling import autoscaling_rules
 from ._rules_scheduling import scheduling_rules
 from ._rules_storage import storage_rules
+from ._rules_traffic import traffic_rules
 from ._rules_workload import workload_rules
 from ._storage_model import addons_in
 from ._suppress import Suppressed, Suppressions, apply_suppressions, suppressions_of
@@ -19,7 +21,13 @@ from ._suppress import Suppressed, Suppressions, apply_suppressions, suppression
 RuleFn = Callable[[CheckContext], Iterable[Finding]]
 """A rule provider: reads a CheckContext, yields findings. Providers must be pure."""
 
-BUILTIN_RULES: tuple[RuleFn, ...] = (workload_rules, storage_rules, scheduling_rules)
+BUILTIN_RULES: tuple[RuleFn, ...] = (
+    workload_rules,
+    storage_rules,
+    scheduling_rules,
+    autoscaling_rules,
+    traffic_rules,
+)
 _registered: list[RuleFn] = []
 
 

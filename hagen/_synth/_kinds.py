@@ -51,12 +51,15 @@ def kind_object(spec: BlueprintSpec, tier: Tier, template: dict[str, Any]) -> di
         if work.tolerate_all:  # beside the scheduling fields, before the containers
             pod_spec = {}
             for key, value in template["spec"].items():
-                if key == "containers" or key == "initContainers" and "tolerations" not in pod_spec:
+                if key in ("containers", "initContainers"):
                     pod_spec.setdefault("tolerations", [{"operator": "Exists"}])
                 pod_spec[key] = value
         body: dict[str, Any] = {
             "selector": {"matchLabels": selector_labels(spec, tier)},
-            "updateStrategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": work.max_unavailable}},
+            "updateStrategy": {
+                "type": "RollingUpdate",
+                "rollingUpdate": {"maxUnavailable": work.max_unavailable},
+            },
             "template": {**template, "spec": pod_spec},
         }
         return {"apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": meta, "spec": body}

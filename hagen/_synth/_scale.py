@@ -21,7 +21,10 @@ def autoscaler(spec: BlueprintSpec, tier: Tier, kind: str) -> dict[str, Any] | N
     if scale is None:
         return None
     metrics = [
-        {"type": "Resource", "resource": {"name": name, "target": {"type": "Utilization", "averageUtilization": value}}}
+        {
+            "type": "Resource",
+            "resource": {"name": name, "target": {"type": "Utilization", "averageUtilization": value}},
+        }
         for name, value in (("cpu", scale.cpu), ("memory", scale.memory))
         if value is not None
     ]
@@ -32,7 +35,9 @@ def autoscaler(spec: BlueprintSpec, tier: Tier, kind: str) -> dict[str, Any] | N
         "metrics": metrics,
     }
     if scale.scale_down_stabilization_seconds is not None:
-        body["behavior"] = {"scaleDown": {"stabilizationWindowSeconds": scale.scale_down_stabilization_seconds}}
+        body["behavior"] = {
+            "scaleDown": {"stabilizationWindowSeconds": scale.scale_down_stabilization_seconds}
+        }
     return {
         "apiVersion": "autoscaling/v2",
         "kind": "HorizontalPodAutoscaler",

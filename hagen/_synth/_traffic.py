@@ -69,7 +69,9 @@ def _http_route(spec: BlueprintSpec, tier: Tier, route: HttpRoute) -> dict[str, 
     ports = {p.name: p.service_port or p.port for p in tier.ports}
     rules = [
         {
-            "matches": [{"path": {"type": "PathPrefix" if r.path_type == "Prefix" else "Exact", "value": r.path}}],
+            "matches": [
+                {"path": {"type": "PathPrefix" if r.path_type == "Prefix" else "Exact", "value": r.path}}
+            ],
             "backendRefs": [{"name": tier.name, "port": ports[_port(tier, r)]}],
         }
         for r in route.routes

@@ -1,4 +1,5 @@
-"""A tier -> its workload (Deployment, StatefulSet, Job, CronJob or DaemonSet), the claims it mounts, and its rollout strategy."""
+"""A tier -> its workload (Deployment, StatefulSet, Job, CronJob or DaemonSet), the claims it mounts,
+and its rollout strategy."""
 
 from __future__ import annotations
 
@@ -57,7 +58,9 @@ def workload(spec: BlueprintSpec, tier: Tier) -> list[dict[str, Any]]:
     for shared in tier.shared_volumes:
         name = claim_name(spec.tier(shared.tier), shared.volume)
         mounts.append({"name": name, "mountPath": shared.mount_path, "readOnly": shared.read_only})
-        volumes.append({"name": name, "persistentVolumeClaim": {"claimName": name, "readOnly": shared.read_only}})
+        volumes.append(
+            {"name": name, "persistentVolumeClaim": {"claimName": name, "readOnly": shared.read_only}}
+        )
     template = {"metadata": {"labels": labels}, "spec": pod_spec(spec, tier, mounts, volumes)}
     if tier.annotations:
         template["metadata"]["annotations"] = dict(sorted(tier.annotations.items()))

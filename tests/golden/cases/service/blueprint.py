@@ -47,10 +47,13 @@ class Orders(Blueprint):
             name="db",
             image="postgres:16.4",
             ports=[Port(name="pg", port=5432)],
-            volumes=[Volume(name="data", size="50Gi", mount_path="/var/lib/postgresql/data", storage_class=gp3)],
+            volumes=[
+                Volume(name="data", size="50Gi", mount_path="/var/lib/postgresql/data", storage_class=gp3)
+            ],
             writable_paths=["/tmp", "/var/run/postgresql"],
             run_as_user=999,
             fs_group=999,
+            suppress={"scheduling.node-failure-outage": "one replica by design; restored from backup"},
         ),
         Tier(
             name="api",
@@ -75,7 +78,11 @@ class Orders(Blueprint):
                 )
             ],
             init_containers=[
-                Container(name="wait-for-db", image="busybox:1.36.1", command=["sh", "-c", "until nc -z db 5432; do sleep 2; done"])
+                Container(
+                    name="wait-for-db",
+                    image="busybox:1.36.1",
+                    command=["sh", "-c", "until nc -z db 5432; do sleep 2; done"],
+                )
             ],
         ),
         Tier(
@@ -101,7 +108,12 @@ class Orders(Blueprint):
             writable_paths=["/tmp", "/var/cache/nginx"],
             ingress=HttpRoute(gateway="public", section="https", routes=[Route(host="shop.example.com")]),
             containers=[
-                Container(name="metrics", image="nginx/nginx-prometheus-exporter:1.3.0", ports=[Port(name="metrics", port=9113)])
+                Container(
+                    name="metrics",
+                    image="nginx/nginx-prometheus-exporter:1.3.0",
+                    ports=[Port(name="metrics", port=9113)],
+                    readiness=Probe(http_path="/metrics"),
+                )
             ],
         ),
         Tier(
@@ -121,6 +133,8 @@ class Orders(Blueprint):
         Tier(
             name="node-agent",
             image="fluent/fluent-bit:3.1.9",
+            ports=[Port(name="http", port=2020)],
+            expose="none",
             resources=Resources(cpu="50m", memory="64Mi"),
             workload=DaemonSet(tolerate_all=True),
         ),

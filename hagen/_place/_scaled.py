@@ -1,0 +1,34 @@
+"""What the controllers scale a workload to, and where a run-to-completion workload keeps its pod template.
+
+A workload a HorizontalPodAutoscaler targets is placed at the autoscaler's maxReplicas: pods that can run
+at minimum scale but not at maximum scale are the failure that appears under load. A CronJob's pod template
+is under spec.jobTemplate.spec.template; one run (one pod) is placed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def autoscaled(objects: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str, str], int]:
+    """(namespace, kind, name) -> maxReplicas of the HorizontalPodAutoscaler targeting it."""
+    out: dict[tuple[str, str, str], int] = {}
+    for obj in objects:
+        if obj.get("kind") != "HorizontalPodAutoscaler":
+            continue
+        spec = obj.get("spec") or {}
+        ref = spec.get("scaleTargetRef") or {}
+        most = spec.get("maxReplicas")
+        if isinstance(most, int) and not isinstance(most, bool):
+            namespace = str((obj.get("metadata") or {}).get("namespace") or "default")
+            out[(namespace, str(ref.get("kind")), str(ref.get("name")))] = most
+    return out
+
+
+def run_template(obj: Mapping[str, Any]) -> dict[str, Any]:
+    """The pod template of a Job (spec.template) or CronJob (spec.jobTemplate.spec.template)."""
+    spec = obj.get("spec") or {}
+    if obj.get("kind") == "CronJob":
+        spec = (spec.get("jobTemplate") or {}).get("spec") or {}
+    return dict(spec.get("template") or {})

@@ -63,8 +63,8 @@ def _kind(tier: Tier) -> None:
             raise ValueError(f"autoscale: a {kind} is not scaled by a HorizontalPodAutoscaler")
         if "replicas" in tier.model_fields_set:
             raise ValueError(
-                "replicas with autoscale: the HorizontalPodAutoscaler owns the replica count and every "
-                "apply of a fixed `replicas` resets it; set autoscale.min_replicas instead"
+                f"replicas={tier.replicas} with autoscale: the HorizontalPodAutoscaler owns the replica "
+                "count and every apply of a fixed `replicas` resets it; set autoscale.min_replicas instead"
             )
     if work is None:
         return
@@ -72,7 +72,7 @@ def _kind(tier: Tier) -> None:
         hint = (
             "completions/parallelism of the Job" if not isinstance(work, DaemonSet) else "none: one per node"
         )
-        raise ValueError(f"replicas on a {kind} tier: use {hint}")
+        raise ValueError(f"replicas={tier.replicas} on a {kind} tier: use {hint}")
     if tier.strategy is not None:
         raise ValueError(f"strategy on a {kind} tier: only a Deployment has spec.strategy")
     if tier.volumes:

@@ -1,0 +1,116 @@
+"""The golden service example through the real entry point: validate, check, place; and bad input refused
+at load with file, blueprint, field, value and what is allowed."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_hagen
+from tests.golden.regenerate import CASES
+
+SERVICE = CASES / "service"
+
+
+def test_golden_service_output_validates() -> None:
+    result = run_hagen("validate", str(SERVICE / "expected"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors in 0 objects" in result.stdout
+
+
+def test_golden_service_has_no_findings() -> None:
+    result = run_hagen("check", str(SERVICE / "blueprint.py"))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "0 errors, 0 warnings, 0 info (2 suppressed)"
+
+
+def test_golden_service_places_every_pod_at_max_scale() -> None:
+    result = run_hagen("place", str(SERVICE / "blueprint.py"))
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == "3 node(s), 13 pod(s): 13 running, 0 Pending"
+    text = result.stdout
+    for pod in ("api-3 (api)", "backup (backup)", "migrate (migrate)", "node-agent-node-3 (node-agent)"):
+        assert pod in text
+    # the backup runs beside the database: its ReadWriteOnce volume is attached there
+    assert next(line for line in lines if "db-1 (db)" in line) == next(
+        line for line in lines if "backup (backup)" in line
+    )
+
+
+HEADER = (
+    "from hagen import Alb, Autoscale, Blueprint, ClusterProfile, Container, CronJob, LoadBalancer, Port, "
+    "Route, Tier, separate\n"
+)
+
+
+def _write(folder: Path, body: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "app.py"
+    path.write_text(HEADER + textwrap.dedent(body))
+    return path
+
+
+def test_max_replicas_beyond_separate_is_pending_in_place_and_a_finding(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """
+        class App(Blueprint):
+            cluster = ClusterProfile.shorthand(nodes=2, zones=2)
+            tiers = [Tier(name="api", image="api:1.0", placement=[separate()],
+                          autoscale=Autoscale(min_replicas=2, max_replicas=3))]
+        """,
+    )
+    placed = run_hagen("place", str(path))
+    assert placed.returncode == 1
+    assert placed.stdout.splitlines()[0] == "2 node(s), 3 pod(s): 2 running, 1 Pending"
+    checked = run_hagen("check", str(path))
+    assert "autoscaling.max-exceeds-domains" in checked.stdout
+    assert "allows 2: 1 pod(s) would stay Pending at maximum scale" in checked.stdout
+
+
+CASES_BAD = [
+    (
+        'tiers = [Tier(name="web", image="w:1", ports=[Port(name="http", port=80)], expose="LoadBalancer",\n'
+        '              load_balancer=LoadBalancer(controller="in-tree", target_type="ip"))]',
+        [
+            "app.py:4",
+            "LoadBalancer",
+            "target_type='ip' needs the AWS Load Balancer Controller",
+            "target_type='instance'",
+        ],
+    ),
+    (
+        'tiers = [Tier(name="web", image="w:1", ports=[Port(name="http", port=80)],\n'
+        '              ingress=Alb(routes=[Route(host="10.0.0.1")]))]',
+        ["app.py:4", "Route.host", "'10.0.0.1' is an IP address", "host"],
+    ),
+    (
+        'tiers = [Tier(name="web", image="w:1", replicas=3, autoscale=Autoscale(max_replicas=5))]',
+        ["app.py:3", "App", "Tier", "replicas=3 with autoscale", "set autoscale.min_replicas instead"],
+    ),
+    (
+        'tiers = [Tier(name="b", image="b:1", workload=CronJob(schedule="0 3 * *"))]',
+        ["app.py:3", "CronJob.schedule", "'0 3 * *'", "five fields"],
+    ),
+    (
+        'tiers = [Tier(name="web", image="w:1",\n'
+        '              sidecars=[Container(name="s", image="s:1", shares=["/logs"])])]',
+        ["app.py:3", "App", "sidecars[0].shares", "'/logs' is not a mount of the tier", "/tmp"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES_BAD)
+def test_bad_input_is_refused_at_load(tmp_path: Path, body: str, expected: list[str]) -> None:
+    _write(tmp_path / "bp", f"class App(Blueprint):\n    {body}\n")
+    out = tmp_path / "out"
+    result = run_hagen("synth", str(tmp_path / "bp"), "-o", str(out))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    for fragment in expected:
+        assert fragment in result.stderr, (fragment, result.stderr)
+    assert not out.exists()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import hagen
@@ -271,3 +273,53 @@ def test_jenkins_controller_service_gets_the_same_model() -> None:
 def test_jenkins_load_balancer_refusals(fields: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         Controller(**fields)
+
+
+def test_http_route_routes_share_one_host() -> None:
+    routes = [Route(host="a.example.com"), Route(host="b.example.com", path="/b")]
+    with pytest.raises(ValidationError, match="an HTTPRoute's hostnames apply to every rule"):
+        web(ingress=HttpRoute(gateway="public", routes=routes))
+
+
+def test_gateway_refusals() -> None:
+    with pytest.raises(ValidationError, match="HTTPS needs certificate_secret"):
+        Listener(name="https", port=443, protocol="HTTPS")
+    with pytest.raises(ValidationError, match="Conflicted"):
+        Gateway(
+            name="g", gateway_class="c", listeners=[Listener(name="a", port=80), Listener(name="b", port=80)]
+        )
+    twice = Gateway(name="g", gateway_class="c", listeners=[Listener(name="a", port=80)])
+    with pytest.raises(hagen.BlueprintError, match="Gateway names repeat"):
+        objects(web(), gateways=(twice, twice))
+
+
+LB_FIELDS = st.fixed_dictionaries(
+    {},
+    optional={
+        "controller": st.sampled_from(["aws-load-balancer-controller", "in-tree"]),
+        "kind": st.sampled_from(["nlb", "classic"]),
+        "scheme": st.sampled_from(["internal", "internet-facing"]),
+        "target_type": st.sampled_from(["ip", "instance"]),
+        "certificate_arn": st.just(CERT),
+        "source_ranges": st.just(["10.0.0.0/8"]),
+        "security_groups": st.just(["sg-0123456789abcdef0"]),
+        "cross_zone": st.booleans(),
+        "load_balancer_class": st.booleans(),
+    },
+)
+
+
+@given(fields=LB_FIELDS)
+def test_every_accepted_load_balancer_passes_validation_and_checks(fields: dict[str, Any]) -> None:
+    try:
+        lb = LoadBalancer(**fields)
+    except ValidationError:
+        return
+    made = list(objects(web(expose="LoadBalancer", load_balancer=lb)).values())
+    assert not hagen.validate_objects(made).errors
+    assert not [f.id for f in hagen.check(made).findings if f.id.startswith("traffic.")]
+    svc = next(o for o in made if o["kind"] == "Service")
+    internal = svc["metadata"]["annotations"].get(LB + "aws-load-balancer-scheme") == "internal" or (
+        svc["metadata"]["annotations"].get(LB + "aws-load-balancer-internal") == "true"
+    )
+    assert internal is (lb.scheme == "internal"), svc["metadata"]["annotations"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from .._names import dns1123_label
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources
@@ -40,6 +40,22 @@ class Container(Model):
     )
     read_only_shares: bool = Field(default=False, description="mount the shared paths read-only")
     run_as_user: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _probe_port(self) -> Container:
+        probe = self.readiness
+        if probe is None or probe.command is not None:
+            return self
+        names = [p.name for p in self.ports]
+        if probe.port is None and not names:
+            raise ValueError(
+                f"container {self.name!r}: an HTTP or TCP probe checks a port, and it declares none"
+            )
+        if isinstance(probe.port, str) and probe.port not in names:
+            raise ValueError(
+                f"container {self.name!r}: probe port {probe.port!r} is not one of its ports ({names})"
+            )
+        return self
 
     @field_validator("image")
     @classmethod

@@ -40,7 +40,10 @@ def _shared_volumes(spec: BlueprintSpec) -> None:
 
 
 def _routes(spec: BlueprintSpec) -> None:
-    gateways = {g.name: g for g in getattr(spec, "gateways", ())}
+    names = [g.name for g in spec.gateways]
+    if len(set(names)) != len(names):
+        raise ValueError(f"gateways: Gateway names repeat: {names}")
+    gateways = {g.name: g for g in spec.gateways}
     for index, tier in enumerate(spec.tiers):
         route = tier.ingress
         if not isinstance(route, HttpRoute) or route.gateway_namespace not in (None, spec.namespace):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._ingress import Alb
+from ._ingress import Alb, HttpRoute
 from ._kinds import CronJob, DaemonSet, Job
 
 if TYPE_CHECKING:
@@ -49,6 +49,12 @@ def _traffic(tier: Tier) -> None:
             raise ValueError(
                 "ingress.target_type='instance': the ALB sends traffic to node ports, which a ClusterIP "
                 "Service has none of; use target_type='ip' or expose='NodePort'"
+            )
+        hosts = sorted({r.host for r in ingress.routes})
+        if isinstance(ingress, HttpRoute) and len(hosts) > 1:
+            raise ValueError(
+                f"ingress.routes: an HTTPRoute's hostnames apply to every rule, so its routes share one host "
+                f"(got {', '.join(hosts)}); route the other hosts from another tier or an Alb"
             )
         keys = [(r.host, r.path, r.path_type) for r in ingress.routes]
         if len(set(keys)) != len(keys):

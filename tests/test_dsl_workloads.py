@@ -228,3 +228,11 @@ def test_shared_volume_refusals() -> None:
     )
     with pytest.raises(hagen.BlueprintError, match="tier 'db' has no volume 'logs' \\(data\\)"):
         objects(db(), wrong)
+
+
+def test_utilization_target_needs_requests_on_every_running_container() -> None:
+    with pytest.raises(ValidationError, match=r"a utilization target needs resources\.memory"):
+        api(resources=Resources(cpu="100m"), autoscale=Autoscale(max_replicas=3, memory=80))
+    helper = Container(name="metrics", image="exporter:1.3.0", resources=Resources(memory="16Mi"))
+    with pytest.raises(ValidationError, match=r"containers\[0\] \('metrics'\) requests no cpu"):
+        api(containers=[helper], autoscale=Autoscale(max_replicas=3))

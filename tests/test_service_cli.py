@@ -114,3 +114,16 @@ def test_bad_input_is_refused_at_load(tmp_path: Path, body: str, expected: list[
     for fragment in expected:
         assert fragment in result.stderr, (fragment, result.stderr)
     assert not out.exists()
+
+
+def test_native_sidecars_are_refused_for_kubernetes_before_1_29(tmp_path: Path) -> None:
+    result = run_hagen(
+        "synth", str(SERVICE / "blueprint.py"), "-o", str(tmp_path / "out"), "--kube-version", "1.28"
+    )
+    assert result.returncode == 1
+    assert (
+        "apps.Deployment.orders.api [orders/api]: "
+        "spec.template.spec.initContainers[1].restartPolicy: Forbidden: "
+        "native sidecar containers (restartPolicy: Always on an init container) need Kubernetes 1.29+"
+    ) in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()

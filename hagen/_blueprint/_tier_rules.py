@@ -61,6 +61,27 @@ def _traffic(tier: Tier) -> None:
             raise ValueError(f"ingress.routes: a host and path repeat: {keys}")
 
 
+def _requests_for_targets(tier: Tier) -> None:
+    """Utilization is a percentage of the request: every container the metric averages over needs one."""
+    scale = tier.autoscale
+    assert scale is not None
+    for resource in ("cpu", "memory"):
+        if getattr(scale, resource) is None:
+            continue
+        if getattr(tier.resources, resource) is None:
+            raise ValueError(
+                f"autoscale.{resource}: a utilization target needs resources.{resource} (utilization is a "
+                "percentage of the request)"
+            )
+        for field in ("sidecars", "containers"):
+            for index, c in enumerate(getattr(tier, field)):
+                if getattr(c.resources, resource) is None:
+                    raise ValueError(
+                        f"autoscale.{resource}: {field}[{index}] ({c.name!r}) requests no {resource}; the "
+                        "autoscaler averages over every running container"
+                    )
+
+
 def _kind(tier: Tier) -> None:
     work = tier.workload
     kind = _kind_name(tier)
@@ -72,6 +93,7 @@ def _kind(tier: Tier) -> None:
                 f"replicas={tier.replicas} with autoscale: the HorizontalPodAutoscaler owns the replica "
                 "count and every apply of a fixed `replicas` resets it; set autoscale.min_replicas instead"
             )
+        _requests_for_targets(tier)
     if work is None:
         return
     if "replicas" in tier.model_fields_set:

@@ -3,6 +3,7 @@ at load with file, blueprint, field, value and what is allowed."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -127,3 +128,33 @@ def test_native_sidecars_are_refused_for_kubernetes_before_1_29(tmp_path: Path) 
         "native sidecar containers (restartPolicy: Always on an init container) need Kubernetes 1.29+"
     ) in result.stdout + result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_diff_reports_changes_to_the_new_kinds_field_by_field(tmp_path: Path) -> None:
+    changed = (SERVICE / "blueprint.py").read_text()
+    for old, new in (
+        ("0 3 * * *", "30 4 * * *"),
+        ("max_replicas=3", "max_replicas=2"),
+        ('"internal"', '"internet-facing"'),
+    ):
+        assert old in changed
+        changed = changed.replace(old, new)
+    (tmp_path / "bp").mkdir()
+    (tmp_path / "bp" / "blueprint.py").write_text(changed)
+    assert run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out")).returncode == 0
+    result = run_hagen(
+        "diff", str(SERVICE / "expected"), "--against", str(tmp_path / "out"), "--format", "json"
+    )
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    found = {(o["id"], c["path_str"], c["old"], c["new"]) for o in report["objects"] for c in o["changes"]}
+    assert found == {
+        ("batch.CronJob.orders.backup", "spec.schedule", "30 4 * * *", "0 3 * * *"),
+        ("autoscaling.HorizontalPodAutoscaler.orders.api", "spec.maxReplicas", 2, 3),
+        (
+            "core.Service.orders.grpc",
+            "metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-scheme']",
+            "internet-facing",
+            "internal",
+        ),
+    }

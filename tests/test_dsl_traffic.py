@@ -323,3 +323,31 @@ def test_every_accepted_load_balancer_passes_validation_and_checks(fields: dict[
         svc["metadata"]["annotations"].get(LB + "aws-load-balancer-internal") == "true"
     )
     assert internal is (lb.scheme == "internal"), svc["metadata"]["annotations"]
+
+
+def test_network_policy_admits_the_load_balancer_on_routed_ports() -> None:
+    class App(Blueprint):
+        name = "app"
+        network_policies = True
+        tiers = [
+            web(
+                ports=[Port(name="http", port=8080), Port(name="admin", port=9000)],
+                ingress=Alb(routes=[Route(host="a.example.com")]),
+            ),
+            Tier(name="worker", image="worker:1.0", connects_to=["web"]),
+        ]
+
+    made = {
+        o["metadata"]["name"]: o
+        for o in hagen.synthesize(build_spec(App, "app.py")).objects
+        if o["kind"] == "NetworkPolicy"
+    }
+    assert made["web"]["spec"]["ingress"] == [
+        {"ports": [{"port": "http", "protocol": "TCP"}]},
+        {
+            "from": [
+                {"podSelector": {"matchLabels": {"app.kubernetes.io/instance": "app", "tier": "worker"}}}
+            ],
+            "ports": [{"port": "http", "protocol": "TCP"}, {"port": "admin", "protocol": "TCP"}],
+        },
+    ]

@@ -44,7 +44,8 @@ def check_names(deployments: Sequence[Deployment]) -> None:
             raise InputError(
                 f"gitops: target {d.target!r} x blueprint {d.blueprint!r} gives the "
                 f"Application/Kustomization name {d.name!r} ({len(d.name)} characters); Flux and Argo CD "
-                f"write it into a label value on every object they apply, at most {MAX_OBJECT_NAME}: shorten the target or blueprint name"
+                f"write it into a label value on every object they apply, at most {MAX_OBJECT_NAME}: "
+                "shorten the target or blueprint name"
             )
         other = seen.get(d.name)
         if other is not None:

@@ -3,7 +3,8 @@
 NodeUnschedulable, TaintToleration, NodeAffinity (nodeSelector + required nodeAffinity), NodeResourcesFit
 (pod count, cpu, memory), VolumeBinding (a zonal EBS volume pins the pod to its zone), PodTopologySpread,
 InterPodAffinity (the pod's affinity, its anti-affinity, then existing pods' anti-affinity). Like the real
-framework, a node's reasons come from the first plugin that rejects it.
+framework, a node's reasons come from the first plugin that rejects it; within NodeResourcesFit every
+shortage is listed ("Too many pods, Insufficient cpu").
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import _reasons as R
-from ._cluster import ZONE, SimNode
+from ._cluster import CORDON_TAINT, ZONE, SimNode
 from ._filters_node import node_affinity_ok, tolerates, untolerated
 from ._interpod import affinity_failures, anti_affinity_failures, existing_anti_affinity_failures
 from ._pod import Pod
 from ._spread import spread_failures
 from ._state import ClusterState
-
-CORDON_TAINT = "node.kubernetes.io/unschedulable"
 
 
 @dataclass(slots=True)
@@ -50,10 +49,11 @@ def _static(state: ClusterState, pod: Pod) -> list[tuple[str, ...] | None]:
 
 
 def _resources(state: ClusterState, pod: Pod, node: SimNode) -> tuple[str, ...] | None:
+    # NodeResourcesFit reports every shortage of a node, the pod count first (fitsRequest)
     i = node.index
-    if node.pods is not None and len(state.pods_on[i]) + 1 > node.pods:
-        return (R.TOO_MANY_PODS,)
     short: list[str] = []
+    if node.pods is not None and len(state.pods_on[i]) + 1 > node.pods:
+        short.append(R.TOO_MANY_PODS)
     if pod.cpu and node.cpu is not None and state.used_cpu[i] + pod.cpu > node.cpu:
         short.append(R.insufficient("cpu"))
     if pod.memory and node.memory is not None and state.used_memory[i] + pod.memory > node.memory:

@@ -25,6 +25,18 @@ from ._selector import Selector, SelectorError, parse_selector
 WORKLOAD_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Pod")
 EBS_PROVISIONERS = frozenset({"ebs.csi.aws.com", "kubernetes.io/aws-ebs"})
 ORDERS = ("declared", "reverse", "interleaved")
+TEST_HOOKS = frozenset({"test", "test-success", "test-failure"})
+# The DaemonSet controller's AddOrUpdateDaemonPodTolerations: (key, effect); network-unavailable only for
+# hostNetwork pods
+DAEMON_TOLERATIONS = (
+    ("node.kubernetes.io/not-ready", "NoExecute"),
+    ("node.kubernetes.io/unreachable", "NoExecute"),
+    ("node.kubernetes.io/disk-pressure", "NoSchedule"),
+    ("node.kubernetes.io/memory-pressure", "NoSchedule"),
+    ("node.kubernetes.io/pid-pressure", "NoSchedule"),
+    ("node.kubernetes.io/unschedulable", "NoSchedule"),
+)
+NETWORK_UNAVAILABLE = ("node.kubernetes.io/network-unavailable", "NoSchedule")
 
 
 def tier_of(labels: Mapping[str, Any]) -> str | None:
@@ -87,26 +99,64 @@ def _uses_ebs(
     return any(((c.get("spec") or {}).get("storageClassName") or default) in ebs for c in claims)
 
 
-def _requests(pod_spec: Mapping[str, Any]) -> dict[str, Any]:
-    """Sum of the containers' requests (limits stand in for absent requests), at least the largest init
-    container's; as a pod-level ``resources.requests``."""
+def _container_requests(c: Mapping[str, Any]) -> tuple[int, int]:
+    """(cpu millis, memory bytes) a container requests; a limit stands in for an absent request, as the
+    API server's defaulting copies it."""
+    res = c.get("resources") or {}
+    out = []
+    for pick, parse in (("cpu", cpu_millis), ("memory", memory_bytes)):
+        value = (res.get("requests") or {}).get(pick, (res.get("limits") or {}).get(pick))
+        out.append(parse(value) if value is not None else 0)
+    return out[0], out[1]
 
-    def total(containers: Iterable[Mapping[str, Any]], pick: str, parse: Any) -> list[int]:
-        out = []
-        for c in containers:
-            res = c.get("resources") or {}
-            value = (res.get("requests") or {}).get(pick, (res.get("limits") or {}).get(pick))
-            out.append(parse(value) if value is not None else 0)
-        return out
 
+def pod_requests(pod_spec: Mapping[str, Any]) -> tuple[int, int]:
+    """(cpu millis, memory bytes) the scheduler charges a pod, as ``resource.PodRequests`` sums them: the
+    containers plus native sidecars (init containers with ``restartPolicy: Always``), at least each
+    init container's request plus the sidecars started before it, plus ``spec.overhead``."""
     try:
-        cpu = total(pod_spec.get("containers") or [], "cpu", cpu_millis)
-        mem = total(pod_spec.get("containers") or [], "memory", memory_bytes)
-        icpu = total(pod_spec.get("initContainers") or [], "cpu", cpu_millis)
-        imem = total(pod_spec.get("initContainers") or [], "memory", memory_bytes)
+        cpu = mem = 0
+        for c in pod_spec.get("containers") or []:
+            c_cpu, c_mem = _container_requests(c)
+            cpu, mem = cpu + c_cpu, mem + c_mem
+        side_cpu = side_mem = init_cpu = init_mem = 0
+        for c in pod_spec.get("initContainers") or []:
+            c_cpu, c_mem = _container_requests(c)
+            if c.get("restartPolicy") == "Always":
+                cpu, mem = cpu + c_cpu, mem + c_mem
+                side_cpu, side_mem = side_cpu + c_cpu, side_mem + c_mem
+                c_cpu, c_mem = side_cpu, side_mem
+            else:
+                c_cpu, c_mem = c_cpu + side_cpu, c_mem + side_mem
+            init_cpu, init_mem = max(init_cpu, c_cpu), max(init_mem, c_mem)
+        overhead = pod_spec.get("overhead") or {}
+        extra_cpu = cpu_millis(overhead["cpu"]) if overhead.get("cpu") is not None else 0
+        extra_mem = memory_bytes(overhead["memory"]) if overhead.get("memory") is not None else 0
     except QuantityError as exc:
         raise InputError(f"resources: {exc}") from None
-    return {"requests": {"cpu": f"{max([sum(cpu), *icpu])}m", "memory": str(max([sum(mem), *imem]))}}
+    return max(cpu, init_cpu) + extra_cpu, max(mem, init_mem) + extra_mem
+
+
+def _requests(pod_spec: Mapping[str, Any]) -> dict[str, Any]:
+    cpu, mem = pod_requests(pod_spec)
+    return {"requests": {"cpu": f"{cpu}m", "memory": str(mem)}}
+
+
+def daemon_tolerations(pod_spec: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The pod's tolerations plus those the DaemonSet controller adds (each added unless one with the
+    same key and effect is already there)."""
+    tolerations = [dict(t) for t in pod_spec.get("tolerations") or []]
+    wanted = [*DAEMON_TOLERATIONS, *([NETWORK_UNAVAILABLE] if pod_spec.get("hostNetwork") else [])]
+    for key, effect in wanted:
+        if not any(t.get("key") == key and t.get("effect") == effect for t in tolerations):
+            tolerations.append({"key": key, "operator": "Exists", "effect": effect})
+    return tolerations
+
+
+def is_test_hook(obj: Mapping[str, Any]) -> bool:
+    """A Helm test hook (``helm.sh/hook: test``): `helm install` never creates it, only `helm test`."""
+    hooks = str(((obj.get("metadata") or {}).get("annotations") or {}).get("helm.sh/hook") or "")
+    return any(h.strip() in TEST_HOOKS for h in hooks.split(","))
 
 
 def _hash(template: Mapping[str, Any], revision: int) -> str:
@@ -120,7 +170,7 @@ def workloads(objects: Sequence[Mapping[str, Any]]) -> list[Workload]:
     out = []
     for obj in objects:
         kind = obj.get("kind")
-        if kind not in WORKLOAD_KINDS:
+        if kind not in WORKLOAD_KINDS or is_test_hook(obj):
             continue
         meta = obj.get("metadata") or {}
         spec = obj.get("spec") or {}
@@ -178,6 +228,7 @@ def make_pod(w: Workload, index: int, order: int, revision: int = 0, node: SimNo
             }
         }
         pod_spec["affinity"] = affinity
+        pod_spec["tolerations"] = daemon_tolerations(pod_spec)
     else:
         name = w.name
     raw = {
@@ -198,7 +249,12 @@ def make_pod(w: Workload, index: int, order: int, revision: int = 0, node: SimNo
 
 
 def _daemon_nodes(w: Workload, nodes: Sequence[SimNode]) -> list[SimNode]:
-    probe = make_pod(w, 0, 0)
+    """The nodes the DaemonSet controller creates a pod for (nodeShouldRunDaemonPod: node affinity and
+    taints, with the tolerations it adds)."""
+    probe = make_pod(w, 0, 0, node=None)
+    probe.tolerations = parse_pod(
+        {"name": "probe", "tolerations": daemon_tolerations(w.template.get("spec") or {})}, "probe"
+    ).tolerations
     return [n for n in nodes if node_affinity_ok(probe, n) and untolerated(probe, n) is None]
 
 
@@ -219,8 +275,9 @@ def expand(
         first = [t.strip() for t in order.split(",") if t.strip()]
         unknown = [t for t in first if t not in {w.tier for w in items}]
         if unknown:
+            known = sorted({w.tier for w in items if w.tier})
             raise InputError(
-                f"--order: no tier named {unknown[0]!r}; tiers: {sorted({str(w.tier) for w in items})}"
+                f"--order: no tier named {unknown[0]!r}; tiers: {', '.join(known) or '(no workload has a tier label)'}"
             )
         ranked.sort(key=lambda w: _rank(w.tier, first))
     elif tiers:

@@ -177,7 +177,7 @@ CORDON_TAINT = "node.kubernetes.io/unschedulable"
 def _taints(node: Node) -> tuple[tuple[str, str, str], ...]:
     """``spec.taints``; a cordoned node (``spec.unschedulable``) also carries the
     ``node.kubernetes.io/unschedulable:NoSchedule`` taint, as the node lifecycle controller adds it."""
-    taints = tuple((t.key, t.value, t.effect) for t in node.taints)
+    taints: tuple[tuple[str, str, str], ...] = tuple((t.key, t.value, t.effect) for t in node.taints)
     cordon = (CORDON_TAINT, "", "NoSchedule")
     if node.unschedulable and not any(t[0] == CORDON_TAINT and t[2] == "NoSchedule" for t in taints):
         taints += (cordon,)

@@ -19,24 +19,13 @@ from .._errors import InputError
 from ._cluster import SimNode
 from ._filters_node import node_affinity_ok, untolerated
 from ._pod import Pod, parse_pod
-from ._quantity import QuantityError, cpu_millis, memory_bytes
+from ._podspec import daemon_tolerations, pod_requests
 from ._selector import Selector, SelectorError, parse_selector
 
 WORKLOAD_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Pod")
 EBS_PROVISIONERS = frozenset({"ebs.csi.aws.com", "kubernetes.io/aws-ebs"})
 ORDERS = ("declared", "reverse", "interleaved")
 TEST_HOOKS = frozenset({"test", "test-success", "test-failure"})
-# The DaemonSet controller's AddOrUpdateDaemonPodTolerations: (key, effect); network-unavailable only for
-# hostNetwork pods
-DAEMON_TOLERATIONS = (
-    ("node.kubernetes.io/not-ready", "NoExecute"),
-    ("node.kubernetes.io/unreachable", "NoExecute"),
-    ("node.kubernetes.io/disk-pressure", "NoSchedule"),
-    ("node.kubernetes.io/memory-pressure", "NoSchedule"),
-    ("node.kubernetes.io/pid-pressure", "NoSchedule"),
-    ("node.kubernetes.io/unschedulable", "NoSchedule"),
-)
-NETWORK_UNAVAILABLE = ("node.kubernetes.io/network-unavailable", "NoSchedule")
 
 
 def tier_of(labels: Mapping[str, Any]) -> str | None:
@@ -99,58 +88,9 @@ def _uses_ebs(
     return any(((c.get("spec") or {}).get("storageClassName") or default) in ebs for c in claims)
 
 
-def _container_requests(c: Mapping[str, Any]) -> tuple[int, int]:
-    """(cpu millis, memory bytes) a container requests; a limit stands in for an absent request, as the
-    API server's defaulting copies it."""
-    res = c.get("resources") or {}
-    out = []
-    for pick, parse in (("cpu", cpu_millis), ("memory", memory_bytes)):
-        value = (res.get("requests") or {}).get(pick, (res.get("limits") or {}).get(pick))
-        out.append(parse(value) if value is not None else 0)
-    return out[0], out[1]
-
-
-def pod_requests(pod_spec: Mapping[str, Any]) -> tuple[int, int]:
-    """(cpu millis, memory bytes) the scheduler charges a pod, as ``resource.PodRequests`` sums them: the
-    containers plus native sidecars (init containers with ``restartPolicy: Always``), at least each
-    init container's request plus the sidecars started before it, plus ``spec.overhead``."""
-    try:
-        cpu = mem = 0
-        for c in pod_spec.get("containers") or []:
-            c_cpu, c_mem = _container_requests(c)
-            cpu, mem = cpu + c_cpu, mem + c_mem
-        side_cpu = side_mem = init_cpu = init_mem = 0
-        for c in pod_spec.get("initContainers") or []:
-            c_cpu, c_mem = _container_requests(c)
-            if c.get("restartPolicy") == "Always":
-                cpu, mem = cpu + c_cpu, mem + c_mem
-                side_cpu, side_mem = side_cpu + c_cpu, side_mem + c_mem
-                c_cpu, c_mem = side_cpu, side_mem
-            else:
-                c_cpu, c_mem = c_cpu + side_cpu, c_mem + side_mem
-            init_cpu, init_mem = max(init_cpu, c_cpu), max(init_mem, c_mem)
-        overhead = pod_spec.get("overhead") or {}
-        extra_cpu = cpu_millis(overhead["cpu"]) if overhead.get("cpu") is not None else 0
-        extra_mem = memory_bytes(overhead["memory"]) if overhead.get("memory") is not None else 0
-    except QuantityError as exc:
-        raise InputError(f"resources: {exc}") from None
-    return max(cpu, init_cpu) + extra_cpu, max(mem, init_mem) + extra_mem
-
-
 def _requests(pod_spec: Mapping[str, Any]) -> dict[str, Any]:
     cpu, mem = pod_requests(pod_spec)
     return {"requests": {"cpu": f"{cpu}m", "memory": str(mem)}}
-
-
-def daemon_tolerations(pod_spec: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The pod's tolerations plus those the DaemonSet controller adds (each added unless one with the
-    same key and effect is already there)."""
-    tolerations = [dict(t) for t in pod_spec.get("tolerations") or []]
-    wanted = [*DAEMON_TOLERATIONS, *([NETWORK_UNAVAILABLE] if pod_spec.get("hostNetwork") else [])]
-    for key, effect in wanted:
-        if not any(t.get("key") == key and t.get("effect") == effect for t in tolerations):
-            tolerations.append({"key": key, "operator": "Exists", "effect": effect})
-    return tolerations
 
 
 def is_test_hook(obj: Mapping[str, Any]) -> bool:
@@ -275,10 +215,8 @@ def expand(
         first = [t.strip() for t in order.split(",") if t.strip()]
         unknown = [t for t in first if t not in {w.tier for w in items}]
         if unknown:
-            known = sorted({w.tier for w in items if w.tier})
-            raise InputError(
-                f"--order: no tier named {unknown[0]!r}; tiers: {', '.join(known) or '(no workload has a tier label)'}"
-            )
+            known = ", ".join(sorted({w.tier for w in items if w.tier})) or "(no workload has a tier label)"
+            raise InputError(f"--order: no tier named {unknown[0]!r}; tiers: {known}")
         ranked.sort(key=lambda w: _rank(w.tier, first))
     elif tiers:
         ranked.sort(key=lambda w: _rank(w.tier, list(tiers)))

@@ -88,17 +88,12 @@ def _outcome(placed: Placed, pods: Sequence[Pod]) -> str:
 def _workload(placed: Placed, tier: str) -> Workload:
     """The Deployment or StatefulSet of tier `tier`, else the one named `tier`."""
     candidates = [w for w in placed.workloads if w.kind in ("Deployment", "StatefulSet")]
-    for match in (lambda w: w.tier == tier, lambda w: w.name == tier):
-        for w in candidates:
-            if match(w):
-                return w
-    tiers = sorted({w.tier for w in candidates if w.tier})
-    names = sorted({w.name for w in candidates})
-    known = "; ".join(
-        part
-        for part in (f"tiers: {', '.join(tiers)}" if tiers else "", f"workloads: {', '.join(names)}" if names else "")
-        if part
-    )
+    found = [w for w in candidates if w.tier == tier] or [w for w in candidates if w.name == tier]
+    if found:
+        return found[0]
+    tiers = ", ".join(sorted({w.tier for w in candidates if w.tier}))
+    names = ", ".join(sorted({w.name for w in candidates}))
+    known = "; ".join(p for p in (tiers and f"tiers: {tiers}", names and f"workloads: {names}") if p)
     raise InputError(
         f"--rollout: no Deployment or StatefulSet with tier or name {tier!r}; "
         + (known or "the inputs have no Deployment or StatefulSet")

@@ -45,10 +45,15 @@ class TopologyNote:
 
 
 def _keys(pod: Pod) -> list[tuple[str, str]]:
-    req, pref = "requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"
+    req, pref = (
+        "requiredDuringSchedulingIgnoredDuringExecution",
+        "preferredDuringSchedulingIgnoredDuringExecution",
+    )
     out = [(f"podAffinity.{req}", t.topology_key) for t in pod.affinity]
     out += [(f"podAntiAffinity.{req}", t.topology_key) for t in pod.anti]
-    out += [(f"{'podAffinity' if w > 0 else 'podAntiAffinity'}.{pref}", t.topology_key) for w, t in pod.preferred]
+    out += [
+        (f"{'podAffinity' if w > 0 else 'podAntiAffinity'}.{pref}", t.topology_key) for w, t in pod.preferred
+    ]
     out += [("topologySpreadConstraints", c.topology_key) for c in pod.spread]
     return out
 

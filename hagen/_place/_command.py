@@ -117,7 +117,8 @@ def failure_data(f: Failure) -> dict[str, Any]:
 @dataclass(frozen=True)
 class PlaceOptions:
     """The flags of `hagen place` that shape a simulation: the cluster (they win over the inputs' own
-    profile), the output format, the creation order, a rollout to simulate and failures to apply."""
+    profile), the output format, the creation order, a rollout to simulate and failures to apply;
+    `feasible` lists every node set in JSON instead of counting them."""
 
     cluster_file: Path | None = None
     nodes: int | None = None
@@ -128,6 +129,7 @@ class PlaceOptions:
     order: str = "declared"
     rollout: str | None = None
     fail: Sequence[str] = ()
+    feasible: bool = False
 
 
 def place_command(
@@ -145,7 +147,8 @@ def place_command(
         code = 1 if sim.pending else 0
         svg = render_svg(sim) if want_svg else None
         if options.fmt == "json":
-            return json.dumps(scenario_output(sim, pods), indent=2) + "\n", code, svg
+            data = scenario_output(sim, pods, feasible=options.feasible)
+            return json.dumps(data, indent=2) + "\n", code, svg
         return to_text(sim), code, svg
     output, code, sim = place_inputs(load_inputs(paths), options)
     return output, code, render_svg(sim) if want_svg else None
@@ -158,7 +161,7 @@ def place_inputs(inputs: Inputs, options: PlaceOptions) -> tuple[str, int, Simul
     placed = place(inputs.objects, cluster, o.order, inputs.tiers)
     sim = placed.simulation
     code = 1 if sim.pending else 0
-    data: dict[str, Any] = to_data(sim)
+    data: dict[str, Any] = to_data(sim, feasible=o.feasible)
     text = to_text(sim)
     if inputs.notes:
         data["notes"] = inputs.notes

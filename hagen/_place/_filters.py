@@ -29,7 +29,7 @@ class Evaluation:
 
 
 def _static(state: ClusterState, pod: Pod) -> list[tuple[str, ...] | None]:
-    key = pod.spec_key
+    key = pod.node_key
     cached = state.static_cache.get(key)
     if cached is not None:
         return cached

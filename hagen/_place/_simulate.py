@@ -10,6 +10,7 @@ Deleting pods (rollouts, failures) makes every Pending pod worth retrying.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -54,9 +55,9 @@ class Placement:
     def reason_counts(self) -> dict[str, int]:
         """Each reason at the deciding attempt -> how many nodes gave it (the FitError histogram)."""
         counts: dict[str, int] = {}
-        for why in self.rejected.values():
+        for why, n in Counter(self.rejected.values()).items():  # few distinct tuples: count those first
             for reason in why:
-                counts[reason] = counts.get(reason, 0) + 1
+                counts[reason] = counts.get(reason, 0) + n
         return dict(sorted(counts.items()))
 
     def message(self, total_nodes: int) -> str:

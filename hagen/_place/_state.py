@@ -9,6 +9,7 @@ counter. Pods of one workload share their terms, so the number of counters stays
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -67,9 +68,13 @@ class ClusterState:
         self.pods_on: list[list[Pod]] = [[] for _ in nodes]
         self.used_cpu = [0] * len(nodes)
         self.used_memory = [0] * len(nodes)
+        # room left per node (unlimited: sys.maxsize), read by the resource filter's fast path
+        self.free_cpu = [sys.maxsize if n.cpu is None else n.cpu for n in nodes]
+        self.free_memory = [sys.maxsize if n.memory is None else n.memory for n in nodes]
+        self.free_pods = [sys.maxsize if n.pods is None else n.pods for n in nodes]
         self.node_of: dict[Pod, int] = {}
         self.version = 0
-        self.static_cache: dict[str, list[tuple[str, ...] | None]] = {}
+        self.static_cache: dict[str, tuple[list[int], dict[int, tuple[str, ...]]]] = {}
         self._match: dict[tuple[object, ...], bool] = {}
         self._groups: dict[tuple[object, ...], AffinityGroup] = {}
         self._group_list: list[AffinityGroup] = []
@@ -226,6 +231,9 @@ class ClusterState:
             del entry[1][index]
         self.used_cpu[index] += delta * pod.cpu
         self.used_memory[index] += delta * pod.memory
+        self.free_cpu[index] -= delta * pod.cpu
+        self.free_memory[index] -= delta * pod.memory
+        self.free_pods[index] -= delta
         groups = self.matching(
             "group",
             pod,

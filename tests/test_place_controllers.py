@@ -271,3 +271,14 @@ def test_a_topology_key_no_node_carries_is_reported(tmp_path: Path) -> None:
     assert "topologyKey 'zones', a label no node of the cluster carries" in note.message
     text = run_hagen("place", str(path), "--nodes", "3").stdout
     assert f"note: {note.message}" in text
+
+
+def test_text_report_names_a_few_feasible_nodes_and_counts_the_rest() -> None:
+    from hagen._place import to_text
+
+    web = deployment("web", 2, {"app": "web"})
+    text = to_text(place([web], ClusterProfile.shorthand(12, 1)).simulation)
+    assert (
+        "  web-1 -> node-1; feasible: node-1, node-2, node-3, node-4, node-5, node-6, node-7, node-8"
+        " and 4 more (--format json --feasible lists them)"
+    ) in text

@@ -97,6 +97,16 @@ def _label(p: Placement) -> str:
     return f"{p.pod.name} ({p.pod.tier})" if p.pod.tier else p.pod.name
 
 
+SHOWN_FEASIBLE = 8
+
+
+def _some(p: Placement) -> str:
+    """The first SHOWN_FEASIBLE feasible nodes and how many more: the text grows with pods, not nodes."""
+    shown = [p.names[i] for i in p.first_feasible[:SHOWN_FEASIBLE]]
+    more = len(p.first_feasible) - len(shown)
+    return ", ".join(shown) + (f" and {more} more (--format json --feasible lists them)" if more else "")
+
+
 def to_text(sim: Simulation) -> str:
     """Nodes by zone with usage and pods; then Pending pods with the scheduler's message."""
     nodes = sim.state.nodes
@@ -121,7 +131,7 @@ def to_text(sim: Simulation) -> str:
     if ties:
         lines += ["", "Chosen among several feasible nodes (the real scheduler may pick any of them):"]
         for p in ties:
-            lines.append(f"  {p.pod.name} -> {p.node}; feasible: {', '.join(p.first_attempt_feasible)}")
+            lines.append(f"  {p.pod.name} -> {p.node}; feasible: {_some(p)}")
     if sim.pending:
         lines += ["", f"Pending ({len(sim.pending)}):"]
         for p in sim.pending:

@@ -107,7 +107,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
-    from ._storage import CsiDriver, EfsStorageClass, StorageClass, Volume
+    from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
 
@@ -130,7 +130,7 @@ _PROVIDES: dict[str, str] = {
     "place placement_findings rollout run_scenario simulate",
     "._project": "InvalidTargetOutput ProjectConfig Target diff_targets find_project load_project "
     "plan_targets synth_targets",
-    "._storage": "CsiDriver EfsStorageClass StorageClass Volume",
+    "._storage": "CsiDriver EfsStorageClass EksCluster StorageClass Volume",
     "._synth": "Synthesis synthesize",
     "._validate": "SchemaError ValidationReport validate_objects validate_paths",
 }
@@ -174,6 +174,7 @@ __all__ = [
     "DaemonSet",
     "DiffResult",
     "EfsStorageClass",
+    "EksCluster",
     "Failure",
     "Finding",
     "Gateway",

@@ -34,6 +34,7 @@ PUBLIC = [
     "Controller",
     "CsiDriver",
     "EfsStorageClass",
+    "EksCluster",
     "Finding",
     "HagenError",
     "HelmRelease",

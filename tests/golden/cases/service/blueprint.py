@@ -11,6 +11,7 @@ from hagen import (
     CronJob,
     CsiDriver,
     DaemonSet,
+    EksCluster,
     Gateway,
     HttpRoute,
     Job,
@@ -34,6 +35,7 @@ CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-e
 class Orders(Blueprint):
     name = "orders"
     csi_drivers = [CsiDriver(addon="aws-ebs-csi-driver")]
+    eks = EksCluster(name="orders-prod", region="eu-west-1")
     cluster = ClusterProfile.shorthand(nodes=3, zones=3, cpu="1930m", memory="7Gi")
     gateways = [
         Gateway(

@@ -130,16 +130,15 @@ def judge(obj: ObjectDiff, classes: ClassLookup = lambda name: None) -> Verdict:
     if obj.status == "added":
         return Verdict("in place", notes=("created",))
     if obj.status == "removed":
-        notes = ("deleted",)
+        notes: tuple[str, ...] = ("deleted",)
         if obj.doc_kind == "PersistentVolumeClaim":
             notes = ("deleted: its volume's data goes as its PersistentVolume's reclaim policy says",)
         return Verdict("in place", notes=notes)
     ident = f"{obj.doc_kind}/{_name(obj.new)}"
     if obj.old_id is not None and obj.old_id != obj.object_id:
         volumes = volumes_at_risk(obj.doc_kind, obj.old)
-        notes = (f"{obj.old_id} is deleted and {obj.object_id} created",)
-        if not volumes:
-            notes += ("no volume data at risk",)
+        gone = f"{obj.old_id} is deleted and {obj.object_id} created"
+        notes = (gone,) if volumes else (gone, "no volume data at risk")
         restarts = (ident,) if obj.doc_kind in ROLLING_KINDS else ()
         return Verdict("recreate", restarts=restarts, volumes=volumes, notes=notes)
     refusals: list[Refusal] = []
@@ -161,7 +160,7 @@ def judge(obj: ObjectDiff, classes: ClassLookup = lambda name: None) -> Verdict:
             refusals.append(Refusal(change.path_str, rule.message, rule.source, way_out))
         elif obj.doc_kind in ROLLING_KINDS and change.path[:2] == ("spec", "template"):
             rolls = True
-    notes = tuple(dict.fromkeys(notes_list))
+    notes = tuple(dict.fromkeys(notes_list))  # once each, in order
     if refusals:
         return Verdict("refused", refusals=tuple(refusals), notes=notes)
     if rolls:
@@ -177,5 +176,5 @@ def fails(result: DiffResult, fail_on: str = "any") -> bool:
     """True when `result` should fail the job at level `fail_on` (one of FAIL_ON)."""
     if fail_on == "any":
         return result.drift
-    worst = VERDICTS[: VERDICTS.index(fail_on) + 1]  # type: ignore[arg-type]
+    worst = [name for name in VERDICTS if VERDICTS.index(name) <= [*VERDICTS, fail_on].index(fail_on)]
     return any(obj.verdict is not None and obj.verdict.name in worst for obj in result.objects)

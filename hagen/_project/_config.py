@@ -120,6 +120,49 @@ class GitOpsConfig(_Model):
     flux: FluxConfig | None = None
 
 
+# --- hagen diff: ignore rules ------------------------------------------------------------------------
+
+
+class IgnoreDifference(_Model):
+    """One ignore rule, in Argo CD's ``ignoreDifferences`` shape (keys spelt as Argo CD spells them)."""
+
+    group: str = Field(default="", description="API group; empty for the core group, * for any")
+    kind: str = Field(description="kind, * for any")
+    name: str | None = None
+    namespace: str | None = None
+    jsonPointers: tuple[str, ...] = Field(default=(), description="RFC 6901 pointers, e.g. /spec/replicas")
+    jqPathExpressions: tuple[str, ...] = Field(default=(), description="jq paths (needs hagen[jq])")
+
+
+class DiffConfig(_Model):
+    """``[diff]``: what `hagen diff` leaves out (reported as ``N changes ignored by rule ...``)."""
+
+    ignoreDifferences: tuple[IgnoreDifference, ...] = ()
+
+    def ignore_rules(self) -> list[Any]:
+        """The rules as `hagen diff` applies them, labelled ``diff.ignoreDifferences[i] (kind name)``."""
+        from .._diff._ignore import IgnoreRule
+
+        out = []
+        for i, rule in enumerate(self.ignoreDifferences):
+            what = "/".join(p for p in (rule.group, rule.kind) if p) + (f" {rule.name}" if rule.name else "")
+            out.append(
+                IgnoreRule(
+                    kind=rule.kind,
+                    group=rule.group,
+                    name=rule.name,
+                    namespace=rule.namespace,
+                    json_pointers=rule.jsonPointers,
+                    jq_path_expressions=rule.jqPathExpressions,
+                    label=f"diff.ignoreDifferences[{i}] ({what})",
+                ).compiled()
+            )
+        return out
+
+
+# ------------------------------------------------------------------------------------------------------
+
+
 class ProjectConfig(_Model):
     """A hagen project: where blueprints are, where output goes, the targets and the GitOps hand-off."""
 
@@ -129,6 +172,7 @@ class ProjectConfig(_Model):
     profile: ProfileConfig | None = Field(default=None, description="cluster profile for every target")
     targets: dict[str, TargetConfig] = Field(default_factory=dict)
     gitops: GitOpsConfig | None = None
+    diff: DiffConfig = Field(default_factory=DiffConfig, description="hagen diff: ignore rules")
     root: Path = Field(default=Path("."), exclude=True, description="the folder paths are relative to")
     source: str = Field(default="", exclude=True, description="the file the configuration came from")
 

@@ -122,7 +122,7 @@ def test_ignoring_one_path_leaves_every_other_change(
     kept = [c for c in after.changes if c.path]
 
     def under(c: Any) -> bool:
-        # A pointer with a list position selects by position: on the side the change is on (both for a change).
+        # A pointer with a list position selects by position, on the side the change is on (both if changed).
         sides = [old] if c.kind == "removed" else [new] if c.kind == "added" else [old, new]
         found = [concrete(c.path, d) for d in sides]
         return any(x is not None and tuple(map(str, x[: len(path)])) == tuple(map(str, path)) for x in found)

@@ -26,7 +26,7 @@ API = {
 STS = (
     "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', "
 )
-PVC = "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"
+PVC = "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound"
 IMMUTABLE = "field is immutable"
 
 

@@ -64,25 +64,35 @@ def format_markdown(result: DiffResult, *, color: bool = False, limit: int = MAX
     head.extend((f"`{result.old_label}` → `{result.new_label}`", ""))
     blocks = [_details(result, obj) for obj in result.objects]
     tail = _tail(result)
-    size = sum(len(line) + 1 for line in (*head, *tail))
-    short: list[str] = [f"- {_heading(obj)}" for obj in result.objects]
-    kept = len(blocks)
-    total = size + sum(len(line) + 1 for block in blocks for line in block)
-    while total > limit - 400 and kept > 0:  # 400: room for the note saying what was left out
-        kept -= 1
-        total -= sum(len(line) + 1 for line in blocks[kept]) - len(short[kept]) - 1
+    room = limit - sum(len(line) + 1 for line in (*head, *tail)) - 600  # 600: the note on what was left out
     lines = [*head]
-    for block in blocks[:kept]:
+    kept = 0
+    for block in blocks:
+        size = sum(len(line) + 1 for line in block)
+        if size > room:
+            break
         lines.extend(block)
+        room -= size
+        kept += 1
     if kept < len(blocks):
         lines.append(
             f"**{len(blocks) - kept} of {len(blocks)} objects' details left out** to fit a comment "
             f"({limit:,} characters); run `hagen diff` for all of them:"
         )
-        lines.extend((*short[kept:], ""))
+        listed = 0
+        for obj in result.objects[kept:]:
+            line = f"- {_heading(obj)}"
+            if len(line) + 1 > room:
+                break
+            lines.append(line)
+            room -= len(line) + 1
+            listed += 1
+        rest = len(blocks) - kept - listed
+        if rest:
+            lines.append(f"- ... and {rest} more object{'s' * (rest != 1)}, not listed")
+        lines.append("")
     lines.extend(tail)
-    text = "\n".join(lines)
-    return text if len(text) <= limit else text[: limit - 40] + "\n\n(report cut at the comment limit)\n"
+    return "\n".join(lines)
 
 
 def _tail(result: DiffResult) -> list[str]:

@@ -48,7 +48,8 @@ class IgnoreRule:
             try:
                 programs.append(jq.compile(f"[path({expr})]"))
             except ValueError as exc:
-                raise InputError(f"{self.label}: jqPathExpressions {expr!r}: {exc}") from None
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else "not a jq expression"
+                raise InputError(f"{self.label}: jqPathExpressions {expr!r}: {first}") from None
         return replace(self, _programs=tuple(programs))
 
     def selects(self, doc: Any) -> bool:

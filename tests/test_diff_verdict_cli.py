@@ -194,3 +194,34 @@ def test_resynth_synthesizes_the_blueprints_at_the_base_revision(tmp_path: Path)
     assert "spec.replicas: 2 -> 3" in proc.stdout
     assert (tmp_path / "blueprints" / "shop.py").read_text(encoding="utf-8") == changed  # work tree untouched
     assert not (tmp_path / "out").exists()
+
+
+def spread_deployment(image: str) -> dict[str, Any]:
+    doc = deployment(image, replicas=3)
+    labels = {"app": "web", "app.kubernetes.io/component": "web"}
+    doc["spec"]["template"]["metadata"]["labels"] = labels
+    doc["spec"]["template"]["spec"]["affinity"] = {
+        "podAntiAffinity": {
+            "requiredDuringSchedulingIgnoredDuringExecution": [
+                {"labelSelector": {"matchLabels": {"app": "web"}}, "topologyKey": "kubernetes.io/hostname"}
+            ]
+        }
+    }
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("nodes", "says"), [(3, "the rollout hangs on the cluster profile"), (4, "finishes")]
+)
+def test_cluster_profile_says_whether_a_rollout_finishes(tmp_path: Path, nodes: int, says: str) -> None:
+    a = write(tmp_path / "a", [spread_deployment("web:1")])
+    b = write(tmp_path / "b", [spread_deployment("web:2")])
+    profile = tmp_path / "cluster.yaml"
+    names = [f"n{i}" for i in range(nodes)]
+    profile.write_text(
+        yaml.safe_dump({"nodes": [{"name": n, "labels": {"kubernetes.io/hostname": n}} for n in names]}),
+        encoding="utf-8",
+    )
+    out = run_hagen("diff", "--cluster", str(profile), str(a), str(b)).stdout
+    assert "verdict: rollout" in out
+    assert says in out

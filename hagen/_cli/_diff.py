@@ -163,6 +163,12 @@ def _ignore_rules() -> list[Any]:
 def _rollouts(args: argparse.Namespace, result: DiffResult) -> DiffResult:
     """`result` with each rollout verdict saying whether the rollout finishes on the --cluster profile."""
     from .. import load_profile
-    from .._diff import check_rollouts
+    from .._diff import check_rollouts, read_path
 
-    return check_rollouts(result, load_profile(Path(args.cluster)))
+    objects = None
+    if len(args.paths) == 2 and all(_is_yaml_tree(Path(p)) for p in args.paths):
+        tree = read_path(args.paths[1])  # the whole new side: other workloads' pods take room too
+        objects = [
+            e.data for path in sorted(tree.texts) for e in tree.entries(path) if isinstance(e.data, dict)
+        ]
+    return check_rollouts(result, load_profile(Path(args.cluster)), objects)

@@ -156,8 +156,9 @@ def _compare_targets(args: argparse.Namespace, paths: list[Path]) -> DiffResult:
 def _ignore_rules() -> list[Any]:
     """The project's ``[diff] ignoreDifferences`` (none without a configuration)."""
     from .. import load_project
+    from .._diff._ignore import ignore_rules
 
-    return load_project().diff.ignore_rules()
+    return ignore_rules(load_project().diff.ignoreDifferences)
 
 
 def _rollouts(args: argparse.Namespace, result: DiffResult) -> DiffResult:

@@ -162,3 +162,25 @@ def apply_ignore(
             kept.append(replace(obj, changes=tuple(changes)))
     report = tuple((rule.label, n) for rule, n in zip(compiled, counts, strict=True) if n)
     return kept, report
+
+
+def ignore_rules(entries: Sequence[Any], prefix: str = "diff.ignoreDifferences") -> list[IgnoreRule]:
+    """Rules from configuration entries in Argo CD's spelling (``group``, ``kind``, ``name``, ``namespace``,
+    ``jsonPointers``, ``jqPathExpressions``; attributes or mapping keys), labelled ``prefix[i] (kind name)``,
+    jq expressions compiled (InputError names the rule)."""
+    out = []
+    for i, entry in enumerate(entries):
+        get = entry.get if isinstance(entry, dict) else lambda key, e=entry: getattr(e, key, None)
+        group, kind, name = get("group") or "", str(get("kind") or "*"), get("name")
+        what = "/".join(p for p in (group, kind) if p) + (f" {name}" if name else "")
+        rule = IgnoreRule(
+            kind=kind,
+            group=group,
+            name=name,
+            namespace=get("namespace"),
+            json_pointers=tuple(get("jsonPointers") or ()),
+            jq_path_expressions=tuple(get("jqPathExpressions") or ()),
+            label=f"{prefix}[{i}] ({what})",
+        )
+        out.append(rule.compiled())
+    return out

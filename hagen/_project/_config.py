@@ -139,26 +139,6 @@ class DiffConfig(_Model):
 
     ignoreDifferences: tuple[IgnoreDifference, ...] = ()
 
-    def ignore_rules(self) -> list[Any]:
-        """The rules as `hagen diff` applies them, labelled ``diff.ignoreDifferences[i] (kind name)``."""
-        from .._diff._ignore import IgnoreRule
-
-        out = []
-        for i, rule in enumerate(self.ignoreDifferences):
-            what = "/".join(p for p in (rule.group, rule.kind) if p) + (f" {rule.name}" if rule.name else "")
-            out.append(
-                IgnoreRule(
-                    kind=rule.kind,
-                    group=rule.group,
-                    name=rule.name,
-                    namespace=rule.namespace,
-                    json_pointers=rule.jsonPointers,
-                    jq_path_expressions=rule.jqPathExpressions,
-                    label=f"diff.ignoreDifferences[{i}] ({what})",
-                ).compiled()
-            )
-        return out
-
 
 # ------------------------------------------------------------------------------------------------------
 

@@ -155,6 +155,19 @@ def _compare_targets(args: argparse.Namespace, paths: list[Path]) -> DiffResult:
 
 def _ignore_rules() -> list[Any]:
     """The project's ``[diff] ignoreDifferences`` (none without a configuration)."""
+    here = Path.cwd().resolve()
+    # Loading the configuration imports pydantic and the blueprint model (a third of a second): only
+    # when the nearest configuration file mentions ignore rules at all.
+    for folder in (here, *here.parents):
+        found = [folder / n for n in ("hagen.toml", "pyproject.toml") if (folder / n).is_file()]
+        if found:
+            text = found[0].read_text(encoding="utf-8", errors="replace")
+            if found[0].name == "hagen.toml" or "[tool.hagen" in text:
+                if "ignoreDifferences" not in text:
+                    return []
+                break
+    else:
+        return []  # no configuration: no rules
     from .. import load_project
     from .._diff._ignore import ignore_rules
 

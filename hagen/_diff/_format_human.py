@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ._model import DiffResult
 from ._render import SYMBOL, block, change_values, describe, fits_inline, paint, summary, title, where
+from ._render_verdict import callouts, ignored_lines, verdict_lines
 
 
 def format_human(result: DiffResult, *, color: bool = False) -> str:
@@ -11,11 +12,14 @@ def format_human(result: DiffResult, *, color: bool = False) -> str:
     lines: list[str] = []
     if result.drift:
         lines.append(paint(f"hagen diff: {result.old_label} -> {result.new_label}", "bold", color))
+    lines.extend(paint(line, "removed", color) for line in callouts(result))
+    lines.extend(paint(line, "dim", color) for line in ignored_lines(result))
     for obj in result.objects:
         lines.append(
             paint(f"{SYMBOL[obj.status]} {title(obj)}", obj.status, color)
             + (paint(f"  ({where(obj)})", "dim", color) if where(obj) else "")
         )
+        lines.extend("    " + line for line in verdict_lines(obj))
         for change in obj.changes:
             if not change.path and change.kind in ("added", "removed"):
                 continue  # the heading says it all; `--format unified` shows the whole document
@@ -40,10 +44,12 @@ def format_stat(result: DiffResult, *, color: bool = False) -> str:
     """One line per object: status, id, file, number of changed fields; then the summary."""
     rows = [(obj, f"{SYMBOL[obj.status]} {title(obj)}") for obj in result.objects]
     width = max((len(text) for _, text in rows), default=0)
-    lines = []
+    lines = list(callouts(result))
     for obj, text in rows:
         fields = sum(1 for c in obj.changes if c.path)
         detail = f"{fields} field{'s' * (fields != 1)}" if fields else obj.status
+        if obj.verdict is not None:
+            detail += f" | {obj.verdict.name}"
         lines.append(
             paint(text.ljust(width), obj.status, color)
             + (f"  {where(obj)} | {detail}" if where(obj) else f"  | {detail}")

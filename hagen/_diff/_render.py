@@ -70,6 +70,14 @@ def summary(result: DiffResult) -> str:
         n = len(result.formatting_only)
         text += ("; " if text else "") + f"{n} file{'s' * (n != 1)} formatting-only"
     text = f"drift: {text}" if result.drift else "no drift"
+    from ._render_verdict import verdict_summary
+
+    verdicts = verdict_summary(result)
+    if verdicts:
+        text += f"; {verdicts}"
+    if result.ignored:
+        n = sum(count for _, count in result.ignored)
+        text += f"; {n} change{'s' * (n != 1)} ignored by rule"
     if result.foreign:
         n = len(result.foreign)
         text += f" ({n} file{'s' * (n != 1)} not hagen's, left alone)"

@@ -5,22 +5,26 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._engine import diff_trees
 from ._git import read_revision
 from ._model import DiffResult
 from ._tree import OWNED_RECORD, Tree, read_owned, read_path, read_text
 
-
-def diff_paths(old: str | Path, new: str | Path) -> DiffResult:
-    """Two directories or files of YAML (any YAML, not only hagen's), `old` -> `new`."""
-    return diff_trees(read_path(old), read_path(new))
+if TYPE_CHECKING:
+    from ._ignore import IgnoreRule
 
 
-def diff_revision(out_dir: str | Path, base: str) -> DiffResult:
+def diff_paths(old: str | Path, new: str | Path, *, ignore: Sequence[IgnoreRule] = ()) -> DiffResult:
+    """Two directories or files of YAML (any YAML, not only hagen's), `old` -> `new`; `ignore` rules as in
+    `diff_trees`."""
+    return diff_trees(read_path(old), read_path(new), ignore=ignore)
+
+
+def diff_revision(out_dir: str | Path, base: str, *, ignore: Sequence[IgnoreRule] = ()) -> DiffResult:
     """`out_dir` as committed at git revision `base` -> `out_dir` in the work tree (what a change does)."""
-    return diff_trees(read_revision(out_dir, base), read_path(out_dir))
+    return diff_trees(read_revision(out_dir, base), read_path(out_dir), ignore=ignore)
 
 
 def _record(out: Path) -> str | None:
@@ -33,6 +37,8 @@ def diff_planned(
     out_dir: str | Path,
     against: str | Path | None = None,
     scope: Collection[str] | None = None,
+    *,
+    ignore: Sequence[IgnoreRule] = (),
 ) -> DiffResult:
     """Files `hagen synth` would write (relative path -> text) against `out_dir` as it is on disk.
 
@@ -60,7 +66,10 @@ def diff_planned(
     foreign = tuple(sorted(p for p in disk.texts if p not in ours and p not in elsewhere))
     # Another tree (a live export, a colleague's out/) is laid out its own way: compare objects only.
     result = diff_trees(
-        Tree(ours, disk.label, disk.root), Tree(generated, "hagen synth"), layout=against is None
+        Tree(ours, disk.label, disk.root),
+        Tree(generated, "hagen synth"),
+        layout=against is None,
+        ignore=ignore,
     )
     # The record is bookkeeping: it only counts on its own, when nothing else already shows the drift.
     record_drift = new_record is not None and record != new_record and not result.drift
@@ -89,6 +98,7 @@ def diff_output(
     *,
     against: str | Path | None = None,
     with_sources: bool = False,
+    ignore: Sequence[IgnoreRule] = (),
 ) -> DiffResult:
     """The drift check: blueprints synthesized in memory against the committed `out_dir`; nothing is written.
 
@@ -96,15 +106,16 @@ def diff_output(
     Without `blueprint_paths`, the project's configuration decides what synth would write (hagen.plan()):
     with targets, out/<target>/<blueprint>/ and out/gitops/.
     `with_sources` also maps each output file to its blueprint (costs one synthesis per blueprint).
+    `ignore` rules (the project's ``[diff] ignoreDifferences``) leave field changes out, counted.
     """
     if base is not None:
-        return diff_revision(out_dir, base)
+        return diff_revision(out_dir, base, ignore=ignore)
     import hagen
 
     if blueprint_paths is None:
         project = hagen.load_project()
         if project.targets:
-            result = diff_planned(hagen.plan(), out_dir, against, None)
+            result = diff_planned(hagen.plan(), out_dir, against, None, ignore=ignore)
             if with_sources and result.drift:
                 specs = hagen.load_blueprints([project.path(p) for p in project.blueprints])
                 plain = _blueprint_sources(specs)
@@ -116,7 +127,7 @@ def diff_output(
     specs = hagen.load_blueprints(paths)
     # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.
     scope = None if all(p.is_dir() for p in paths) else {spec.name for spec in specs}
-    result = diff_planned(hagen.plan(specs), out_dir, against, scope)
+    result = diff_planned(hagen.plan(specs), out_dir, against, scope, ignore=ignore)
     if with_sources and result.drift:
         result = replace(result, sources=_blueprint_sources(specs))
     return result

@@ -15,6 +15,7 @@ import os
 import shutil
 import stat
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from .._errors import OutputError
@@ -67,7 +68,11 @@ def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_di
         for number, rel in enumerate(order):
             current = out / rel  # named as the user knows it; the bytes go to staging
             _write_file(staging / "files" / str(number), writes[rel].encode("utf-8"))
-        lines = [_HEAD, *(f"W\t{n}\t{rel}" for n, rel in enumerate(order)), *(f"D\t{rel}" for rel in removals)]
+        lines = [
+            _HEAD,
+            *(f"W\t{n}\t{rel}" for n, rel in enumerate(order)),
+            *(f"D\t{rel}" for rel in removals),
+        ]
         current = staging / f"{JOURNAL}.new"
         _write_file(current, ("\n".join(lines) + "\n").encode())
         _fsync_dir(staging / "files")
@@ -86,7 +91,11 @@ def _parse(out: Path, staging: Path, lines: Iterable[str]) -> list[tuple[str, st
         op, *fields = line.split("\t")
         rel = fields[-1] if fields else ""
         problem = None if (op, rel) == ("W", OWNED_RECORD) else entry_problem(rel) if rel else "is empty"
-        if (op, len(fields)) not in (("W", 2), ("D", 1)) or problem or (op == "W" and not fields[0].isdigit()):
+        if (
+            (op, len(fields)) not in (("W", 2), ("D", 1))
+            or problem
+            or (op == "W" and not fields[0].isdigit())
+        ):
             raise OutputError(
                 f"{staging / JOURNAL}: {line!r} is not a step hagen writes ({problem or 'unknown step'}); "
                 f"nothing changed: remove {staging} if hagen did not leave it"
@@ -126,7 +135,9 @@ def _apply(out: Path, staging: Path, lines: Sequence[str], *, check: bool) -> No
         os.unlink(current)
         shutil.rmtree(staging)
     except OSError as exc:
-        raise environment_error(current, exc, "cannot finish writing (the next hagen run completes it)") from None
+        raise environment_error(
+            current, exc, "cannot finish writing (the next hagen run completes it)"
+        ) from None
 
 
 def _prune(out: Path, folder: Path, touched: set[Path]) -> None:
@@ -149,10 +160,8 @@ def _discard(out: Path, staging: Path) -> None:
     for folder in reversed([d for d in text.splitlines() if d and entry_problem(d) is None]):
         path = out / folder
         if not os.path.islink(path):
-            try:
+            with suppress(OSError):
                 os.rmdir(path)  # only when empty: never removes anything else
-            except OSError:
-                pass
     shutil.rmtree(staging, ignore_errors=True)
 
 

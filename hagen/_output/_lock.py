@@ -11,7 +11,7 @@ import errno
 import fcntl
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .._errors import OutputError
@@ -74,8 +74,6 @@ def out_lock(out_dir: Path, *, wait: bool = False) -> Iterator[OSError | None]:
     try:
         yield None
     finally:
-        try:
+        with suppress(OSError):
             os.unlink(path)
-        except OSError:
-            pass
         os.close(fd)

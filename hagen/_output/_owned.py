@@ -71,7 +71,9 @@ def read_record_text(out_dir: Path) -> str | None:
         return None
     except OSError as exc:
         if os.path.islink(path):
-            raise OutputError(f"{path}: is a symbolic link; hagen reads its record only from a file") from None
+            raise OutputError(
+                f"{path}: is a symbolic link; hagen reads its record only from a file"
+            ) from None
         raise OutputError(f"{path}: cannot read: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "rb") as handle:

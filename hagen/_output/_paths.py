@@ -41,7 +41,9 @@ class Walker:
                     f"(reaching {entry})"
                 )
             if mode is not None and not stat.S_ISDIR(mode):
-                raise OutputError(f"{self.root / rel}: is not a folder (reaching {entry}); hagen did not make it")
+                raise OutputError(
+                    f"{self.root / rel}: is not a folder (reaching {entry}); hagen did not make it"
+                )
             exists = mode is not None
         self._dirs[rel] = exists
         return exists

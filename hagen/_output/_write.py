@@ -68,7 +68,9 @@ def recover_output(out_dir: str | Path) -> None:
             raise environment_error(out / STAGING, unwritable, "cannot finish an interrupted write")
 
 
-def write_tree(files: Mapping[str, str], out_dir: str | Path, scope: Collection[str] | None = None) -> WriteReport:
+def write_tree(
+    files: Mapping[str, str], out_dir: str | Path, scope: Collection[str] | None = None
+) -> WriteReport:
     """Make out_dir hold `files` (relative path -> text), all or nothing, even if the process is killed.
 
     Owned files that are no longer produced are removed, within `scope` (folders relative to out_dir, see

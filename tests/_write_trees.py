@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def blueprint(folder: Path, tag: str, tiers: range) -> Path:
-    """A blueprint `big` with one tier per number in `tiers`, all on image tag `tag` (about 3 files a tier)."""
+    """A blueprint `big`: a tier per number in `tiers`, all on image tag `tag` (about 3 files a tier)."""
     lines = ["from hagen import Blueprint, Port, Tier", "", "", "class Big(Blueprint):", "    name = 'big'"]
     lines.append("    tiers = [")
     for i in tiers:

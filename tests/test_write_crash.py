@@ -52,7 +52,7 @@ def _leftovers(out: Path) -> list[str]:
 def test_kill_9_during_synth_leaves_the_old_or_the_new_tree(
     tmp_path: Path, trees: tuple[Path, Path, dict[str, str], dict[str, str]]
 ) -> None:
-    old_bp, new_bp, old, new = trees
+    _, new_bp, old, new = trees
     assert len(new) > 240 and old != new
     out = tmp_path / "out"
     rng = random.Random(13)

@@ -145,10 +145,8 @@ def test_disk_full_midway_leaves_the_old_tree_and_reports_one_line(
     monkeypatch.setattr(_api, "synth", lambda *a, **k: write_tree(NEW, out))
     assert main(["synth", "-o", str(out), "blueprints"]) == 2
     err = capsys.readouterr().err
-    assert (
-        err
-        == f"hagen synth: error: {out}/web/deployment.yaml: cannot write: [Errno 28] No space left on device\n"
-    )
+    reason = "cannot write: [Errno 28] No space left on device"
+    assert err == f"hagen synth: error: {out}/web/deployment.yaml: {reason}\n"
     assert snapshot(out) == before
 
 
@@ -198,9 +196,8 @@ def test_a_real_full_disk_and_a_real_read_only_file_system(small_tmpfs: Path) ->
 
 def test_a_second_writer_is_refused_with_the_first_ones_pid(out: Path) -> None:
     before = snapshot(out)
-    with out_lock(out):
-        with pytest.raises(hagen.OutputError) as caught:
-            write_tree(NEW, out)
+    with out_lock(out), pytest.raises(hagen.OutputError) as caught:
+        write_tree(NEW, out)
     assert str(caught.value) == (
         f"{out}: another hagen synth is writing this folder (pid {os.getpid()}); nothing written, run again "
         "when it has finished"

@@ -14,9 +14,11 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
+from typing import cast
 
 from .._errors import OutputError
 from ._owned import OWNED_RECORD, STAGING, entry_problem
@@ -34,6 +36,38 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _flush(root: Path, files: Sequence[Path], folders: Sequence[Path]) -> None:
+    """Make `files` and the entries of `folders` durable: one syncfs(2) of the file system holding `root`
+    where Linux has it (one flush instead of a journal commit per file: see docs/benchmarks.md), else an
+    fsync per file, then per folder."""
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        if _syncfs is not None and _syncfs(fd) == 0:
+            return
+    finally:
+        os.close(fd)
+    for path in files:
+        file_fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            os.fsync(file_fd)
+        finally:
+            os.close(file_fd)
+    for folder in folders:
+        _fsync_dir(folder)
+
+
+def _load_syncfs() -> Callable[[int], int] | None:
+    try:
+        import ctypes
+
+        return cast(Callable[[int], int], ctypes.CDLL(None, use_errno=True).syncfs)
+    except (OSError, AttributeError):
+        return None
+
+
+_syncfs = _load_syncfs() if sys.platform.startswith("linux") else None
+
+
 def _write_file(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     try:
@@ -41,7 +75,6 @@ def _write_file(path: Path, data: bytes) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
     finally:
         os.close(fd)
 
@@ -75,7 +108,8 @@ def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_di
         ]
         current = staging / f"{JOURNAL}.new"
         _write_file(current, ("\n".join(lines) + "\n").encode())
-        _fsync_dir(staging / "files")
+        staged = [staging / "files" / str(n) for n in range(len(order))]
+        _flush(staging, [*staged, current], [staging / "files"])
         os.rename(current, staging / JOURNAL)
         _fsync_dir(staging)
     except OSError as exc:
@@ -127,10 +161,8 @@ def _apply(out: Path, staging: Path, lines: Sequence[str], *, check: bool) -> No
                     continue
                 _prune(out, current.parent, touched)
             touched.add(current.parent)
-        for folder in sorted(touched, key=lambda p: len(p.parts), reverse=True):
-            if folder.is_dir():
-                current = folder
-                _fsync_dir(folder)
+        current = out
+        _flush(out, [], [p for p in sorted(touched, key=lambda p: len(p.parts), reverse=True) if p.is_dir()])
         current = staging / JOURNAL
         os.unlink(current)
         shutil.rmtree(staging)

@@ -9,6 +9,7 @@ under the writer's lock (`_lock`).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,33 @@ def _same(path: Path, data: bytes) -> bool:
         return os.read(fd, len(data) + 1) == data
     finally:
         os.close(fd)
+
+
+# What the writer before the journal named its temporary files (tempfile.mkstemp beside the target); a
+# killed run left them, and they are hagen's: removed with the next write, beside the file they were for.
+_OLD_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
+
+
+def _old_temporaries(out: Path, paths: Collection[str]) -> list[str]:
+    """`.NAME.XXXXXXXX.tmp` regular files beside the files `paths` (checked before: no symlink on the way)."""
+    by_folder: dict[str, set[str]] = {}
+    for rel in paths:
+        folder, _, name = rel.rpartition("/")
+        by_folder.setdefault(folder, set()).add(name)
+    found = []
+    for folder, names in sorted(by_folder.items()):
+        try:
+            with os.scandir(out / folder) as listing:
+                entries = [e for e in listing if e.name.endswith(".tmp") and e.is_file(follow_symlinks=False)]
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            raise environment_error(out / folder, exc, "cannot list") from None
+        for entry in entries:
+            match = _OLD_TEMPORARY.fullmatch(entry.name)
+            if match is not None and match["name"] in names:
+                found.append(f"{folder}/{entry.name}" if folder else entry.name)
+    return sorted(found)
 
 
 def _foreign(out_dir: Path, foreign: list[str]) -> OutputError:
@@ -102,7 +130,7 @@ def write_tree(
         if foreign:
             raise _foreign(out, foreign)
         stale = sorted(stale_files(owned, files.keys(), scope))
-        removals = [rel for rel in stale if walker.file(rel)]
+        removals = [rel for rel in stale if walker.file(rel)] + _old_temporaries(out, [*files, *stale])
         report = WriteReport(removed=stale)
         writes: dict[str, str] = {}
         for rel, text in sorted(files.items()):

@@ -21,7 +21,6 @@ from .._yaml import load_documents
 from ._chunks import as_document, changed_pieces
 
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
-OWNED_RECORD = ".hagen-owned"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Larger files are refused: a pull request should not be able to make the check read gigabytes."""
 MAX_ALIASED_NODES = 4_000_000
@@ -260,10 +259,3 @@ def tree_from_documents(files: Mapping[str, list[Any]], label: str = "") -> Tree
     from .._yaml import dump_documents
 
     return Tree({path: dump_documents(docs) for path, docs in files.items()}, label)
-
-
-def read_owned(text: str | None) -> set[str]:
-    """The paths listed in an ownership record (``out/.hagen-owned``): one per line, blanks and # ignored."""
-    if not text:
-        return set()
-    return {line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")}

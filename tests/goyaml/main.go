@@ -34,12 +34,12 @@ func split(stream string) []string {
 func read(stream string) map[string]interface{} {
 	docs := []json.RawMessage{}
 	for _, doc := range split(stream) {
-		if strings.TrimSpace(doc) == "" {
-			continue
-		}
 		out, err := yaml.YAMLToJSON([]byte(doc))
 		if err != nil {
 			return map[string]interface{}{"error": err.Error()}
+		}
+		if string(out) == "null" { // empty or comments only: kubectl skips it
+			continue
 		}
 		docs = append(docs, out)
 	}

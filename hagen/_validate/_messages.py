@@ -85,5 +85,10 @@ def describe(error: Any, kind_schema: dict[str, Any], defs: dict[str, Any]) -> l
         schema_path = list(error.schema_path)
         name = str(schema_path[1]) if len(schema_path) > 1 and schema_path[0] == "$defs" else ""
         expected = _ONE_OF_NAMES.get(name, "a value of one of the allowed forms")
+        if name == "io.k8s.apimachinery.pkg.api.resource.Quantity" and isinstance(value, str):
+            from .._quantity import ALLOWED
+
+            message = f"{_short(value)} is not a quantity the API server accepts; expected {ALLOWED}"
+            return [(field_path(path), value, message)]
         return [(field_path(path), value, f"expected {expected}, got {json_type(value)} {_short(value)}")]
     return [(field_path(path), value, str(error.message))]

@@ -105,10 +105,13 @@ class DiffResult:
     `drift` is true when anything differs at all, formatting included: out/ must be byte-identical to what
     ``hagen synth`` writes. `sources` maps an output file to the blueprint file it came from, where known;
     `old_root`/`new_root` are the directories the two sides were read from, when they are on disk.
+    `formatting_reasons` says, for a formatting-only file whose values differ, why the cluster sees no
+    change (``the API server stores quantities in canonical form: ...cpu 12000m = 12``).
     """
 
     objects: tuple[ObjectDiff, ...] = ()
     formatting_only: tuple[str, ...] = ()
+    formatting_reasons: dict[str, str] = field(default_factory=dict)
     foreign: tuple[str, ...] = ()
     old_label: str = "a"
     new_label: str = "b"

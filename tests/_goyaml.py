@@ -65,7 +65,9 @@ def _build() -> None:
 def go_yaml() -> Iterator[GoReader]:
     _build()
     if not BINARY.exists():
-        message = "the Go YAML reader is not built (needs golang-go and the ghodss/yaml packages; `make test`)"
+        message = (
+            "the Go YAML reader is not built (needs golang-go and the ghodss/yaml packages; `make test`)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

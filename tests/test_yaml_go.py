@@ -221,7 +221,7 @@ def test_keys_over_1024_characters_are_explicit(go_yaml: GoReader) -> None:
 
 
 def test_dates_and_tuples_are_written_as_kubernetes_reads_them(go_yaml: GoReader) -> None:
-    utc = datetime.timezone.utc
+    utc = datetime.UTC
     data = {"day": datetime.date(2024, 2, 29), "at": datetime.datetime(2024, 2, 29, 8, 0, tzinfo=utc)}
     text = dump({**data, "pair": ("a", 1)})
     assert text == "day: '2024-02-29'\nat: '2024-02-29T08:00:00Z'\npair:\n- a\n- 1\n"

@@ -35,6 +35,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # Readers only find an implicit key's ``:`` within 1,024 characters (YAML 1.1 and 1.2, all three parsers);
 # longer keys are written as explicit ``? key`` entries, which have no limit. The margin covers ``: ``.
 _LONGEST_IMPLICIT_KEY = 1000
+_SEQUENCES = (list, tuple)  # a tuple of types: `list | tuple` would build a union object per call
 _INT64 = (-(2**63), 2**63 - 1)
 _SPECIAL = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
 
@@ -151,7 +152,7 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
             return
         out.append("\n")
         _mapping(value, indent, out)
-    elif isinstance(value, list | tuple):
+    elif isinstance(value, _SEQUENCES):
         if not value:
             out.append(" []\n")
             return
@@ -163,17 +164,24 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
         out.append(" " + scalar(value) + "\n")
 
 
+@functools.lru_cache(maxsize=65536, typed=True)
+def _implicit_key(key: Any) -> str | None:
+    """``key:`` as written in a block mapping, or None when the key is too long to be implicit."""
+    text = scalar(key)
+    return None if len(text) > _LONGEST_IMPLICIT_KEY else text + ":"
+
+
 def _mapping(value: dict[Any, Any], indent: str, out: list[str], first_prefix: str | None = None) -> None:
     for i, (key, item) in enumerate(value.items()):
         out.append(first_prefix if i == 0 and first_prefix is not None else indent)
-        key_text = scalar(key)
-        if len(key_text) > _LONGEST_IMPLICIT_KEY:
-            out.append(f"? {key_text}\n{indent}:")
+        key_text = _implicit_key(key)
+        if key_text is None:
+            out.append(f"? {scalar(key)}\n{indent}:")
             _emit(item, indent + "  ", out)
             continue
-        out.append(key_text + ":")
+        out.append(key_text)
         # kubectl style: a sequence under a key starts at the key's own indent.
-        _emit(item, indent if isinstance(item, list | tuple) else indent + "  ", out)
+        _emit(item, indent if isinstance(item, _SEQUENCES) else indent + "  ", out)
 
 
 def _sequence(value: list[Any], indent: str, out: list[str], first_prefix: str | None = None) -> None:
@@ -181,7 +189,7 @@ def _sequence(value: list[Any], indent: str, out: list[str], first_prefix: str |
         prefix = first_prefix if i == 0 and first_prefix is not None else indent
         if isinstance(item, dict) and item:
             _mapping(item, indent + "  ", out, first_prefix=prefix + "- ")
-        elif isinstance(item, list | tuple) and item:
+        elif isinstance(item, _SEQUENCES) and item:
             _sequence(item, indent + "  ", out, first_prefix=prefix + "- ")
         else:
             out.append(prefix + "-")
@@ -196,7 +204,7 @@ def _where(data: Any, path: str = "") -> str | None:
             if found is not None:
                 return found
         return None
-    if isinstance(data, list | tuple):
+    if isinstance(data, _SEQUENCES):
         for i, item in enumerate(data):
             found = _where(item, f"{path}[{i}]")
             if found is not None:
@@ -218,7 +226,7 @@ def emit(data: Any) -> str:
     try:
         if isinstance(data, dict) and data:
             _mapping(data, "", out)
-        elif isinstance(data, list | tuple) and data:
+        elif isinstance(data, _SEQUENCES) and data:
             _sequence(data, "", out)
         else:
             # A top-level block string needs its lines indented, like any other block node.

@@ -184,7 +184,9 @@ def _mapping(value: dict[Any, Any], indent: str, out: list[str], first_prefix: s
         _emit(item, indent if isinstance(item, _SEQUENCES) else indent + "  ", out)
 
 
-def _sequence(value: list[Any], indent: str, out: list[str], first_prefix: str | None = None) -> None:
+def _sequence(
+    value: list[Any] | tuple[Any, ...], indent: str, out: list[str], first_prefix: str | None = None
+) -> None:
     for i, item in enumerate(value):
         prefix = first_prefix if i == 0 and first_prefix is not None else indent
         if isinstance(item, dict) and item:

@@ -24,7 +24,7 @@ class GoLoader(_SafeLoader):
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and implicit[0]:
             return go_plain(value)[0]
-        return super().resolve(kind, value, implicit)
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
 def _construct(loader: GoLoader, node: yaml.ScalarNode) -> Any:

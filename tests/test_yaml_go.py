@@ -152,28 +152,11 @@ number_like = st.text(alphabet="0123456789+-._eExXoObBabcdefABCDEF", min_size=1,
 
 
 @settings(max_examples=400)
-@given(number_like)
-def test_python_resolver_types_number_like_scalars_as_go_does(value: str) -> None:
-    reader = _session_reader()
+@given(value=number_like)
+def test_python_resolver_types_number_like_scalars_as_go_does(value: str, go_yaml: GoReader) -> None:
     for scalar in _plain_scalars([value]):
-        go = _go_reading(f"v: {scalar}\n", reader)
+        go = _go_reading(f"v: {scalar}\n", go_yaml)
         assert _same_typing(_go_json(go_plain(scalar)[1]), go if go == "refused" else go["v"]), scalar
-
-
-_READER: list[GoReader] = []
-
-
-def _session_reader() -> GoReader:
-    """Hypothesis cannot take a session fixture; the property tests share one process of their own."""
-    if not _READER:
-        _READER.append(GoReader())
-    return _READER[0]
-
-
-@pytest.fixture(autouse=True)
-def _needs_go(request: pytest.FixtureRequest) -> None:
-    if "go_yaml" not in request.fixturenames:
-        request.getfixturevalue("go_yaml")  # skips (or fails under CI) without the Go reader
 
 
 strings = st.one_of(st.text(max_size=30), st.sampled_from(CORPUS))
@@ -197,11 +180,11 @@ documents = st.recursive(
 
 
 @settings(max_examples=250)
-@given(documents)
-def test_any_document_reads_back_in_all_four_readers(data: Any) -> None:
+@given(data=documents)
+def test_any_document_reads_back_in_all_four_readers(data: Any, go_yaml: GoReader) -> None:
     text = dump(data)
     expected = _as_json(data)
-    assert _same_data(expected, _session_reader().load(text))
+    assert _same_data(expected, go_yaml.load(text))
     for reader in (_pyyaml_c, _pyyaml_pure, _ruamel):
         assert _as_json(reader(text)) == expected
 

@@ -85,11 +85,5 @@ def describe(error: Any, kind_schema: dict[str, Any], defs: dict[str, Any]) -> l
         schema_path = list(error.schema_path)
         name = str(schema_path[1]) if len(schema_path) > 1 and schema_path[0] == "$defs" else ""
         expected = _ONE_OF_NAMES.get(name, "a value of one of the allowed forms")
-        if name == "io.k8s.apimachinery.pkg.api.resource.Quantity" and isinstance(value, str):
-            # Any Quantity field of any kind, in the API server's words (as the cross-field rules say it).
-            from ._api._core_container import _QUANTITY_MSG
-            from ._api._field import invalid
-
-            return [invalid(field_path(path), value, _QUANTITY_MSG)]
         return [(field_path(path), value, f"expected {expected}, got {json_type(value)} {_short(value)}")]
     return [(field_path(path), value, str(error.message))]

@@ -120,38 +120,14 @@ class SchemaSet:
 
             if self._registry is None:
                 self._registry = jsonschema_rs.Registry([(_DEFINITIONS_URI, self.definitions())])
-            compiled = jsonschema_rs.validator_for(
-                schema, registry=self._registry, formats={QUANTITY_FORMAT: is_quantity}, validate_formats=True
-            )
+            compiled = jsonschema_rs.validator_for(schema, registry=self._registry)
         self._validators[key] = compiled
         return compiled
-
-
-QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity"
-QUANTITY_FORMAT = "kubernetes-quantity"
-
-
-def is_quantity(text: str) -> bool:
-    """True when the API server parses `text` as a resource.Quantity (its grammar and suffixes)."""
-    from .._quantity import QuantityError, parse_quantity
-
-    try:
-        parse_quantity(text)
-    except QuantityError:
-        return False
-    return True
 
 
 @cache
 def _load_definitions(directory: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((directory / "_definitions.json").read_text(encoding="utf-8"))
-    # The schemas let any string be a quantity; the API server parses it (resource.ParseQuantity) and
-    # refuses "1000ms" or "128MB". The string branch gets a format checked with the same grammar.
-    quantity = data.get("$defs", {}).get(QUANTITY)
-    if isinstance(quantity, dict):
-        for branch in quantity.get("oneOf") or ():
-            if "string" in (branch.get("type") or ()):
-                branch["format"] = QUANTITY_FORMAT
     return data
 
 

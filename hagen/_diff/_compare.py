@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._model import Change, Named, Segment
+from ._equivalent import QUANTITY_REASON, same_quantity
+from ._model import Change, Named, Segment, path_string
 
 
 def same(old: Any, new: Any) -> bool:
@@ -41,11 +42,12 @@ def item_names(items: list[Any]) -> list[str] | None:
 
 
 class _Walker:
-    def __init__(self, object_id: str, file: str, doc_kind: str) -> None:
+    def __init__(self, object_id: str, file: str, doc_kind: str, notes: list[str] | None) -> None:
         self.object_id = object_id
         self.file = file
         self.doc_kind = doc_kind
         self.changes: list[Change] = []
+        self.notes = notes
 
     def emit(
         self, kind: Any, path: tuple[Segment, ...], old: Any, new: Any, index: int | None = None
@@ -70,7 +72,12 @@ class _Walker:
                 self.named(old, new, old_names, new_names, path)
             else:
                 self.positional(old, new, path)
-        elif not same(old, new):
+        elif same(old, new):
+            return
+        elif same_quantity(path, old, new):
+            if self.notes is not None:
+                self.notes.append(f"{QUANTITY_REASON}: {path_string(path)} {old} = {new}")
+        else:
             self.emit("changed", path, old, new)
 
     def named(
@@ -112,9 +119,19 @@ def _key(key: Any) -> Segment:
 
 
 def compare(
-    old: Any, new: Any, *, object_id: str = "", file: str = "", doc_kind: str = "document"
+    old: Any,
+    new: Any,
+    *,
+    object_id: str = "",
+    file: str = "",
+    doc_kind: str = "document",
+    notes: list[str] | None = None,
 ) -> list[Change]:
-    """Every field that differs between two versions of one document, in document order."""
-    walker = _Walker(object_id, file, doc_kind)
+    """Every field that differs between two versions of one document, in document order.
+
+    Values the API server stores identically (quantities in another notation) are no change; each such
+    difference is appended to `notes` as a reason, when given.
+    """
+    walker = _Walker(object_id, file, doc_kind, notes)
     walker.walk(old, new, ())
     return walker.changes

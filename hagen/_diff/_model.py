@@ -112,10 +112,13 @@ class DiffResult:
     `old_root`/`new_root` are the directories the two sides were read from, when they are on disk.
     `ignored` counts the field changes each ignore rule left out: (rule label, count), reported, never
     hidden silently.
+    `formatting_reasons` says, for a formatting-only file whose values differ, why the cluster sees no
+    change (``the API server stores quantities in canonical form: ...cpu 12000m = 12``).
     """
 
     objects: tuple[ObjectDiff, ...] = ()
     formatting_only: tuple[str, ...] = ()
+    formatting_reasons: dict[str, str] = field(default_factory=dict)
     foreign: tuple[str, ...] = ()
     old_label: str = "a"
     new_label: str = "b"

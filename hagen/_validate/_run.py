@@ -9,6 +9,7 @@ from .._errors import InputError
 from .._objects import Object, object_id
 from ._api import api_errors
 from ._messages import describe
+from ._misread import Misread, applies, explain, misread_scalars
 from ._report import NotValidated, SchemaError, ValidationReport
 from ._schemas import resolve_version, schema_set
 
@@ -27,7 +28,11 @@ def _origin(obj: Object) -> tuple[str | None, str | None]:
     return (str(blueprint) if blueprint else None, str(tier) if tier else None)
 
 
-def _validate(sourced: Iterable[tuple[Object, str | None]], kube_version: str | None) -> ValidationReport:
+def _validate(
+    sourced: Iterable[tuple[Object, str | None]],
+    kube_version: str | None,
+    misread: dict[int, dict[str, Misread]] | None = None,
+) -> ValidationReport:
     version = resolve_version(kube_version)
     schemas = schema_set(version)
     major, _, minor_text = version.partition(".")
@@ -60,8 +65,11 @@ def _validate(sourced: Iterable[tuple[Object, str | None]], kube_version: str | 
         schema = schemas.schema(api_version, kind) or {}
         definitions = schemas.definitions()
         found: list[SchemaError] = []
+        hints = (misread or {}).get(id(obj), {})
         for raw in validator.iter_errors(obj):
             for path, value, message in describe(raw, schema, definitions):
+                if applies(hints.get(path), value):
+                    message = explain(message, hints[path])
                 found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
         if not found:
             for path, value, message in api_errors(obj, minor):
@@ -99,21 +107,53 @@ def yaml_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
+def _read_files(paths: Sequence[str | Path]) -> Iterable[tuple[Path, str]]:
+    for file in yaml_files(paths):
+        try:
+            yield file, file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{file}: cannot read: {exc}") from None
+
+
 def load_sourced(paths: Sequence[str | Path]) -> list[tuple[Object, str]]:
     """Every Kubernetes object in the YAML files under `paths`, with the file it came from."""
     from .._yaml import load_objects
 
     sourced: list[tuple[Object, str]] = []
-    for file in yaml_files(paths):
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{file}: cannot read: {exc}") from None
+    for file, text in _read_files(paths):
         sourced.extend((obj, str(file)) for obj in load_objects(text, str(file)))
     return sourced
 
 
 def validate_paths(paths: Sequence[str | Path], kube_version: str | None = None) -> ValidationReport:
-    """Validate every object of the YAML files (or directories of them) at `paths`; see validate_objects."""
-    sourced: list[tuple[Object, str | None]] = list(load_sourced(paths))
-    return _validate(sourced, kube_version)
+    """Validate every object of the YAML files (or directories of them) at `paths`; see validate_objects.
+
+    A field whose plain scalar Kubernetes types differently from what the schema requires (``value: y``
+    is a boolean) is reported with its line, how go-yaml v2 reads it and the fix.
+    """
+    from .._yaml import load_objects
+
+    sourced: list[tuple[Object, str | None]] = []
+    misread: dict[int, dict[str, Misread]] = {}
+    for file, text in _read_files(paths):
+        objects = load_objects(text, str(file))
+        sourced.extend((obj, str(file)) for obj in objects)
+        if _has_plain_non_strings(objects):
+            misread.update(
+                (id(obj), hints) for obj, hints in zip(objects, misread_scalars(text), strict=True)
+            )
+    return _validate(sourced, kube_version, misread)
+
+
+def _has_plain_non_strings(objects: list[Object]) -> bool:
+    """Cheap pre-check: only files holding a boolean, number or null leaf are composed again for lines."""
+    stack: list[object] = list(objects)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif node is None or isinstance(node, bool | float):
+            return True
+    return False

@@ -1,7 +1,8 @@
 """Reading YAML that may come from anyone (a pull request can put anything in out/).
 
-Documents are read the way the Kubernetes API server reads them: YAML 1.1 scalars (``yes`` is a boolean),
-plain data only. Language tags are refused by the safe constructor, and alias expansion is bounded so that
+Documents are read the way the Kubernetes API server reads them: plain scalars typed by go-yaml v2's rules
+(``y`` is a boolean, ``1e3`` a number, a date a string; see _goresolve.py), plain data only. Language tags
+are refused by the safe constructor, and alias expansion is bounded so that
 a billion-laughs document fails at once instead of hanging whatever walks the result.
 """
 
@@ -13,11 +14,7 @@ from typing import Any
 import yaml
 
 from .._errors import InputError, UnsafeYAMLError
-
-try:  # libyaml's parser is ~10x faster; the pure one reads the same documents
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from ._goload import GoLoader as _Loader
 
 MAX_EXPANDED_NODES = 2_000_000
 """Most scalars, mappings and sequences one file may expand to once every alias is followed."""

@@ -17,8 +17,8 @@ Not hidden, since they cannot hold a secret: booleans and nulls (``automountServ
 numbers under a key that is not secret-named, and keys that name or describe a secret rather than hold
 one: a last word in `DESCRIBING` (``secretName``, ``secretKeyRef``, ``tokenExpirationSeconds``,
 ``AUTH_URL``: a URL's password is still found by the text rules), a first
-word ``existing`` (``existingSecret``), and the Kubernetes fields that name a key (``key``,
-``topologyKey``, ``matchLabelKeys``).
+word ``existing`` (``existingSecret``), and the Kubernetes fields that name a key (``topologyKey``,
+``matchLabelKeys``, and a bare ``key`` field of a Kubernetes object; in Helm values ``tls.key`` is secret).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ DESCRIBING = frozenset(
     }
 )
 """Last word parts of keys that name or describe a secret without holding it (lower case)."""
-_KEY_NAMING = frozenset({"key", "keys", "topologykey", "matchlabelkeys", "mismatchlabelkeys"})
+_KEY_FIELDS = frozenset({"topologykey", "matchlabelkeys", "mismatchlabelkeys"})
 _SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[^A-Za-z0-9]+")
 _LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 _PLAIN_KINDS = ("values", "document", "file")
@@ -60,10 +60,15 @@ def _words(key: str) -> list[str]:
 
 
 def sensitive_key(key: str, *, field: bool = True) -> bool:
-    """True when a key (or, `field` false, a list item's name: an env var) holds a secret rather than
-    naming or describing one. Only a field can be one of the Kubernetes fields that name a key."""
+    """True when a key holds a secret rather than naming or describing one.
+
+    `field` is true for a field of a Kubernetes object, where a bare ``key`` names a key (secretKeyRef,
+    tolerations, selectors); false for a list item's name (an env var ``KEY``), a key in Helm values or
+    other YAML (``tls.key``), and a name inside text.
+    """
     words = _words(key)
-    if not words or (field and "".join(words) in _KEY_NAMING):
+    joined = "".join(words)
+    if not words or joined in _KEY_FIELDS or (field and joined in ("key", "keys")):
         return False
     if words[-1] in DESCRIBING or words[0] == "existing":
         return False
@@ -97,13 +102,14 @@ def hidden(
     if doc_kind == "Secret" and path and path[0] in ("data", "stringData"):
         return True
     names = _names(path, labels)
-    if path and isinstance(path[-1], str) and sensitive_key(path[-1]):
+    field = doc_kind not in _PLAIN_KINDS
+    if path and isinstance(path[-1], str) and sensitive_key(path[-1], field=field):
         return True
     # The value of a named item is keyed by the item's name (env, and any list of name/value pairs).
     if len(path) >= 2 and path[-1] == "value" and any(_secret_name(n) for n in names[-2]):
         return True
     if isinstance(value, str) and doc_kind in _PLAIN_KINDS:
-        return any(isinstance(seg, str) and sensitive_key(seg) for seg in path[:-1])
+        return any(isinstance(seg, str) and _secret_name(seg) for seg in path[:-1])
     return False
 
 

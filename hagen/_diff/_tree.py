@@ -175,7 +175,9 @@ class Tree:
 
     def source(self, path: str) -> str:
         """How error messages name a file of this tree."""
-        return f"{self.label}{path}" if self.label.endswith(("/", ":")) else path
+        if self.label.endswith(("/", ":")):
+            return f"{self.label}{path}"
+        return self.label if self.label.endswith(f"/{path}") else path  # a single file: its full path
 
     def documents(self) -> dict[str, Any]:
         """Every document of the tree by key (see `index`)."""

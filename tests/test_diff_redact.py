@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from hagen._diff import FORMATS, diff_trees, format_diff, tree_from_documents
+
+from .conftest import run_hagen
 
 SECRET = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db", "namespace": "n"}}
 
@@ -162,3 +166,27 @@ def test_a_number_under_a_secret_key_and_a_last_applied_secret_are_masked() -> N
     after = {"s.yaml": [{**SECRET, "metadata": {**SECRET["metadata"], "annotations": annotations}}]}
     for fmt, text in reports(before, after).items():
         assert "applied-old" not in text and "applied-new" not in text, fmt
+
+
+@pytest.mark.parametrize("fmt", ["human", "unified", "json", "github", "markdown", "stat"])
+def test_the_cli_prints_no_secret_in_any_format(fmt: str, tmp_path: Path) -> None:
+    def write(folder: str, secret: str, url_password: str) -> Path:
+        env = [
+            {"name": "LOG", "value": "a"},
+            {"name": "LOG", "value": "b"},  # repeated: compared by position
+            {"name": "SECRET_KEY_BASE", "value": secret},
+            {"name": "DATABASE_URL", "value": f"postgres://u:{url_password}@h/db"},
+        ]
+        doc = _deployment({"containers": [{"name": "app", "image": "a", "env": env}]})
+        path = tmp_path / folder
+        path.mkdir()
+        (path / "d.yaml").write_text(yaml.safe_dump(doc))
+        return path
+
+    old, new = write("old", "kb-old-secret", "url-old-pw"), write("new", "kb-new-secret", "url-new-pw")
+    args = ["--stat"] if fmt == "stat" else ["--format", fmt]
+    proc = run_hagen("diff", str(old), str(new), *args, "--no-color")
+    assert proc.returncode == 1, proc.stderr
+    for secret in ("kb-old-secret", "kb-new-secret", "url-old-pw", "url-new-pw"):
+        assert secret not in proc.stdout, (fmt, proc.stdout)
+    assert "apps.Deployment.n.d" in proc.stdout

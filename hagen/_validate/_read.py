@@ -3,7 +3,7 @@
 A file is refused unread when it is too large (`hagen._yaml._bounds`); a file that is not YAML, or has a
 duplicate key, is an input error (exit 2). An object that reads as YAML but not as a Kubernetes object
 (``metadata: hello``, ``apiVersion: [v1]``, a key that is not a string, ``items: 5`` in a List), or that
-the API server would refuse for its size, is one error line naming the file and line, the object, the
+etcd could not store for its size, is one error line naming the file and line, the object, the
 field, what was found and what is allowed; it is not schema-checked further.
 """
 
@@ -79,22 +79,9 @@ def _bad_key(doc: Any) -> tuple[Path_, Any] | None:
     return None
 
 
-def _data_bytes(obj: Object) -> int:
-    """Bytes of a ConfigMap's data and binaryData values, or of a Secret's (decoded) data and stringData."""
-    total = 0
-    fields = ("data", "stringData") if obj.get("kind") == "Secret" else ("data", "binaryData")
-    for field in fields:
-        values = obj.get(field)
-        for value in values.values() if isinstance(values, dict) else ():
-            size = len(str(value).encode("utf-8"))
-            base64 = field == "binaryData" or (field == "data" and obj.get("kind") == "Secret")
-            total += size * 3 // 4 if base64 else size
-    return total
-
-
 def malformed(obj: Object) -> tuple[Path_, str] | None:
     """(field path, message) of the first way `obj` is not a Kubernetes object the API server could read."""
-    from .._yaml._bounds import MAX_DATA_BYTES, MAX_OBJECT_BYTES
+    from .._yaml._bounds import MAX_OBJECT_BYTES
 
     for field in ("apiVersion", "kind"):
         value = obj.get(field)
@@ -109,10 +96,6 @@ def malformed(obj: Object) -> tuple[Path_, str] | None:
     size = len(json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
     if size > MAX_OBJECT_BYTES:
         return (), f"found {size:,} bytes of JSON where etcd stores at most {MAX_OBJECT_BYTES:,} per object"
-    if obj.get("kind") in ("ConfigMap", "Secret") and obj.get("apiVersion") == "v1":
-        data = _data_bytes(obj)
-        if data > MAX_DATA_BYTES:
-            return ("data",), f"found {data:,} bytes of data where at most {MAX_DATA_BYTES:,} are allowed"
     return None
 
 

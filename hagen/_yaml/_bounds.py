@@ -22,9 +22,6 @@ k8s.io/apiserver/pkg/server/config.go): a document larger than this cannot be se
 MAX_OBJECT_BYTES = 3 * MIB // 2
 """The largest object etcd stores: its default ``--max-request-bytes`` is 1.5 MiB
 (``DefaultMaxRequestBytes = 1.5 * 1024 * 1024``, etcd server/embed/config.go)."""
-MAX_DATA_BYTES = MIB
-"""A ConfigMap's or Secret's data, values together (``MaxSecretSize = 1 * 1024 * 1024``,
-k8s.io/kubernetes/pkg/apis/core/types.go; ConfigMap validation uses the same limit)."""
 
 _DOCUMENT_START = re.compile(rb"^---(?:[ \t]|$)", re.MULTILINE)
 

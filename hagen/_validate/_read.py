@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
 from .._objects import Object, object_id
+from .._yaml._bounds import MAX_OBJECT_BYTES
 from ._messages import field_path
 from ._report import NotValidated, SchemaError
 
@@ -79,10 +81,13 @@ def _bad_key(doc: Any) -> tuple[Path_, Any] | None:
     return None
 
 
-def malformed(obj: Object) -> tuple[Path_, str] | None:
-    """(field path, message) of the first way `obj` is not a Kubernetes object the API server could read."""
-    from .._yaml._bounds import MAX_OBJECT_BYTES
+def malformed(obj: Object, *, keys: bool = True, measure: bool = True) -> tuple[Path_, str] | None:
+    """(field path, message) of the first way `obj` is not a Kubernetes object the API server could read.
 
+    `keys` walks the whole object for a key that is not a string, `measure` serializes it to check its
+    size: both cost about as much as reading the object, so callers skip them when they cannot find
+    anything (see `worth_checking`).
+    """
     for field in ("apiVersion", "kind"):
         value = obj.get(field)
         if value is not None and not isinstance(value, str):
@@ -90,13 +95,32 @@ def malformed(obj: Object) -> tuple[Path_, str] | None:
     meta = obj.get("metadata")
     if meta is not None and not isinstance(meta, dict):
         return ("metadata",), f"found {_what(meta)} where a mapping (ObjectMeta) is required"
-    bad = _bad_key(obj)
+    bad = _bad_key(obj) if keys else None
     if bad is not None:
         return bad[0], f"found {_what(bad[1])} as a key where keys must be strings (quote it)"
-    size = len(json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+    size = len(json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8")) if measure else 0
     if size > MAX_OBJECT_BYTES:
         return (), f"found {size:,} bytes of JSON where etcd stores at most {MAX_OBJECT_BYTES:,} per object"
     return None
+
+
+# A plain mapping key YAML 1.1 reads as something other than a string: a number, a boolean, null.
+_LOOSE_KEY = re.compile(
+    r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)"
+    r"(?:[-+]?\.?[0-9][^:\n]*|true|false|yes|no|on|off|y|n|null|~)[ \t]*:(?:[ \t]|$)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def worth_checking(text: str) -> tuple[bool, bool]:
+    """(keys, measure) for `malformed` on the objects of a file, decided on its text in one scan.
+
+    Keys are walked only when a key in the text could read as a non-string; objects are serialized only
+    when the file is large enough, or uses aliases, to hold an object over the etcd limit (JSON is at
+    most about twice the YAML it comes from, aliases aside).
+    """
+    aliases = "&" in text and "*" in text
+    return bool(_LOOSE_KEY.search(text)), aliases or len(text) > MAX_OBJECT_BYTES // 2
 
 
 def identity(obj: Any) -> str:
@@ -127,6 +151,7 @@ def read_objects(file: Path) -> Iterator[tuple[Object | None, str, SchemaError |
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{file}: cannot read: {exc}") from None
+    keys, measure = worth_checking(text)
     for index, doc in enumerate(load_documents(text, str(file))):
         if not isinstance(doc, dict):
             raise InputError(f"{file}: document {index + 1} is a {type(doc).__name__}, not a mapping")
@@ -139,20 +164,26 @@ def read_objects(file: Path) -> Iterator[tuple[Object | None, str, SchemaError |
                 yield None, where, SchemaError(identity(doc), "items", message, None, source=where)
                 continue
             for at, item in enumerate(items):
-                yield from _checked(item, file, text, index, at, identity(doc))
+                yield from _checked(item, file, text, (index, at), (keys, measure), identity(doc))
             continue
-        yield from _checked(doc, file, text, index, None)
+        yield from _checked(doc, file, text, (index, None), (keys, measure))
 
 
 def _checked(
-    obj: Any, file: Path, text: str, index: int, item: int | None, in_list: str = ""
+    obj: Any,
+    file: Path,
+    text: str,
+    pos: tuple[int, int | None],
+    checks: tuple[bool, bool],
+    in_list: str = "",
 ) -> Iterator[tuple[Object | None, str, SchemaError | None]]:
+    index, item = pos
     if not isinstance(obj, dict):
         where = f"{file}:{_line(text, index, None, ('items', item or 0))}"
         message = f"found {_what(obj)} where an object (a mapping) is required"
         yield None, where, SchemaError(in_list, f"items[{item}]", message, None, source=where)
         return
-    problem = malformed(obj)
+    problem = malformed(obj, keys=checks[0], measure=checks[1])
     if problem is None:
         yield obj, str(file), None
         return

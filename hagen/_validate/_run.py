@@ -11,7 +11,7 @@ from .._objects import Object, object_id
 from ._api import api_errors
 from ._messages import describe, field_path
 from ._read import identity as _identity
-from ._read import read_objects, yaml_files
+from ._read import malformed, read_objects, yaml_files
 from ._report import NotValidated, SchemaError, ValidationReport
 from ._schemas import resolve_version, schema_set
 
@@ -34,9 +34,9 @@ Sourced = tuple[Object | None, str | None, SchemaError | None]
 
 
 def _checked(obj: Object, source: str | None) -> Sourced:
-    from ._read import malformed
-
-    problem = malformed(obj)
+    # Objects built in code: no YAML key typing to go wrong, and the walk and the size would cost more
+    # than the validation (a key that is not a string still fails below, in the validator).
+    problem = malformed(obj, keys=False, measure=False)
     if problem is None:
         return obj, source, None
     path, message = problem
@@ -80,9 +80,13 @@ def _validate(sourced: Iterable[Sourced], kube_version: str | None) -> Validatio
         schema = schemas.schema(api_version, kind) or {}
         definitions = schemas.definitions()
         found: list[SchemaError] = []
-        for raw in validator.iter_errors(obj):
-            for path, value, message in describe(raw, schema, definitions):
-                found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
+        try:
+            for raw in validator.iter_errors(obj):
+                for path, value, message in describe(raw, schema, definitions):
+                    found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
+        except ValueError as exc:  # not JSON data: a key that is not a string
+            errors.append(SchemaError(oid, "", f"not JSON data: {exc}", None, blueprint, tier, source))
+            continue
         if not found:
             for path, value, message in api_errors(obj, minor):
                 found.append(SchemaError(oid, path, message, value, blueprint, tier, source))

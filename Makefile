@@ -37,6 +37,7 @@ bench: $(STAMP)  ## whole-process benchmarks; figures go to docs/benchmarks.md
 
 golden: $(STAMP)  ## regenerate the golden files of tests/golden/ (review the diff before committing)
 	$(BIN)/python -m tests.golden.regenerate
+	HAGEN_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_storage_golden.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -95,7 +95,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
-    from ._storage import CsiDriver, EfsStorageClass, StorageClass, Volume
+    from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
 
@@ -118,6 +118,7 @@ _LAZY: dict[str, str] = {
     "ConfigMapKeyRef": "._blueprint",
     "Controller": "._helm",
     "CsiDriver": "._storage",
+    "EksCluster": "._storage",
     "DiffResult": "._diff",
     "EfsStorageClass": "._storage",
     "Failure": "._place",
@@ -234,6 +235,7 @@ __all__ = [
     "CsiDriver",
     "DiffResult",
     "EfsStorageClass",
+    "EksCluster",
     "Failure",
     "Finding",
     "HagenError",

@@ -22,6 +22,7 @@ PUBLIC = [
     "Controller",
     "CsiDriver",
     "EfsStorageClass",
+    "EksCluster",
     "Finding",
     "HagenError",
     "HelmRelease",

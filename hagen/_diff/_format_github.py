@@ -17,10 +17,12 @@ MAX_LINES = 20
 
 
 def _data(text: str) -> str:
+    """Escape a workflow command's message as @actions/core's escapeData does."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:
+    """Escape a workflow command property (file=, title=) as @actions/core's escapeProperty does."""
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -56,7 +58,8 @@ def format_github(result: DiffResult, *, color: bool = False) -> str:
     for path in result.formatting_only:
         message = "formatting differs from what hagen synth writes (nothing would change on the cluster)"
         lines.append(
-            f"::error file={_prop(os.path.join(root, path))},title=hagen diff: formatting::{_data(message)}"
+            f"::error file={_prop(os.path.join(root, path))},title={_prop('hagen diff: formatting')}::"
+            + _data(message)
         )
     lines.append(summary(result))
     return "\n".join(lines) + "\n"

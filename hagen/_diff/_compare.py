@@ -14,6 +14,8 @@ from typing import Any
 from ._equivalent import QUANTITY_REASON, same_quantity
 from ._model import Change, Named, Segment, path_string
 
+Labels = tuple[tuple[int, str], ...]
+
 
 def same(old: Any, new: Any) -> bool:
     """Semantic equality: mappings regardless of key order, lists in order, scalars by type and value."""
@@ -48,11 +50,14 @@ class _Walker:
         self.doc_kind = doc_kind
         self.changes: list[Change] = []
         self.notes = notes
+        self.labels: Labels = ()
 
     def emit(
         self, kind: Any, path: tuple[Segment, ...], old: Any, new: Any, index: int | None = None
     ) -> None:
-        self.changes.append(Change(kind, self.object_id, self.file, path, old, new, self.doc_kind, index))
+        labels = tuple((at, name) for at, name in self.labels if at < len(path))
+        change = Change(kind, self.object_id, self.file, path, old, new, self.doc_kind, index, labels)
+        self.changes.append(change)
 
     def walk(self, old: Any, new: Any, path: tuple[Segment, ...]) -> None:
         if isinstance(old, dict) and isinstance(new, dict):
@@ -105,8 +110,17 @@ class _Walker:
             self.emit("moved", path, old_names, new_names)
 
     def positional(self, old: list[Any], new: list[Any], path: tuple[Segment, ...]) -> None:
+        outer = self.labels
         for i, (a, b) in enumerate(zip(old, new, strict=False)):
+            # Items keep their names as labels: redaction must not depend on how the list was matched.
+            names = {
+                item["name"]
+                for item in (a, b)
+                if isinstance(item, dict) and isinstance(item.get("name"), str)
+            }
+            self.labels = outer + tuple((len(path), name) for name in sorted(names))
             self.walk(a, b, (*path, i))
+        self.labels = outer
         for i in range(len(new), len(old)):
             self.emit("removed", (*path, i), old[i], None)
         for i in range(len(old), len(new)):

@@ -52,10 +52,14 @@ if TYPE_CHECKING:
     from ._diff import (
         Change,
         DiffResult,
+        IgnoreRule,
         ObjectDiff,
+        Verdict,
         apply_changes,
+        check_rollouts,
         diff_output,
         diff_paths,
+        diff_resynth,
         diff_trees,
         format_diff,
     )
@@ -120,7 +124,8 @@ _PROVIDES: dict[str, str] = {
     "SecretKeyRef Separate SharedVolume Spread Strategy Tier avoid colocate load_blueprints "
     "separate spread",
     "._check": "CheckResult Finding check register_rule",
-    "._diff": "Change DiffResult ObjectDiff apply_changes diff_output diff_paths diff_trees format_diff",
+    "._diff": "Change DiffResult IgnoreRule ObjectDiff Verdict apply_changes check_rollouts diff_output "
+    "diff_paths diff_resynth diff_trees format_diff",
     "._errors": "BlueprintError ChartError HagenError InputError OutputError UnsafeYAMLError",
     "._helm": "Admin Agent Chart Controller HelmRelease Ingress Jenkins NetworkPolicy Persistence Rbac "
     "ServiceAccount check_release helmfile_document install_command release_values render_release",
@@ -181,6 +186,7 @@ __all__ = [
     "HagenError",
     "HelmRelease",
     "HttpRoute",
+    "IgnoreRule",
     "Ingress",
     "InputError",
     "InvalidOutput",
@@ -218,6 +224,7 @@ __all__ = [
     "Tier",
     "UnsafeYAMLError",
     "ValidationReport",
+    "Verdict",
     "Volume",
     "WriteReport",
     "__version__",
@@ -225,9 +232,11 @@ __all__ = [
     "avoid",
     "check",
     "check_release",
+    "check_rollouts",
     "colocate",
     "diff_output",
     "diff_paths",
+    "diff_resynth",
     "diff_targets",
     "diff_trees",
     "fail",

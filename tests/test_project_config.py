@@ -90,7 +90,7 @@ def test_unknown_top_level_key_lists_the_project_keys(tmp_path: Path) -> None:
     _write(tmp_path, "hagen.toml", 'blueprint = ["bp"]\n')
     with pytest.raises(InputError, match=r"hagen.toml:1: blueprint: unknown key") as err:
         hagen.load_project(tmp_path)
-    assert "allowed keys: blueprints, gitops, kube_version, out, profile, targets" in str(err.value)
+    assert "allowed keys: blueprints, diff, gitops, kube_version, out, profile, targets" in str(err.value)
 
 
 def test_unknown_key_in_pyproject_counts_lines_of_the_whole_file(tmp_path: Path) -> None:

@@ -165,6 +165,29 @@ class GitOpsConfig(_Model):
     flux: FluxConfig | None = None
 
 
+# --- hagen diff: ignore rules ------------------------------------------------------------------------
+
+
+class IgnoreDifference(_Model):
+    """One ignore rule, in Argo CD's ``ignoreDifferences`` shape (keys spelt as Argo CD spells them)."""
+
+    group: str = Field(default="", description="API group; empty for the core group, * for any")
+    kind: str = Field(description="kind, * for any")
+    name: str | None = None
+    namespace: str | None = None
+    jsonPointers: tuple[str, ...] = Field(default=(), description="RFC 6901 pointers, e.g. /spec/replicas")
+    jqPathExpressions: tuple[str, ...] = Field(default=(), description="jq paths (needs hagen[jq])")
+
+
+class DiffConfig(_Model):
+    """``[diff]``: what `hagen diff` leaves out (reported as ``N changes ignored by rule ...``)."""
+
+    ignoreDifferences: tuple[IgnoreDifference, ...] = ()
+
+
+# ------------------------------------------------------------------------------------------------------
+
+
 class ProjectConfig(_Model):
     """A hagen project: where blueprints are, where output goes, the targets and the GitOps hand-off."""
 
@@ -174,6 +197,7 @@ class ProjectConfig(_Model):
     profile: ProfileConfig | None = Field(default=None, description="cluster profile for every target")
     targets: dict[str, TargetConfig] = Field(default_factory=dict)
     gitops: GitOpsConfig | None = None
+    diff: DiffConfig = Field(default_factory=DiffConfig, description="hagen diff: ignore rules")
     root: Path = Field(default=Path("."), exclude=True, description="the folder paths are relative to")
     source: str = Field(default="", exclude=True, description="the file the configuration came from")
 

@@ -158,3 +158,29 @@ def test_diff_reports_changes_to_the_new_kinds_field_by_field(tmp_path: Path) ->
             "internal",
         ),
     }
+
+
+def test_diff_verdicts_know_hooks_and_load_balancer_replacement(tmp_path: Path) -> None:
+    changed = (SERVICE / "blueprint.py").read_text()
+    for old, new in (
+        ('"/app/migrate"', '"/app/migrate-v2"'),
+        ('scheme="internal"', 'scheme="internet-facing"'),
+    ):
+        assert old in changed
+        changed = changed.replace(old, new)
+    (tmp_path / "bp").mkdir()
+    (tmp_path / "bp" / "blueprint.py").write_text(changed)
+    assert run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out")).returncode == 0
+    result = run_hagen("diff", str(tmp_path / "out"), "--against", str(SERVICE / "expected"))
+    lines = result.stdout.splitlines()
+    # the migration Job's template is immutable, but its Argo CD hook deletes it before creating it again
+    assert "RECREATE batch.Job.orders.migrate: data at risk: no volume data at risk" in lines
+    assert (
+        "      the hook deletes the previous Job before creating it "
+        "(argocd.argoproj.io/hook-delete-policy: BeforeHookCreation)"
+    ) in lines
+    assert "RECREATE core.Service.orders.grpc: data at risk: no volume data at risk" in lines
+    assert any(
+        "the load balancer controller replaces the cloud load balancer (a new DNS name" in ln for ln in lines
+    )
+    assert not any(line.startswith("REFUSED") for line in lines)

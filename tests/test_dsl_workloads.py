@@ -236,3 +236,20 @@ def test_utilization_target_needs_requests_on_every_running_container() -> None:
     helper = Container(name="metrics", image="exporter:1.3.0", resources=Resources(memory="16Mi"))
     with pytest.raises(ValidationError, match=r"containers\[0\] \('metrics'\) requests no cpu"):
         api(containers=[helper], autoscale=Autoscale(max_replicas=3))
+
+
+def test_a_daemonset_cannot_share_a_readwriteonce_volume() -> None:
+    agent = Tier(
+        name="agent",
+        image="agent:1.0",
+        workload=DaemonSet(),
+        shared_volumes=[SharedVolume(tier="db", volume="data", mount_path="/data")],
+    )
+    with pytest.raises(
+        hagen.BlueprintError, match="a DaemonSet's pods on every other node could never mount it"
+    ):
+        objects(db(), agent)
+    scaled = db().model_copy(update={"autoscale": Autoscale(min_replicas=1, max_replicas=2)})
+    backup = agent.model_copy(update={"workload": CronJob(schedule="0 3 * * *")})
+    with pytest.raises(hagen.BlueprintError, match="there is no one claim to mount"):
+        objects(scaled, backup)

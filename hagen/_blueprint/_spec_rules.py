@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._ingress import HttpRoute
+from ._kinds import DaemonSet
 
 if TYPE_CHECKING:
     from ._spec import BlueprintSpec
@@ -28,10 +29,16 @@ def _shared_volumes(spec: BlueprintSpec) -> None:
                 raise ValueError(
                     f"{where}.volume: tier {owner.name!r} has no volume {shared.volume!r} ({names})"
                 )
-            if volume.access == "per-replica" and owner.replicas != 1:
+            most = owner.autoscale.max_replicas if owner.autoscale is not None else owner.replicas
+            if volume.access == "per-replica" and most != 1:
                 raise ValueError(
                     f"{where}: {owner.name}'s {volume.name!r} is a claim per replica (a StatefulSet's "
                     "volumeClaimTemplates): there is no one claim to mount; give the owner one replica"
+                )
+            if volume.access == "per-replica" and isinstance(tier.workload, DaemonSet):
+                raise ValueError(
+                    f"{where}: {owner.name}'s {volume.name!r} is ReadWriteOnce, attached to one node; a "
+                    "DaemonSet's pods on every other node could never mount it"
                 )
             if owner.workload is not None:
                 raise ValueError(

@@ -249,7 +249,12 @@ def test_a_daemonset_cannot_share_a_readwriteonce_volume() -> None:
         hagen.BlueprintError, match="a DaemonSet's pods on every other node could never mount it"
     ):
         objects(db(), agent)
-    scaled = db().model_copy(update={"autoscale": Autoscale(min_replicas=1, max_replicas=2)})
+    scaled = Tier(
+        name="db",
+        image="postgres:16.4",
+        volumes=db().volumes,
+        autoscale=Autoscale(min_replicas=1, max_replicas=2),
+    )
     backup = agent.model_copy(update={"workload": CronJob(schedule="0 3 * * *")})
     with pytest.raises(hagen.BlueprintError, match="there is no one claim to mount"):
         objects(scaled, backup)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .._names import dns1123_subdomain, env_name, port_name
-from .._quantity import QuantityError, parse_quantity
+from .._quantity import check_quantity, parse_quantity
 
 PortName = Annotated[str, AfterValidator(port_name)]
 EnvName = Annotated[str, AfterValidator(env_name)]
@@ -15,10 +15,7 @@ ObjectName = Annotated[str, AfterValidator(dns1123_subdomain)]
 
 
 def _quantity(value: str | int) -> str:
-    try:
-        parse_quantity(value)
-    except QuantityError as exc:
-        raise ValueError(str(exc)) from None
+    check_quantity(value)  # a QuantityError is a ValueError: pydantic reports it with the field
     return str(value)
 
 

@@ -6,13 +6,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from .._names import label_key, label_value
+from .._names import annotation_key, label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
 from ._image import parse_image
 from ._scheduling import Colocate, Placement, Separate, TierName
 
 LabelKey = Annotated[str, AfterValidator(label_key)]
 LabelValue = Annotated[str, AfterValidator(label_value)]
+AnnotationKey = Annotated[str, AfterValidator(annotation_key)]
 
 DEFAULT_RESOURCES = Resources(cpu="100m", memory="128Mi")
 
@@ -47,7 +48,9 @@ class Tier(Model):
         default=True, description="a TCP readiness and liveness probe on the first port when none is given"
     )
     labels: dict[LabelKey, LabelValue] = Field(default_factory=dict, description="extra labels")
-    annotations: dict[LabelKey, str] = Field(default_factory=dict, description="pod template annotations")
+    annotations: dict[AnnotationKey, str] = Field(
+        default_factory=dict, description="pod template annotations"
+    )
     expose: Literal["ClusterIP", "LoadBalancer", "NodePort", "none"] = Field(
         default="ClusterIP", description="Service type for the tier's ports; 'none' for no Service"
     )

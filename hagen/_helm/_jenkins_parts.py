@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, PlainValidator, field_validator
 
-from ._jenkins_controller import check_label_keys, check_resources
+from ._jenkins_controller import check_annotation_keys, check_resources
 from ._names import StorageClassLike, check_dns_label
 from ._typed import ValuesModel, check_quantity
 
@@ -155,7 +155,7 @@ class ServiceAccount(ValuesModel):
     @field_validator("annotations")
     @classmethod
     def _annotations(cls, value: dict[str, str] | None) -> dict[str, str] | None:
-        return None if value is None else check_label_keys(value, "serviceAccount.annotations")
+        return None if value is None else check_annotation_keys(value, "serviceAccount.annotations")
 
     def chart_values(self) -> dict[str, Any]:
         values = super().chart_values()

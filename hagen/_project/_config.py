@@ -22,18 +22,30 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .._errors import InputError
-from .._names import dns1123_label
+from .._names import dns1123_label, dns1123_subdomain
 from ._messages import config_error
 from ._target import Target
 
 CONFIG_FILE = "hagen.toml"
 PYPROJECT = "pyproject.toml"
 RESERVED = ("gitops",)  # out/gitops/ holds the GitOps manifests
+
+
+Namespace = Annotated[str, AfterValidator(dns1123_label)]
+ObjectName = Annotated[str, AfterValidator(dns1123_subdomain)]
 
 
 class _Model(BaseModel):
@@ -84,8 +96,8 @@ class ArgoCDConfig(_Model):
     repo_url: str
     revision: str = "HEAD"
     path_prefix: str | None = Field(default=None, description="out/ inside the repository; default out")
-    project: str = "default"
-    namespace: str = "argocd"
+    project: ObjectName = "default"
+    namespace: Namespace = "argocd"
     mode: Literal["applicationset", "applications"] = "applicationset"
     destinations: dict[str, str] = Field(
         default_factory=dict, description="cluster name -> API server URL; others get default_server"
@@ -100,15 +112,15 @@ class FluxConfig(_Model):
     """Flux Kustomizations, one per target and blueprint, reading the same out/ folders."""
 
     source_kind: Literal["GitRepository", "OCIRepository", "Bucket"] = "GitRepository"
-    source_name: str = "flux-system"
-    namespace: str = "flux-system"
+    source_name: ObjectName = "flux-system"
+    namespace: Namespace = "flux-system"
     path_prefix: str | None = Field(default=None, description="out/ inside the source; default out")
     interval: str = "10m"
     retry_interval: str = "2m"
     timeout: str = "5m"
     prune: bool = True
     wait: bool = True
-    kubeconfig_secrets: dict[str, str] = Field(
+    kubeconfig_secrets: dict[str, ObjectName] = Field(
         default_factory=dict, description="cluster name -> Secret holding its kubeconfig (remote clusters)"
     )
 

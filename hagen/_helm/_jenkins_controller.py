@@ -9,8 +9,8 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from .._errors import HagenError
-from .._yaml import load_documents
 from .._names import annotation_key, dns1123_subdomain
+from .._yaml import load_documents
 from ._names import check_dns_label
 from ._typed import ValuesModel, check_quantity
 

@@ -9,13 +9,14 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from .._errors import HagenError
+from .._integers import Int32
 from .._names import annotation_key, dns1123_subdomain
 from .._yaml import load_documents
 from ._names import check_dns_label
 from ._typed import ValuesModel, check_quantity
 
 ServiceType = Literal["ClusterIP", "NodePort", "LoadBalancer"]
-Port = int
+Port = Int32
 _PLUGIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*:[A-Za-z0-9][A-Za-z0-9_.+~-]*$")
 
 

@@ -35,6 +35,7 @@ from pydantic import (
 )
 
 from .._errors import InputError
+from .._integers import Int32
 from .._names import dns1123_label, dns1123_subdomain
 from ._messages import config_error
 from ._target import Target
@@ -55,8 +56,8 @@ class _Model(BaseModel):
 class ProfileConfig(_Model):
     """A cluster profile for placement: the node/zone shorthand of `hagen place`, or a profile file."""
 
-    nodes: int | None = Field(default=None, ge=1, description="node-1..node-N")
-    zones: int | None = Field(default=None, ge=1, le=26, description="zone-a, zone-b, ... round-robin")
+    nodes: Int32 | None = Field(default=None, ge=1, description="node-1..node-N")
+    zones: Int32 | None = Field(default=None, ge=1, le=26, description="zone-a, zone-b, ... round-robin")
     cpu: str | None = Field(default=None, description="allocatable cpu of each node, e.g. 1930m")
     memory: str | None = Field(default=None, description="allocatable memory of each node, e.g. 7Gi")
     file: str | None = Field(default=None, description="a profile file (YAML/JSON nodes), project-relative")

@@ -213,7 +213,8 @@ def _instantiate(cls: type[Blueprint], source: str) -> Blueprint:
         inspect.signature(cls).bind()
     except TypeError as exc:
         raise InputError(
-            f"{_where(cls, source)}: {cls.__name__}: a Blueprint is created without arguments, but its __init__ "
+            f"{_where(cls, source)}: {cls.__name__}: a Blueprint is created without arguments, but its "
+            "__init__ "
             f"needs some ({exc}); give the parameters defaults or declare settings as class attributes"
         ) from None
     try:

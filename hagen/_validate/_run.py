@@ -6,13 +6,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .._errors import InputError
+from .._labels import blueprint_and_tier
 from .._objects import Object, object_id
 from ._messages import describe
 from ._report import NotValidated, SchemaError, ValidationReport
 from ._schemas import resolve_version, schema_set
 
-BLUEPRINT_LABEL = "app.kubernetes.io/instance"
-TIER_LABEL = "app.kubernetes.io/component"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -22,8 +21,7 @@ def _origin(obj: Object) -> tuple[str | None, str | None]:
     labels = meta.get("labels") if isinstance(meta, dict) else None
     if not isinstance(labels, dict):
         return None, None
-    blueprint, tier = labels.get(BLUEPRINT_LABEL), labels.get(TIER_LABEL)
-    return (str(blueprint) if blueprint else None, str(tier) if tier else None)
+    return blueprint_and_tier(labels)
 
 
 def _validate(sourced: Iterable[tuple[Object, str | None]], kube_version: str | None) -> ValidationReport:

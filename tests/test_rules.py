@@ -186,7 +186,7 @@ def test_int32_fields_are_strict(value: Any) -> None:
         lambda v: hagen.Port(name="http", port=v),
         lambda v: hagen.spread(max_skew=v),
     ):
-        with pytest.raises(ValidationError, match="not an integer|beyond int32"):
+        with pytest.raises(ValidationError, match=r"not an integer|beyond int32"):
             build(value)
 
 
@@ -206,3 +206,32 @@ def test_two_objects_sharing_a_file_are_refused_with_both_named() -> None:
     message = str(caught.value)
     assert "core.Service.other.backend" in message and "core.Service.shop.other-backend" in message
     assert "clash/service-other-backend.yaml" in message
+
+
+def _without_component(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_component(v) for k, v in value.items() if k != "app.kubernetes.io/component"}
+    if isinstance(value, list):
+        return [_without_component(v) for v in value]
+    return value
+
+
+def test_placement_and_rollout_find_tiers_by_the_configured_tier_label() -> None:
+    from hagen._place._inputs import Inputs, add_specs
+    from hagen._place._rollout import rollout
+    from hagen._place._run import place
+
+    class Roles(hagen.Blueprint):
+        tier_label = "example.com/role"
+        tiers = [hagen.Tier(name="web", image="x/w:1", replicas=2, placement=[hagen.separate()])]
+
+    spec = build_spec(Roles)
+    inputs = add_specs(Inputs(), [spec], hagen.synthesize)
+    assert inputs.tier_labels[0] == "example.com/role"
+    objects = _without_component(inputs.objects)  # manifests that carry only the configured tier label
+    cluster = hagen.ClusterProfile.shorthand(nodes=2, zones=1, cpu="2", memory="4Gi")
+    placed = place(objects, cluster, tier_labels=inputs.tier_labels)
+    assert {w.tier for w in placed.workloads if w.kind == "Deployment"} == {"web"}
+    assert {w.tier for w in place(objects, cluster).workloads if w.kind == "Deployment"} == {None}
+    _, r = rollout(objects, cluster, "web", tier_labels=inputs.tier_labels)
+    assert r.tier == "web" and r.workload == "web"

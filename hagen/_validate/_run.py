@@ -8,6 +8,7 @@ from pathlib import Path
 from .._errors import InputError
 from .._labels import blueprint_and_tier
 from .._objects import Object, object_id
+from ._api import api_errors
 from ._messages import describe
 from ._report import NotValidated, SchemaError, ValidationReport
 from ._schemas import resolve_version, schema_set
@@ -27,6 +28,8 @@ def _origin(obj: Object) -> tuple[str | None, str | None]:
 def _validate(sourced: Iterable[tuple[Object, str | None]], kube_version: str | None) -> ValidationReport:
     version = resolve_version(kube_version)
     schemas = schema_set(version)
+    major, _, minor_text = version.partition(".")
+    minor = (int(major), int(minor_text))
     errors: list[SchemaError] = []
     validated: list[str] = []
     skipped: list[NotValidated] = []
@@ -58,6 +61,9 @@ def _validate(sourced: Iterable[tuple[Object, str | None]], kube_version: str | 
         for raw in validator.iter_errors(obj):
             for path, value, message in describe(raw, schema, definitions):
                 found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
+        if not found:
+            for path, value, message in api_errors(obj, minor):
+                found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
         found.sort(key=lambda e: (e.path, e.message))
         errors.extend(found)
     return ValidationReport(version, tuple(errors), tuple(validated), tuple(skipped))
@@ -67,6 +73,9 @@ def validate_objects(
     objects: Iterable[Object], kube_version: str | None = None, *, source: str | None = None
 ) -> ValidationReport:
     """Validate every object strictly (unknown fields are errors); report all errors, not only the first.
+
+    An object that satisfies its schema is then checked as the API server checks it on create
+    (`hagen._validate._api`: cross-field rules, names, enums, quantities), with the API server's words.
 
     `kube_version` is a minor version such as "1.33" (default DEFAULT_KUBE_VERSION). Objects of kinds
     with no schema (custom resources) are listed in `not_validated`, never counted as valid.

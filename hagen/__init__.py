@@ -40,10 +40,14 @@ if TYPE_CHECKING:
     from ._diff import (
         Change,
         DiffResult,
+        IgnoreRule,
         ObjectDiff,
+        Verdict,
         apply_changes,
+        check_rollouts,
         diff_output,
         diff_paths,
+        diff_resynth,
         diff_trees,
         format_diff,
     )
@@ -96,7 +100,7 @@ if TYPE_CHECKING:
         synth_targets,
     )
     from ._quantity import QuantityError, canonical_quantity, parse_quantity, same_quantity
-    from ._storage import CsiDriver, EfsStorageClass, StorageClass, Volume
+    from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
 
@@ -123,6 +127,7 @@ _LAZY: dict[str, str] = {
     "ConfigMapKeyRef": "._blueprint",
     "Controller": "._helm",
     "CsiDriver": "._storage",
+    "EksCluster": "._storage",
     "DiffResult": "._diff",
     "EfsStorageClass": "._storage",
     "Failure": "._place",
@@ -138,6 +143,10 @@ _LAZY: dict[str, str] = {
     "Node": "._place",
     "Object": "._objects",
     "ObjectDiff": "._diff",
+    "IgnoreRule": "._diff",
+    "Verdict": "._diff",
+    "check_rollouts": "._diff",
+    "diff_resynth": "._diff",
     "OutputError": "._errors",
     "Persistence": "._helm",
     "Placement": "._place",
@@ -239,10 +248,12 @@ __all__ = [
     "CsiDriver",
     "DiffResult",
     "EfsStorageClass",
+    "EksCluster",
     "Failure",
     "Finding",
     "HagenError",
     "HelmRelease",
+    "IgnoreRule",
     "Ingress",
     "InputError",
     "InvalidOutput",
@@ -276,6 +287,7 @@ __all__ = [
     "Tier",
     "UnsafeYAMLError",
     "ValidationReport",
+    "Verdict",
     "Volume",
     "WriteReport",
     "__version__",
@@ -284,9 +296,11 @@ __all__ = [
     "canonical_quantity",
     "check",
     "check_release",
+    "check_rollouts",
     "colocate",
     "diff_output",
     "diff_paths",
+    "diff_resynth",
     "diff_targets",
     "diff_trees",
     "fail",

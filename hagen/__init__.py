@@ -111,6 +111,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
+    from ._quantity import QuantityError, canonical_quantity, parse_quantity, same_quantity
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
@@ -133,6 +134,7 @@ _PROVIDES: dict[str, str] = {
     "._output": "WriteReport read_owned render render_objects write_tree",
     "._place": "Allocatable ClusterProfile Failure Node Placement Rollout Simulation Taint fail load_profile "
     "place placement_findings rollout run_scenario simulate",
+    "._quantity": "QuantityError canonical_quantity parse_quantity same_quantity",
     "._project": "InvalidTargetOutput ProjectConfig Target diff_targets find_project load_project "
     "plan_targets synth_targets",
     "._storage": "CsiDriver EfsStorageClass EksCluster StorageClass Volume",
@@ -205,6 +207,7 @@ __all__ = [
     "Port",
     "Probe",
     "ProjectConfig",
+    "QuantityError",
     "Rbac",
     "Resources",
     "Rollout",
@@ -230,6 +233,7 @@ __all__ = [
     "__version__",
     "apply_changes",
     "avoid",
+    "canonical_quantity",
     "check",
     "check_release",
     "check_rollouts",
@@ -248,6 +252,7 @@ __all__ = [
     "load_profile",
     "load_project",
     "object_id",
+    "parse_quantity",
     "place",
     "placement_findings",
     "plan",
@@ -260,6 +265,7 @@ __all__ = [
     "render_release",
     "rollout",
     "run_scenario",
+    "same_quantity",
     "separate",
     "simulate",
     "sort_objects",

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
+from .._integers import Int64
 from .._names import dns1123_label
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources
 from ._image import parse_image
@@ -39,7 +40,7 @@ class Container(Model):
         default=(), description="mount paths of the tier's writable_paths or volumes to mount here too"
     )
     read_only_shares: bool = Field(default=False, description="mount the shared paths read-only")
-    run_as_user: int | None = Field(default=None, ge=0)
+    run_as_user: Int64 | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
     def _probe_port(self) -> Container:

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from .._integers import Int32
 from .._names import dns1123_label, dns1123_subdomain, port_name
 from ._container import Model
 from ._lb import certificate_arn, cidr
@@ -146,7 +147,7 @@ class Listener(Model):
     to terminate TLS with."""
 
     name: DnsLabel
-    port: int = Field(ge=1, le=65535)
+    port: Int32 = Field(ge=1, le=65535)
     protocol: Literal["HTTP", "HTTPS"] = "HTTP"
     hostname: Annotated[str, AfterValidator(host_name)] | None = None
     certificate_secret: DnsLabel | None = None

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from .._integers import Int32, Int64
 from .._names import dns1123_label
 from ._container import Model
 
@@ -27,13 +28,15 @@ class Job(Model):
     """
 
     before_rollout: Literal["argocd", "helm"] | None = None
-    backoff_limit: int = Field(default=2, ge=0, le=2147483647, description="spec.backoffLimit")
-    active_deadline_seconds: int | None = Field(default=None, ge=1, description="spec.activeDeadlineSeconds")
-    ttl_seconds_after_finished: int | None = Field(
+    backoff_limit: Int32 = Field(default=2, ge=0, le=2147483647, description="spec.backoffLimit")
+    active_deadline_seconds: Int64 | None = Field(
+        default=None, ge=1, description="spec.activeDeadlineSeconds"
+    )
+    ttl_seconds_after_finished: Int32 | None = Field(
         default=3600, ge=0, description="spec.ttlSecondsAfterFinished (None keeps finished Jobs)"
     )
-    completions: int | None = Field(default=None, ge=1, description="spec.completions")
-    parallelism: int | None = Field(default=None, ge=0, description="spec.parallelism")
+    completions: Int32 | None = Field(default=None, ge=1, description="spec.completions")
+    parallelism: Int32 | None = Field(default=None, ge=0, description="spec.parallelism")
 
 
 class CronJob(Model):
@@ -47,11 +50,11 @@ class CronJob(Model):
         default="Etc/UTC", description="spec.timeZone (the controller's zone if None)"
     )
     concurrency: Literal["Forbid", "Replace", "Allow"] = "Forbid"
-    backoff_limit: int = Field(default=2, ge=0, le=2147483647)
-    active_deadline_seconds: int | None = Field(default=None, ge=1)
-    starting_deadline_seconds: int | None = Field(default=None, ge=0)
-    successful_jobs_history_limit: int = Field(default=3, ge=0)
-    failed_jobs_history_limit: int = Field(default=1, ge=0)
+    backoff_limit: Int32 = Field(default=2, ge=0, le=2147483647)
+    active_deadline_seconds: Int64 | None = Field(default=None, ge=1)
+    starting_deadline_seconds: Int64 | None = Field(default=None, ge=0)
+    successful_jobs_history_limit: Int32 = Field(default=3, ge=0)
+    failed_jobs_history_limit: Int32 = Field(default=1, ge=0)
     suspend: bool = False
 
     @field_validator("schedule")
@@ -91,11 +94,11 @@ class DaemonSet(Model):
     """
 
     tolerate_all: bool = False
-    max_unavailable: int | str = 1
+    max_unavailable: Int32 | str = 1
 
     @field_validator("max_unavailable")
     @classmethod
-    def _count(cls, value: int | str) -> int | str:
+    def _count(cls, value: Int32 | str) -> Int32 | str:
         if isinstance(value, str) and not (value.endswith("%") and value[:-1].isdigit()):
             raise ValueError(f"{value!r} is neither a count nor a percentage like '25%'")
         if isinstance(value, int) and value < 1:
@@ -113,11 +116,11 @@ class Autoscale(Model):
     The Deployment is written without `replicas`: the HPA owns the count (an apply would reset it).
     """
 
-    min_replicas: int = Field(default=2, ge=1, le=2147483647)
-    max_replicas: int = Field(ge=1, le=2147483647)
-    cpu: int | None = Field(default=70, ge=1, description="target CPU utilization, percent of requests")
-    memory: int | None = Field(default=None, ge=1, description="target memory utilization, percent")
-    scale_down_stabilization_seconds: int | None = Field(default=None, ge=0, le=3600)
+    min_replicas: Int32 = Field(default=2, ge=1, le=2147483647)
+    max_replicas: Int32 = Field(ge=1, le=2147483647)
+    cpu: Int32 | None = Field(default=70, ge=1, description="target CPU utilization, percent of requests")
+    memory: Int32 | None = Field(default=None, ge=1, description="target memory utilization, percent")
+    scale_down_stabilization_seconds: Int32 | None = Field(default=None, ge=0, le=3600)
 
     @model_validator(mode="after")
     def _bounds(self) -> Autoscale:

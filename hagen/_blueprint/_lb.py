@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from .._integers import Int32
 from ._container import Model
 
 PREFIX = "service.beta.kubernetes.io/"
@@ -82,7 +83,7 @@ class LoadBalancer(Model):
         default=None, description="default: ip with the controller, instance in-tree"
     )
     certificate_arn: str | None = None
-    tls_ports: tuple[str | int, ...] = ()
+    tls_ports: tuple[str | Int32, ...] = ()
     source_ranges: tuple[str, ...] = ()
     security_groups: tuple[str, ...] = ()
     cross_zone: bool | None = None

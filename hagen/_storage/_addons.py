@@ -35,6 +35,7 @@ MANAGED_POLICY: dict[str, str] = {
 _ROLE_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\w+=,.@/-]+$")
 _POLICY_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/[\w+=,.@/-]+$")
 EKSCTL_API_VERSION = "eksctl.io/v1alpha5"
+POD_IDENTITY_AGENT = "eks-pod-identity-agent"
 
 
 class CsiDriver(BaseModel):
@@ -139,9 +140,12 @@ def cluster_fragment(
     drivers: Iterable[CsiDriver],
     cluster_name: str | None = None,
     region: str | None = None,
+    iam: dict[str, list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any] | None:
     """The eksctl ClusterConfig fragment (iam.withOIDC, addons[]) installing the drivers the classes need.
 
+    `iam` adds ``iam.serviceAccounts`` / ``iam.podIdentityAssociations`` (the tiers' IAM roles, from
+    `hagen._identity.eksctl_iam`); Pod Identity associations bring the eks-pod-identity-agent add-on.
     Only drivers declared with installed=False are emitted; None when there is nothing to install. The
     synthesizer writes it at out/<blueprint>/cluster/eksctl-addons.yaml; apply it with
     ``eksctl create addon -f`` (or merge it into the cluster's config).
@@ -149,12 +153,17 @@ def cluster_fragment(
     needed = provisioners_used(classes)
     declared = declared_drivers(drivers)
     to_install = [declared[p] for p in sorted(needed) if p in declared and not declared[p].installed]
-    if not to_install:
+    iam = iam or {}
+    if not to_install and not iam:
         return None
     fragment: dict[str, Any] = {"apiVersion": EKSCTL_API_VERSION, "kind": "ClusterConfig"}
     metadata = {key: value for key, value in (("name", cluster_name), ("region", region)) if value}
     if metadata:
         fragment["metadata"] = metadata
-    fragment["iam"] = {"withOIDC": True}
-    fragment["addons"] = [d.addon_entry() for d in sorted(to_install, key=lambda d: d.addon)]
+    fragment["iam"] = {"withOIDC": True, **iam}
+    addons = [d.addon_entry() for d in sorted(to_install, key=lambda d: d.addon)]
+    if iam.get("podIdentityAssociations"):
+        addons.append({"name": POD_IDENTITY_AGENT})  # serves the associations' credentials to the pods
+    if addons:
+        fragment["addons"] = addons
     return fragment

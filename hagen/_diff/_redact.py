@@ -1,7 +1,8 @@
 """Keeping secrets out of diffs: Secret data and password-like values are shown as size and short hash.
 
 Reports end up in CI logs and pull-request comments, so a value is hidden when it is under a Secret's
-``data`` or ``stringData``, or when its key, or the name of the list item it is in (``env[name=DB_PASSWORD]
+``data`` or ``stringData`` (a SealedSecret's ``encryptedData`` and template data, an ExternalSecret's
+target template data), or when its key, or the name of the list item it is in (``env[name=DB_PASSWORD]
 .value``), looks like a password, token, secret, key or credential. References to secrets (``secretName``,
 ``secretKeyRef``, ``existingSecret``...) name a secret without holding one and stay visible.
 """
@@ -21,6 +22,16 @@ _REFERENCE = re.compile(r"(name|ref|refs|path|file|selector|existing_?secret|sec
 _SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[-.\s]+")
 HASH_CHARS = 8
 _LAST_APPLIED = ("metadata", "annotations", "kubectl.kubernetes.io/last-applied-configuration")
+# Kinds that become Secrets: where they carry values (ciphertext, or templates that may hold literals).
+# An ExternalSecret's spec.data only names keys in a store and stays visible.
+_SECRET_VALUES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "SealedSecret": (
+        ("spec", "encryptedData"),
+        ("spec", "template", "data"),
+        ("spec", "template", "stringData"),
+    ),
+    "ExternalSecret": (("spec", "target", "template", "data"),),
+}
 
 
 def _words(key: str) -> str:
@@ -36,6 +47,8 @@ def sensitive_key(key: str) -> bool:
 def sensitive_path(doc_kind: str, path: tuple[Segment, ...]) -> bool:
     """True when the value at `path` in a document of `doc_kind` must not be printed."""
     if doc_kind == "Secret" and path and (path[0] in ("data", "stringData") or path[:3] == _LAST_APPLIED):
+        return True
+    if any(path[: len(prefix)] == prefix for prefix in _SECRET_VALUES.get(doc_kind, ())):
         return True
     kubernetes = doc_kind not in ("values", "document", "file")
     for seg in path:

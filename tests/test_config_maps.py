@@ -76,7 +76,14 @@ def test_over_one_mebibyte_refused_at_load_with_file_size_and_limit(tmp_path: Pa
     result = run_hagen("synth", str(path), "-o", str(tmp_path / "out"))
     assert result.returncode == 2
     message = result.stderr.strip()
-    for part in ("app.py:4", "App", "ConfigMap 'big': data", "1048577 bytes", "big.bin", "1048576 bytes (1 MiB)"):
+    for part in (
+        "app.py:4",
+        "App",
+        "ConfigMap 'big': data",
+        "1048577 bytes",
+        "big.bin",
+        "1048576 bytes (1 MiB)",
+    ):
         assert part in message, message
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
@@ -108,7 +115,10 @@ def test_missing_file_names_the_map_and_the_path(tmp_path: Path) -> None:
     ("tier", "expected"),
     [
         ('env={"X": ConfigMapKeyRef(name="settings", key="NOPE")}', "has no key 'NOPE' (keys: LOG_LEVEL)"),
-        ('files=[ConfigFiles(config_map="settings", path="/etc/a", items={"NOPE": "x"})]', "has no key 'NOPE'"),
+        (
+            'files=[ConfigFiles(config_map="settings", path="/etc/a", items={"NOPE": "x"})]',
+            "has no key 'NOPE'",
+        ),
         ('files=[ConfigFiles(config_map="settings", path="/etc/a", items={"LOG_LEVEL": "../x"})]', "'..'"),
         ('files=[ConfigFiles(config_map="settings", path="/etc/a", default_mode=0o1777)]', "0777"),
         ('files=[ConfigFiles(config_map="settings", path="/tmp")]', "two mounts share a path"),

@@ -7,7 +7,7 @@ import inspect
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, field_validator, model_validator
 
 from .._config import ConfigMap, ExternalSecret, SealedSecret
 from .._errors import BlueprintError
@@ -20,6 +20,7 @@ from ._scheduling import Avoid, Colocate
 from ._tier import LabelKey, LabelValue, Tier
 
 DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
+ExtraObject = Annotated[dict[str, Any], BeforeValidator(as_object)]
 
 
 class BlueprintSpec(Model):
@@ -53,7 +54,7 @@ class BlueprintSpec(Model):
     secrets: tuple[ExternalSecret | SealedSecret, ...] = Field(
         default=(), description="Secrets by reference: ExternalSecret and SealedSecret objects"
     )
-    objects: tuple[Any, ...] = Field(
+    objects: tuple[ExtraObject, ...] = Field(
         default=(), description="extra objects: dicts or typed models with to_dict() (lightkube-models)"
     )
     patches: tuple[JsonPatch | StrategicMerge, ...] = Field(
@@ -86,19 +87,6 @@ class BlueprintSpec(Model):
                         f"(tiers: {allowed})"
                     )
         return self
-
-    @field_validator("objects", mode="before")
-    @classmethod
-    def _plain_objects(cls, value: Any) -> Any:
-        if not isinstance(value, list | tuple):
-            return value
-        out = []
-        for index, item in enumerate(value):
-            try:
-                out.append(as_object(item))
-            except ValueError as exc:
-                raise ValueError(f"objects[{index}]: {exc}") from None
-        return tuple(out)
 
     @model_validator(mode="after")
     def _configuration(self) -> BlueprintSpec:

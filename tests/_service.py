@@ -9,8 +9,9 @@ from typing import Any
 import hagen
 
 HEADER = (
-    "from hagen import (Blueprint, Tier, Port, ConfigMap, ConfigFiles, SecretFiles, EnvFrom, ConfigMapKeyRef,\n"
-    "    SecretKeyRef, ExternalSecret, RemoteRef, SealedSecret, Identity, JsonPatch, StrategicMerge)\n"
+    "from hagen import (Blueprint, Tier, Port, ConfigMap, ConfigFiles, SecretFiles, EnvFrom,\n"
+    "    ConfigMapKeyRef, SecretKeyRef, ExternalSecret, RemoteRef, SealedSecret, Identity, JsonPatch,\n"
+    "    StrategicMerge)\n"
 )
 IMAGE = "registry.example.com/app:1.0.0"
 

@@ -97,7 +97,8 @@ def test_secrets_mounted_and_as_env_by_reference(tmp_path: Path) -> None:
             secrets = [SealedSecret(name="tok", encrypted_data={{"token": "{CIPHER}"}})]
             tiers = [Tier(name="web", image="registry.example.com/app:1.0.0",
                           env_from=[EnvFrom(secret="tok", optional=True)],
-                          files=[SecretFiles(secret="tls", path="/etc/tls", items={{"tls.crt": "cert.pem"}})])]
+                          files=[SecretFiles(secret="tls", path="/etc/tls",
+                                             items={{"tls.crt": "cert.pem"}})])]
         """,
     )
     objects = objects_of(path)
@@ -146,8 +147,8 @@ def test_credential_env_values_are_findings() -> None:
     ]
     assert {i for i, _ in found} == {"secret.plaintext-env"}
     assert (
-        "Deployment web: container 'web': env DATABASE_URL holds a value in plain text (a URL with a password)"
-        in [m for _, m in found]
+        "Deployment web: container 'web': env DATABASE_URL holds a value in plain text "
+        "(a URL with a password)" in [m for _, m in found]
     )
 
 

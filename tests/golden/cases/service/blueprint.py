@@ -58,7 +58,7 @@ class Orders(Blueprint):
             },
             env_from=[EnvFrom(config_map="api-settings", prefix="APP_"), EnvFrom(secret="api-token")],
             files=[
-                ConfigFiles(config_map="api-files", path="/etc/orders", items={"app.properties": "app.properties"}),
+                ConfigFiles(config_map="api-files", path="/etc/orders", items={"app.properties": "app.conf"}),
                 SecretFiles(secret="api-db", path="/var/run/secrets/db", default_mode=0o440),
             ],
             identity=Identity(
@@ -119,7 +119,7 @@ class Orders(Blueprint):
                     "template": {
                         "spec": {
                             "containers": [
-                                {"name": "web", "env": [{"name": "NGINX_ENTRYPOINT_QUIET_LOGS", "value": "1"}]}
+                                {"name": "web", "env": [{"name": "NGINX_ENTRYPOINT_WORKER", "value": "1"}]}
                             ]
                         }
                     }

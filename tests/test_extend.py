@@ -185,3 +185,19 @@ def test_strategic_merge_semantics(
 def test_list_item_without_merge_key_is_an_error() -> None:
     with pytest.raises(hagen.BlueprintError, match="without its merge key 'name'"):
         merge_patch({"containers": [{"name": "a"}]}, {"containers": [{"image": "x:1"}]})
+
+
+def test_lightkube_resources_are_extra_objects() -> None:
+    pytest.importorskip("lightkube.resources.core_v1")
+    from lightkube.models.meta_v1 import ObjectMeta
+    from lightkube.resources.core_v1 import ServiceAccount
+
+    spec = hagen.BlueprintSpec(
+        name="app",
+        namespace="app",
+        objects=[ServiceAccount(metadata=ObjectMeta(name="reader"), automountServiceAccountToken=False)],
+    )
+    (obj,) = [o for o in hagen.synthesize(spec).objects if o["kind"] == "ServiceAccount"]
+    assert obj["apiVersion"] == "v1" and obj["metadata"]["namespace"] == "app"
+    assert obj["automountServiceAccountToken"] is False
+    assert hagen.validate_objects([obj]).errors == ()

@@ -55,7 +55,7 @@ class BlueprintSpec(Model):
         default=(), description="Secrets by reference: ExternalSecret and SealedSecret objects"
     )
     objects: tuple[ExtraObject, ...] = Field(
-        default=(), description="extra objects: dicts or typed models with to_dict() (lightkube-models)"
+        default=(), description="extra objects: dicts or typed models with to_dict() (lightkube resources)"
     )
     patches: tuple[JsonPatch | StrategicMerge, ...] = Field(
         default=(), description="JSON patches and strategic merge patches on the blueprint's objects"

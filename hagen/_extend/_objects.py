@@ -1,6 +1,6 @@
-"""Extra objects in a blueprint: plain dicts, or models of a typed library (lightkube-models).
+"""Extra objects in a blueprint: plain dicts, or models of a typed library (lightkube's resources).
 
-Any object with a ``to_dict()`` that returns the API's camelCase form is accepted (lightkube-models does;
+Any object with a ``to_dict()`` that returns the API's camelCase form is accepted (lightkube's do;
 the official client's models return snake_case attribute names and are refused by the schema check).
 Extra objects go through the same pipeline as generated ones: patches, validation, checks, placement, diff.
 A Secret with values is refused: its data would be written in plain text to out/ and to git.

@@ -77,7 +77,7 @@ def test_over_one_mebibyte_refused_at_load_with_file_size_and_limit(tmp_path: Pa
     assert result.returncode == 2
     message = result.stderr.strip()
     for part in (
-        "app.py:4",
+        "app.py:5",
         "App",
         "ConfigMap 'big': data",
         "1048577 bytes",

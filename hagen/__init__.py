@@ -49,10 +49,14 @@ if TYPE_CHECKING:
     from ._diff import (
         Change,
         DiffResult,
+        IgnoreRule,
         ObjectDiff,
+        Verdict,
         apply_changes,
+        check_rollouts,
         diff_output,
         diff_paths,
+        diff_resynth,
         diff_trees,
         format_diff,
     )
@@ -106,7 +110,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
-    from ._storage import CsiDriver, EfsStorageClass, StorageClass, Volume
+    from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
 
@@ -131,6 +135,7 @@ _LAZY: dict[str, str] = {
     "ConfigMapKeyRef": "._blueprint",
     "Controller": "._helm",
     "CsiDriver": "._storage",
+    "EksCluster": "._storage",
     "DiffResult": "._diff",
     "EfsStorageClass": "._storage",
     "EnvFrom": "._config",
@@ -150,6 +155,10 @@ _LAZY: dict[str, str] = {
     "Node": "._place",
     "Object": "._objects",
     "ObjectDiff": "._diff",
+    "IgnoreRule": "._diff",
+    "Verdict": "._diff",
+    "check_rollouts": "._diff",
+    "diff_resynth": "._diff",
     "OutputError": "._errors",
     "Persistence": "._helm",
     "Placement": "._place",
@@ -258,6 +267,7 @@ __all__ = [
     "CsiDriver",
     "DiffResult",
     "EfsStorageClass",
+    "EksCluster",
     "EnvFrom",
     "ExternalSecret",
     "Failure",
@@ -265,6 +275,7 @@ __all__ = [
     "HagenError",
     "HelmRelease",
     "Identity",
+    "IgnoreRule",
     "Ingress",
     "InputError",
     "InvalidOutput",
@@ -302,6 +313,7 @@ __all__ = [
     "Tier",
     "UnsafeYAMLError",
     "ValidationReport",
+    "Verdict",
     "Volume",
     "WriteReport",
     "__version__",
@@ -309,9 +321,11 @@ __all__ = [
     "avoid",
     "check",
     "check_release",
+    "check_rollouts",
     "colocate",
     "diff_output",
     "diff_paths",
+    "diff_resynth",
     "diff_targets",
     "diff_trees",
     "fail",

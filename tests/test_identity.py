@@ -22,7 +22,9 @@ def _synth(tmp_path: Path, identity: str, extra: str = "") -> hagen.Synthesis:
     path = write_blueprint(
         tmp_path,
         f"""
+        from hagen import EksCluster
         class App(Blueprint):
+            eks = EksCluster(name="prod", region="eu-west-1")
             tiers = [Tier(name="web", image="registry.example.com/app:1.0.0", identity={identity}{extra})]
         """,
     )
@@ -56,6 +58,7 @@ def test_irsa_role_created_by_eksctl_is_listed(tmp_path: Path) -> None:
     assert synthesis.extras["cluster/eksctl-addons.yaml"] == {
         "apiVersion": "eksctl.io/v1alpha5",
         "kind": "ClusterConfig",
+        "metadata": {"name": "prod", "region": "eu-west-1"},
         "iam": {
             "withOIDC": True,
             "serviceAccounts": [
@@ -92,8 +95,7 @@ def test_fragment_fits_eksctls_schema(tmp_path: Path) -> None:
         f'Identity(pod_identity=True, role_name="r", attach_policy_arns=["{POLICY}"])',
     ):
         fragment = _synth(tmp_path, identity).extras["cluster/eksctl-addons.yaml"]
-        # merged into the cluster's config, which names the cluster
-        config = {**fragment, "metadata": {"name": "prod", "region": "eu-west-1"}}
+        config = dict(fragment)
         errors = [e.message for e in validator.iter_errors(config)]
         assert errors == [], errors
     config["iam"] = {**config["iam"], "podIdentityAssociation": []}  # a misspelt key is caught
@@ -144,3 +146,20 @@ def test_shared_identity_is_one_service_account(tmp_path: Path) -> None:
     )
     accounts = [i for i in objects_of(path) if ".ServiceAccount." in i]
     assert accounts == ["core.ServiceAccount.app.sa"]
+
+
+def test_iam_roles_to_create_need_the_clusters_name(tmp_path: Path) -> None:
+    path = write_blueprint(
+        tmp_path,
+        f"""
+        class App(Blueprint):
+            tiers = [Tier(name="web", image="registry.example.com/app:1.0.0",
+                          identity=Identity(pod_identity=True, attach_policy_arns=["{POLICY}"]))]
+        """,
+    )
+    (spec,) = hagen.load_blueprints([path])
+    with pytest.raises(hagen.BlueprintError) as info:
+        hagen.synthesize(spec)
+    message = str(info.value)
+    assert "app.py: App: eks:" in message
+    assert "the IAM roles (podIdentityAssociations)" in message and "EksCluster" in message

@@ -19,7 +19,7 @@ def test_golden_output_passes_hagen_validate() -> None:
     )
     assert skipped == [
         "bitnami.com.SealedSecret.orders.api-token",
-        "eksctl.io.ClusterConfig._.",
+        "eksctl.io.ClusterConfig._.shop",
         "external-secrets.io.ExternalSecret.orders.api-db",
         "kustomize.config.k8s.io.Kustomization._.",
     ]

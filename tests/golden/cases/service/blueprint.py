@@ -5,6 +5,7 @@ from hagen import (
     ConfigFiles,
     ConfigMap,
     ConfigMapKeyRef,
+    EksCluster,
     EnvFrom,
     ExternalSecret,
     Identity,
@@ -32,6 +33,7 @@ SEALED_TOKEN = (
 
 class Orders(Blueprint):
     name = "orders"
+    eks = EksCluster(name="shop", region="eu-west-1")  # names the cluster in the eksctl fragment
     config_maps = [
         ConfigMap(name="api-settings", data={"LOG_LEVEL": "info", "FEATURE_FLAGS": "checkout,refunds"}),
         ConfigMap.from_files("api-files", "config/app.properties", "config/favicon.ico"),

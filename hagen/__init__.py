@@ -110,6 +110,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
+    from ._quantity import QuantityError, canonical_quantity, parse_quantity, same_quantity
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
@@ -117,6 +118,10 @@ if TYPE_CHECKING:
 # Public name -> private module. Loaded on first use, so that `hagen --help` and light API users do not
 # pay for pydantic and the models (see docs/benchmarks.md).
 _LAZY: dict[str, str] = {
+    "QuantityError": "._quantity",
+    "canonical_quantity": "._quantity",
+    "parse_quantity": "._quantity",
+    "same_quantity": "._quantity",
     "Admin": "._helm",
     "Agent": "._helm",
     "Allocatable": "._place",
@@ -292,6 +297,7 @@ __all__ = [
     "Port",
     "Probe",
     "ProjectConfig",
+    "QuantityError",
     "Rbac",
     "RemoteRef",
     "Resources",
@@ -319,6 +325,7 @@ __all__ = [
     "__version__",
     "apply_changes",
     "avoid",
+    "canonical_quantity",
     "check",
     "check_release",
     "check_rollouts",
@@ -338,6 +345,7 @@ __all__ = [
     "load_project",
     "merge_patch",
     "object_id",
+    "parse_quantity",
     "place",
     "placement_findings",
     "plan",
@@ -350,6 +358,7 @@ __all__ = [
     "render_release",
     "rollout",
     "run_scenario",
+    "same_quantity",
     "separate",
     "simulate",
     "sort_objects",

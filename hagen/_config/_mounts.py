@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
+from .._integers import Int32
 from .._names import env_name
 from ._model import DataKey, Model, ObjectName
 
@@ -37,7 +38,7 @@ class _Files(Model):
     items: dict[DataKey, str] = Field(
         default_factory=dict, description="key -> file path under `path`; default: every key, as named"
     )
-    default_mode: int | None = Field(default=None, description="defaultMode, octal (0o440); 0 to 0o777")
+    default_mode: Int32 | None = Field(default=None, description="defaultMode, octal (0o440); 0 to 0o777")
     optional: bool | None = Field(default=None, description="the pod starts even when the object is missing")
 
     _prefix = ""

@@ -201,3 +201,23 @@ def test_lightkube_resources_are_extra_objects() -> None:
     assert obj["apiVersion"] == "v1" and obj["metadata"]["namespace"] == "app"
     assert obj["automountServiceAccountToken"] is False
     assert hagen.validate_objects([obj]).errors == ()
+
+
+def test_a_patch_the_api_server_would_refuse_stops_synth(tmp_path: Path) -> None:
+    path = write_blueprint(
+        tmp_path,
+        """
+        class App(Blueprint):
+            config_maps = [ConfigMap(name="c", data={"a": "1"})]
+            tiers = [Tier(name="web", image="registry.example.com/app:1.0.0",
+                          files=[ConfigFiles(config_map="c", path="/etc/c")])]
+            patches = [JsonPatch(api_version="apps/v1", kind="Deployment", name="web", ops=[
+                {"op": "add", "path": "/spec/template/spec/volumes/1/configMap/items",
+                 "value": [{"key": "a", "path": "../escape"}]}])]
+        """,
+    )
+    result = run_hagen("synth", str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    assert "spec.template.spec.volumes[1].configMap.items[0].path" in result.stdout + result.stderr
+    assert "must not contain '..'" in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()

@@ -113,7 +113,9 @@ class ConfigMap(Model):
                     data[file.name] = content.decode("utf-8")
                 except UnicodeDecodeError:
                     binary[file.name] = content
-                read.append(file.as_posix())
+                read.append(
+                    file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+                )
         return cls(name=name, data=data, binary_data=binary, rollout=rollout, files=tuple(read))
 
     def content_hash(self) -> str:

@@ -3,8 +3,8 @@
 Values Kubernetes has no YAML type for are written the way its API reads them: a tuple as a list, a
 date as its ISO 8601 text and a datetime with a time zone as RFC 3339 text (metav1.Time), both quoted.
 What no reader can take back is refused with an InputError naming the field: a datetime without a time
-zone, an integer beyond 64 bits, a string holding a lone surrogate (invalid UTF-8; libyaml and go-yaml
-stop at it).
+zone, an integer beyond 64 bits, a float that is NaN or infinite (JSON has neither), a string holding a
+lone surrogate (invalid UTF-8; libyaml and go-yaml stop at it).
 
 Why by hand: PyYAML's representer walks every node in Python before libyaml's C emitter sees it, and it
 dominates synthesis time at scale (1,000 tiers: ~1.5 s of representer against ~0.2 s for this emitter,
@@ -116,10 +116,12 @@ def scalar(value: Any) -> str:
             raise _Refused(f"{value} is beyond 64 bits; Kubernetes numbers are int64")
         return str(value)
     if isinstance(value, float):
-        if math.isnan(value):
-            return ".nan"
-        if math.isinf(value):
-            return ".inf" if value > 0 else "-.inf"
+        if not math.isfinite(value):
+            # go-yaml reads .nan and .inf, but kubectl, the API server and Helm then convert to JSON,
+            # which has neither: "json: unsupported value: NaN".
+            raise _Refused(
+                f"{value!r} is not a finite number; Kubernetes objects are JSON, which has no NaN or Infinity"
+            )
         text = repr(value).lower()
         if "." not in text and "e" in text:
             text = text.replace("e", ".0e", 1)

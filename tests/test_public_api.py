@@ -70,6 +70,7 @@ PUBLIC = [
     "separate",
     "sort_objects",
     "spread",
+    "stream_objects",
     "synth",
     "synthesize",
     "synthesize_all",

@@ -109,8 +109,13 @@ def release_values(release: HelmRelease, base_dir: Path, chart_path: Path | None
     Raises ChartError listing every error finding (unknown or renamed keys, schema violations, a
     plain-text admin password) so that nothing is written.
     """
-    result = check_release(release, base_dir, chart_path)
+    return writable(check_release(release, base_dir, chart_path)).values
+
+
+def writable(result: ValuesCheck) -> ValuesCheck:
+    """`result` itself when it has no error finding; else ChartError listing every error, so that nothing
+    is written. Warnings and info findings travel on with the result."""
     if result.errors:
         lines = "\n".join(f"  - {f.message}" + (f" (fix: {f.fix})" if f.fix else "") for f in result.errors)
-        raise ChartError(f"values of release {release.name} do not fit {result.checked_against}:\n{lines}")
-    return result.values
+        raise ChartError(f"values of release {result.release} do not fit {result.checked_against}:\n{lines}")
+    return result

@@ -95,7 +95,7 @@ _RULES = (
     # Contributed by other stages: the placement simulator, the Helm values check, the schema validation
     # and the comparison of blueprints with each other.
     Rule("scheduling.pending-pods", "error", "Pods fit no node of the cluster profile",
-         "The scheduler finds no node for these pods (requests, affinity, spread, taints): they stay Pending.",
+         "No node fits these pods (requests, affinity, spread, taints): they stay Pending.",
          "Add nodes or zones, relax required (anti-)affinity or spread, or lower requests."),
     Rule("scheduling.node-failure-outage", "warning", "One failure leaves a tier with no pod",
          "When a zone or node fails, the tier's pods cannot be recreated elsewhere: the service is down.",

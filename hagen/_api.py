@@ -101,4 +101,6 @@ def synth(
         files.update(render(synthesis))
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in sources)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
-    return write_tree(files, Path(out_dir), scope)
+    written = write_tree(files, Path(out_dir), scope)
+    written.findings.extend(f for s in syntheses for f in s.findings)
+    return written

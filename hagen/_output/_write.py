@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .._errors import OutputError
 from ._journal import commit, recover

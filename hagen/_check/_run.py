@@ -13,6 +13,7 @@ from ._conflicts import conflict_findings
 from ._context import CheckContext, ClusterCounts
 from ._rules_scheduling import scheduling_rules
 from ._rules_schema import schema_rules
+from ._rules_secrets import secret_rules
 from ._rules_storage import storage_rules
 from ._rules_workload import workload_rules
 from ._storage_model import addons_in
@@ -21,7 +22,13 @@ from ._suppress import Suppressed, Suppressions, apply_suppressions, suppression
 RuleFn = Callable[[CheckContext], Iterable[Finding]]
 """A rule provider: reads a CheckContext, yields findings. Providers must be pure."""
 
-BUILTIN_RULES: tuple[RuleFn, ...] = (workload_rules, storage_rules, scheduling_rules, schema_rules)
+BUILTIN_RULES: tuple[RuleFn, ...] = (
+    workload_rules,
+    storage_rules,
+    scheduling_rules,
+    secret_rules,
+    schema_rules,
+)
 _registered: list[RuleFn] = []
 
 

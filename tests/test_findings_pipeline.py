@@ -25,7 +25,10 @@ def _no_cache(tmp_path: Path) -> dict[str, str]:
 
 
 def test_misspelt_helm_key_without_a_chart_copy(tmp_path: Path) -> None:
-    body = f'    tiers = [{_TIER}]\n    releases = [Jenkins(values={{"persistence": {{"storageclass": "gp3"}}}})]'
+    body = (
+        f"    tiers = [{_TIER}]\n"
+        + '    releases = [Jenkins(values={"persistence": {"storageclass": "gp3"}})]'
+    )
     folder = _blueprint(tmp_path / "bp", "ci", body)
     env = _no_cache(tmp_path)
     proc = run_hagen("check", str(folder), "--fail-on", "info", "--format", "json", env=env)
@@ -113,3 +116,10 @@ def test_pre_commit_hook_runs_for_every_input_of_the_output() -> None:
     ):
         assert pattern.search(path), path
     assert not pattern.search("docs/hagen.toml.md")
+
+
+def test_diff_against_a_missing_folder_is_an_input_error(tmp_path: Path) -> None:
+    proc = run_hagen("diff", "--against", str(tmp_path / "nope"))
+    assert proc.returncode == 2
+    assert f"--against {tmp_path / 'nope'}: no such file or directory; nothing compared" in proc.stderr
+    assert "added" not in proc.stdout

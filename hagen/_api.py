@@ -90,6 +90,9 @@ def synth(
         out_dir = out_dir if out_dir is not None else project.path(project.out)
     out_dir = DEFAULT_OUT if out_dir is None else out_dir
     syntheses = synthesize_all(sources)
+    from ._helm._check import CHART_PATHS, check_chart_names
+
+    check_chart_names(CHART_PATHS.get(), (r.name for s in syntheses for r in s.blueprint.releases))
     if validate:
         from ._validate import validate_objects
 

@@ -123,3 +123,14 @@ def test_diff_against_a_missing_folder_is_an_input_error(tmp_path: Path) -> None
     assert proc.returncode == 2
     assert f"--against {tmp_path / 'nope'}: no such file or directory; nothing compared" in proc.stderr
     assert "added" not in proc.stdout
+
+
+def test_chart_for_a_release_no_blueprint_declares(tmp_path: Path) -> None:
+    body = f"    tiers = [{_TIER}]\n    releases = [Jenkins()]"
+    folder = _blueprint(tmp_path / "bp", "ci", body)
+    chart = tmp_path / "chart"
+    chart.mkdir()
+    proc = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"), "--chart", f"jenkns={chart}")
+    assert proc.returncode == 2
+    assert "--chart jenkns=...: no release is named 'jenkns'; releases: jenkins" in proc.stderr
+    assert not (tmp_path / "out").exists()

@@ -76,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc.report.text(), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
+    _print_findings(report.findings)
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
     print(f"hagen synth: {count} blueprint{'s' if count != 1 else ''} -> {args.out}/: {report.summary()}")
     return 0
@@ -111,6 +112,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         print(str(exc), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
+    _print_findings(report.findings)
     produced = [*report.written, *report.unchanged]
     blueprints = len({p.split("/")[1] for p in produced if p.split("/", 1)[0] in names and p.count("/") > 1})
     print(
@@ -124,3 +126,11 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         ]
         print(f"  {name}: {counts[0]} written, {counts[1]} unchanged, {counts[2]} removed")
     return 0
+
+
+def _print_findings(findings: Any) -> None:
+    """The warnings synthesis found (errors stop it before this), one line each, on stderr."""
+    from .._check import finding_lines
+
+    for line in finding_lines(findings):
+        print(line, file=sys.stderr)

@@ -19,7 +19,7 @@ PLUS: dict[str, list[dict[str, Any]]] = json.loads(
 
 @pytest.fixture(scope="module")
 def ours() -> dict[str, dict[str, Any]]:
-    (spec,) = hagen.load_blueprints([CASES / "service" / "blueprint.py"])
+    (spec,) = hagen.load_blueprints([CASES / "traffic" / "blueprint.py"])
     return {f"{o['kind']}/{o['metadata']['name']}": o for o in hagen.synthesize(spec).objects}
 
 

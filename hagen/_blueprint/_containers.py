@@ -2,7 +2,7 @@
 
 A `Container` runs beside (or before) the tier's main container with the same restricted security context.
 It shares the pod's volumes by mount path: `shares` names paths of the tier's `writable_paths` (emptyDir)
-or volumes, mounted at the same path, so the main container and a log shipper see the same files.
+volumes or files, mounted at the same path, so the main container and a log shipper see the same files.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Container(Model):
     resources: Resources = Field(default=Resources(cpu="50m", memory="64Mi"))
     readiness: Probe | None = Field(default=None, description="sidecars and helpers only")
     shares: tuple[str, ...] = Field(
-        default=(), description="mount paths of the tier's writable_paths or volumes to mount here too"
+        default=(), description="mount paths of the tier's writable_paths, volumes, shared_volumes or files"
     )
     read_only_shares: bool = Field(default=False, description="mount the shared paths read-only")
     run_as_user: Int64 | None = Field(default=None, ge=0)

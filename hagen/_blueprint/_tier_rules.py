@@ -118,31 +118,20 @@ def _containers(tier: Tier) -> None:
     names = [tier.name, *(c.name for c in (*tier.init_containers, *tier.sidecars, *tier.containers))]
     if len(set(names)) != len(names):
         raise ValueError(f"container names repeat (the main container is named after the tier): {names}")
-    paths = {
-        *tier.writable_paths,
-        *(v.mount_path for v in tier.volumes),
-        *(s.mount_path for s in tier.shared_volumes),
-    }
+    paths = set(tier.mount_paths)
     for field in ("init_containers", "sidecars", "containers"):
         for index, c in enumerate(getattr(tier, field)):
             for path in c.shares:
                 if path not in paths:
                     raise ValueError(
-                        f"{field}[{index}].shares: {path!r} is not a mount of the tier "
-                        f"(writable_paths, volumes, shared_volumes: {', '.join(sorted(paths)) or 'none'})"
+                        f"{field}[{index}].shares: {path!r} is not a mount of the tier (writable_paths, "
+                        f"volumes, shared_volumes, files: {', '.join(sorted(paths)) or 'none'})"
                     )
             if field == "init_containers" and c.readiness is not None:
                 raise ValueError(
                     f"init_containers[{index}].readiness: an init container runs to completion and takes "
                     "no probes; make it a sidecar"
                 )
-    mounts = [
-        *tier.writable_paths,
-        *(v.mount_path for v in tier.volumes),
-        *(s.mount_path for s in tier.shared_volumes),
-    ]
-    if len(set(mounts)) != len(mounts):
-        raise ValueError(f"two mounts share a path (writable_paths, volumes, shared_volumes): {mounts}")
 
 
 def check_tier(tier: Tier) -> None:

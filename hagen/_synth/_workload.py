@@ -8,6 +8,7 @@ from typing import Any
 from .._blueprint import BlueprintSpec, Tier
 from .._storage._workload import plan_storage
 from ._affinity import hard_separation
+from ._config import roll_on_change
 from ._kinds import kind_object
 from ._labels import selector_labels, tier_labels
 from ._pod import pod_spec
@@ -54,7 +55,9 @@ def workload(spec: BlueprintSpec, tier: Tier) -> list[dict[str, Any]]:
     plan = plan_storage(tier.volumes, replica_range(tier)[1], tier.name)
     labels = tier_labels(spec, tier)
     mounts = [v.volume_mount() for v in (*plan.templates, *plan.claims)]
+    mounts.extend(f.volume_mount() for f in tier.files)
     volumes = [v.pod_volume(claim_name(tier, v.name)) for v in plan.claims]
+    volumes.extend(f.pod_volume() for f in tier.files)
     for shared in tier.shared_volumes:
         name = claim_name(spec.tier(shared.tier), shared.volume)
         mounts.append({"name": name, "mountPath": shared.mount_path, "readOnly": shared.read_only})
@@ -64,6 +67,7 @@ def workload(spec: BlueprintSpec, tier: Tier) -> list[dict[str, Any]]:
     template = {"metadata": {"labels": labels}, "spec": pod_spec(spec, tier, mounts, volumes)}
     if tier.annotations:
         template["metadata"]["annotations"] = dict(sorted(tier.annotations.items()))
+    roll_on_change(spec, template)
     if tier.workload is not None:
         return [kind_object(spec, tier, template)]
     body: dict[str, Any] = {"selector": {"matchLabels": selector_labels(spec, tier)}}

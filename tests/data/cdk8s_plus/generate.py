@@ -1,4 +1,4 @@
-"""Write expected.json: what a cdk8s-plus-32 app synthesizes for the intents of the service example.
+"""Write expected.json: what a cdk8s-plus-32 app synthesizes for the intents of the traffic example.
 
 Run once by hand (needs Node.js): `.venv/bin/python tests/data/cdk8s_plus/generate.py`. The tests read
 the committed JSON and compare it with hagen's output for the same intents (docs/blueprints.md).

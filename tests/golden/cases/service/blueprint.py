@@ -1,103 +1,71 @@
-"""A real service: an NLB and an ALB in front, an autoscaled API, a migration Job before the rollout, a
-nightly backup of the database's volume, a log-shipping sidecar, a node agent on every node, and a
-Gateway API route."""
+"""Every feature of configuration, secrets, identity and the escape hatches, in one service."""
 
 from hagen import (
-    Alb,
-    Autoscale,
     Blueprint,
-    ClusterProfile,
-    Container,
-    CronJob,
-    CsiDriver,
-    DaemonSet,
+    ConfigFiles,
+    ConfigMap,
+    ConfigMapKeyRef,
     EksCluster,
-    Gateway,
-    HttpRoute,
-    Job,
-    Listener,
-    LoadBalancer,
+    EnvFrom,
+    ExternalSecret,
+    Identity,
+    JsonPatch,
     Port,
     Probe,
-    Resources,
-    Route,
-    SharedVolume,
-    StorageClass,
+    RemoteRef,
+    SealedSecret,
+    SecretFiles,
+    SecretKeyRef,
+    StrategicMerge,
     Tier,
-    Volume,
     separate,
 )
 
-gp3 = StorageClass(name="gp3")
-CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789"
+SEALED_TOKEN = (
+    "bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB1L9RIvNEVUxTveLruM0rfj0WAK1jHDhaXXzOI8d4VFmtvBtMkA/+SNV1tdpc"
+    "Y4BAEl9l2w/j4kSUt26phkV9mGCE/tCLl4r019GWp0RqhrWACeY2thHbFiEbZamq3/KcXlLZxQjFAjRzRNjAetkcvWBor8df9ikvBi"
+    "oJyjgcieced7mprp4wsNvbb1EKJk753ngVAde2uSronrBZxat0PbZ1humPrSfaC5lovAOaHvNMk5ubjlI6i++J1HhgjF7PbKNYdY9t"
+    "J+bPRScpN5d6dI/Yg5HbZ5ztp9x78fAF7oeb7q13mUz1czQewXtYu/frNNJxHJk8HZdrEosxiNwYKaK0w0L1Qz6+WRodp34BPRtyR1"
+    "Vi1IV43Ki4S6xmUcPLkBukcZyAtv6RGwkafAUSS2Tu7Olk4JwFjvj5gF2spUa+fPRqB4/tT6/QteOv8USAK4U/iuRZpPDBSt0zFLfM"
+    "Om"
+)
 
 
 class Orders(Blueprint):
     name = "orders"
-    csi_drivers = [CsiDriver(addon="aws-ebs-csi-driver")]
-    eks = EksCluster(name="orders-prod", region="eu-west-1")
-    cluster = ClusterProfile.shorthand(nodes=3, zones=3, cpu="1930m", memory="7Gi")
-    gateways = [
-        Gateway(
-            name="public",
-            gateway_class="amazon-vpc-lattice",
-            listeners=[Listener(name="https", port=443, protocol="HTTPS", certificate_secret="orders-tls")],
-        )
+    eks = EksCluster(name="shop", region="eu-west-1")  # names the cluster in the eksctl fragment
+    config_maps = [
+        ConfigMap(name="api-settings", data={"LOG_LEVEL": "info", "FEATURE_FLAGS": "checkout,refunds"}),
+        ConfigMap.from_files("api-files", "config/app.properties", "config/favicon.ico"),
+        ConfigMap.from_files("web-nginx", "config/nginx.conf", rollout="immutable"),
+    ]
+    secrets = [
+        ExternalSecret(
+            name="api-db",
+            store="aws-secrets-manager",
+            store_kind="ClusterSecretStore",
+            data={"password": RemoteRef(key="orders/db", property="password"), "username": "orders/db-user"},
+        ),
+        SealedSecret(name="api-token", encrypted_data={"token": SEALED_TOKEN}),
     ]
     tiers = [
         Tier(
-            name="db",
-            image="postgres:16.4",
-            ports=[Port(name="pg", port=5432)],
-            volumes=[
-                Volume(name="data", size="50Gi", mount_path="/var/lib/postgresql/data", storage_class=gp3)
-            ],
-            writable_paths=["/tmp", "/var/run/postgresql"],
-            run_as_user=999,
-            fs_group=999,
-            suppress={"scheduling.node-failure-outage": "one replica by design; restored from backup"},
-        ),
-        Tier(
             name="api",
-            image="registry.example.com/orders/api:2.3.0",
-            ports=[Port(name="http", port=8080, service_port=80)],
-            resources=Resources(cpu="250m", memory="256Mi"),
-            readiness=Probe(http_path="/ready"),
-            writable_paths=["/tmp", "/var/log/api"],
-            placement=[separate()],
-            autoscale=Autoscale(min_replicas=2, max_replicas=3, cpu=70, memory=80),
-            ingress=Alb(
-                routes=[Route(host="orders.example.com", path="/api")],
-                scheme="internet-facing",
-                certificate_arn=CERT,
-            ),
-            sidecars=[
-                Container(
-                    name="log-shipper",
-                    image="fluent/fluent-bit:3.1.9",
-                    shares=["/var/log/api"],
-                    read_only_shares=True,
-                )
-            ],
-            init_containers=[
-                Container(
-                    name="wait-for-db",
-                    image="busybox:1.36.1",
-                    command=["sh", "-c", "until nc -z db 5432; do sleep 2; done"],
-                )
-            ],
-        ),
-        Tier(
-            name="grpc",
-            image="registry.example.com/orders/grpc:2.3.0",
+            image="registry.example.com/orders/api:2.3.1",
             replicas=2,
-            ports=[Port(name="grpc", port=9090, service_port=443)],
-            expose="LoadBalancer",
-            load_balancer=LoadBalancer(
-                scheme="internal",
-                certificate_arn=CERT,
-                source_ranges=["10.0.0.0/8"],
-                cross_zone=True,
+            ports=[Port(name="http", port=8080)],
+            env={
+                "LOG_LEVEL": ConfigMapKeyRef(name="api-settings", key="LOG_LEVEL"),
+                "DB_PASSWORD": SecretKeyRef(name="api-db", key="password"),
+            },
+            env_from=[EnvFrom(config_map="api-settings", prefix="APP_"), EnvFrom(secret="api-token")],
+            files=[
+                ConfigFiles(config_map="api-files", path="/etc/orders", items={"app.properties": "app.conf"}),
+                SecretFiles(secret="api-db", path="/var/run/secrets/db", default_mode=0o440),
+            ],
+            identity=Identity(
+                role_arn="arn:aws:iam::123456789012:role/orders-api",
+                attach_policy_arns=["arn:aws:iam::aws:policy/AmazonSQSFullAccess"],
             ),
             placement=[separate()],
         ),
@@ -105,39 +73,59 @@ class Orders(Blueprint):
             name="web",
             image="nginxinc/nginx-unprivileged:1.27.3",
             replicas=2,
-            ports=[Port(name="http", port=8080)],
-            readiness=Probe(http_path="/"),
+            ports=[Port(name="http", port=8080, service_port=80)],
+            files=[ConfigFiles(config_map="web-nginx", path="/etc/nginx/conf.d")],
+            identity=Identity(
+                pod_identity=True,
+                role_name="orders-web",
+                attach_policy_arns=["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+            ),
             writable_paths=["/tmp", "/var/cache/nginx"],
-            ingress=HttpRoute(gateway="public", section="https", routes=[Route(host="shop.example.com")]),
-            containers=[
-                Container(
-                    name="metrics",
-                    image="nginx/nginx-prometheus-exporter:1.3.0",
-                    ports=[Port(name="metrics", port=9113)],
-                    readiness=Probe(http_path="/metrics"),
-                )
-            ],
         ),
         Tier(
-            name="migrate",
-            image="registry.example.com/orders/api:2.3.0",
-            command=["/app/migrate", "up"],
-            workload=Job(before_rollout="argocd", backoff_limit=1, active_deadline_seconds=600),
+            name="watcher",
+            image="registry.example.com/orders/watcher:1.0.0",
+            identity=Identity(name="orders-watcher"),
+            liveness=Probe(command=["/watcher", "--healthy"]),
+            service_account_token=True,
         ),
-        Tier(
-            name="backup",
-            image="postgres:16.4",
-            command=["sh", "-c", "pg_dump -h db -U orders orders > /backup/orders.sql"],
-            run_as_user=999,
-            workload=CronJob(schedule="0 3 * * *"),
-            shared_volumes=[SharedVolume(tier="db", volume="data", mount_path="/var/lib/postgresql/data")],
+    ]
+    objects = [
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "Role",
+            "metadata": {"name": "watch-pods"},
+            "rules": [{"apiGroups": [""], "resources": ["pods"], "verbs": ["get", "list", "watch"]}],
+        },
+        {
+            "apiVersion": "rbac.authorization.k8s.io/v1",
+            "kind": "RoleBinding",
+            "metadata": {"name": "watcher-watch-pods"},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "watch-pods"},
+            "subjects": [{"kind": "ServiceAccount", "name": "orders-watcher"}],
+        },
+    ]
+    patches = [
+        JsonPatch(
+            api_version="apps/v1",
+            kind="Deployment",
+            name="api",
+            ops=[{"op": "add", "path": "/spec/revisionHistoryLimit", "value": 5}],
         ),
-        Tier(
-            name="node-agent",
-            image="fluent/fluent-bit:3.1.9",
-            ports=[Port(name="http", port=2020)],
-            expose="none",
-            resources=Resources(cpu="50m", memory="64Mi"),
-            workload=DaemonSet(tolerate_all=True),
+        StrategicMerge(
+            patch={
+                "apiVersion": "apps/v1",
+                "kind": "Deployment",
+                "metadata": {"name": "web"},
+                "spec": {
+                    "template": {
+                        "spec": {
+                            "containers": [
+                                {"name": "web", "env": [{"name": "NGINX_ENTRYPOINT_WORKER", "value": "1"}]}
+                            ]
+                        }
+                    }
+                },
+            }
         ),
     ]

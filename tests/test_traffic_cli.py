@@ -1,4 +1,4 @@
-"""The golden service example through the real entry point: validate, check, place; and bad input refused
+"""The golden traffic example through the real entry point: validate, check, place; and bad input refused
 at load with file, blueprint, field, value and what is allowed."""
 
 from __future__ import annotations
@@ -12,23 +12,23 @@ import pytest
 from tests.conftest import run_hagen
 from tests.golden.regenerate import CASES
 
-SERVICE = CASES / "service"
+TRAFFIC = CASES / "traffic"
 
 
 def test_golden_service_output_validates() -> None:
-    result = run_hagen("validate", str(SERVICE / "expected"))
+    result = run_hagen("validate", str(TRAFFIC / "expected"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 errors in 0 objects" in result.stdout
 
 
 def test_golden_service_has_no_findings() -> None:
-    result = run_hagen("check", str(SERVICE / "blueprint.py"))
+    result = run_hagen("check", str(TRAFFIC / "blueprint.py"))
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().splitlines()[-1] == "0 errors, 0 warnings, 0 info (2 suppressed)"
 
 
 def test_golden_service_places_every_pod_at_max_scale() -> None:
-    result = run_hagen("place", str(SERVICE / "blueprint.py"))
+    result = run_hagen("place", str(TRAFFIC / "blueprint.py"))
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
     assert lines[0] == "3 node(s), 13 pod(s): 13 running, 0 Pending"
@@ -119,7 +119,7 @@ def test_bad_input_is_refused_at_load(tmp_path: Path, body: str, expected: list[
 
 def test_native_sidecars_are_refused_for_kubernetes_before_1_29(tmp_path: Path) -> None:
     result = run_hagen(
-        "synth", str(SERVICE / "blueprint.py"), "-o", str(tmp_path / "out"), "--kube-version", "1.28"
+        "synth", str(TRAFFIC / "blueprint.py"), "-o", str(tmp_path / "out"), "--kube-version", "1.28"
     )
     assert result.returncode == 1
     assert (
@@ -131,7 +131,7 @@ def test_native_sidecars_are_refused_for_kubernetes_before_1_29(tmp_path: Path) 
 
 
 def test_diff_reports_changes_to_the_new_kinds_field_by_field(tmp_path: Path) -> None:
-    changed = (SERVICE / "blueprint.py").read_text()
+    changed = (TRAFFIC / "blueprint.py").read_text()
     for old, new in (
         ("0 3 * * *", "30 4 * * *"),
         ("max_replicas=3", "max_replicas=2"),
@@ -143,7 +143,7 @@ def test_diff_reports_changes_to_the_new_kinds_field_by_field(tmp_path: Path) ->
     (tmp_path / "bp" / "blueprint.py").write_text(changed)
     assert run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out")).returncode == 0
     result = run_hagen(
-        "diff", str(SERVICE / "expected"), "--against", str(tmp_path / "out"), "--format", "json"
+        "diff", str(TRAFFIC / "expected"), "--against", str(tmp_path / "out"), "--format", "json"
     )
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
@@ -161,7 +161,7 @@ def test_diff_reports_changes_to_the_new_kinds_field_by_field(tmp_path: Path) ->
 
 
 def test_diff_verdicts_know_hooks_and_load_balancer_replacement(tmp_path: Path) -> None:
-    changed = (SERVICE / "blueprint.py").read_text()
+    changed = (TRAFFIC / "blueprint.py").read_text()
     for old, new in (
         ('"/app/migrate"', '"/app/migrate-v2"'),
         ('scheme="internal"', 'scheme="internet-facing"'),
@@ -171,7 +171,7 @@ def test_diff_verdicts_know_hooks_and_load_balancer_replacement(tmp_path: Path) 
     (tmp_path / "bp").mkdir()
     (tmp_path / "bp" / "blueprint.py").write_text(changed)
     assert run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out")).returncode == 0
-    result = run_hagen("diff", str(tmp_path / "out"), "--against", str(SERVICE / "expected"))
+    result = run_hagen("diff", str(tmp_path / "out"), "--against", str(TRAFFIC / "expected"))
     lines = result.stdout.splitlines()
     # the migration Job's template is immutable, but its Argo CD hook deletes it before creating it again
     assert "RECREATE batch.Job.orders.migrate: data at risk: no volume data at risk" in lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,18 +27,10 @@ from hagen import (
 )
 from hagen._blueprint import build_spec
 
+from ._tiers import objects
+
 CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789"
 LB = "service.beta.kubernetes.io/"
-
-
-def objects(*tiers: Tier, gateways: tuple[Gateway, ...] = ()) -> dict[str, dict[str, Any]]:
-    class App(Blueprint):
-        name = "app"
-
-    App.tiers = list(tiers)  # type: ignore[attr-defined]
-    App.gateways = list(gateways)  # type: ignore[attr-defined]
-    synthesis = hagen.synthesize(build_spec(App, "app.py"))
-    return {f"{o['kind']}/{o['metadata']['name']}": o for o in synthesis.objects}
 
 
 def web(**fields: Any) -> Tier:
@@ -230,10 +223,10 @@ def test_http_route_names_a_declared_gateway_and_listener() -> None:
     ]
 
 
-def test_jenkins_controller_service_gets_the_same_model() -> None:
+def test_jenkins_controller_service_gets_the_same_model(tmp_path: Path) -> None:
     lb = LoadBalancer(scheme="internet-facing", certificate_arn=CERT, source_ranges=["192.0.2.0/24"])
     controller = Controller(service_type="LoadBalancer", service_port=443, load_balancer=lb)
-    values = hagen.release_values(Jenkins(controller=controller), None)
+    values = hagen.release_values(Jenkins(controller=controller), tmp_path)
     assert values["controller"]["serviceAnnotations"] == {
         LB + "aws-load-balancer-nlb-target-type": "ip",
         LB + "aws-load-balancer-scheme": "internet-facing",

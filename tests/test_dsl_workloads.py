@@ -10,7 +10,9 @@ from pydantic import ValidationError
 import hagen
 from hagen import (
     Autoscale,
-    Blueprint,
+    ConfigFiles,
+    ConfigMap,
+    ConfigMapKeyRef,
     Container,
     CronJob,
     DaemonSet,
@@ -22,18 +24,10 @@ from hagen import (
     Tier,
     Volume,
 )
-from hagen._blueprint import build_spec
+
+from ._tiers import objects
 
 gp3 = StorageClass(name="gp3")
-
-
-def objects(*tiers: Tier) -> dict[str, dict[str, Any]]:
-    class App(Blueprint):
-        name = "app"
-
-    App.tiers = list(tiers)  # type: ignore[attr-defined]
-    synthesis = hagen.synthesize(build_spec(App, "app.py"))
-    return {f"{o['kind']}/{o['metadata']['name']}": o for o in synthesis.objects}
 
 
 def api(**fields: Any) -> Tier:
@@ -258,3 +252,71 @@ def test_a_daemonset_cannot_share_a_readwriteonce_volume() -> None:
     backup = agent.model_copy(update={"workload": CronJob(schedule="0 3 * * *")})
     with pytest.raises(hagen.BlueprintError, match="there is no one claim to mount"):
         objects(scaled, backup)
+
+
+SETTINGS = ConfigMap(name="settings", data={"LEVEL": "info"})
+NGINX = ConfigMap(name="nginx", data={"nginx.conf": "events {}"}, rollout="immutable")
+
+
+def _templates(made: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {
+        "CronJob/backup": made["CronJob/backup"]["spec"]["jobTemplate"]["spec"]["template"],
+        "Job/migrate": made["Job/migrate"]["spec"]["template"],
+        "DaemonSet/agent": made["DaemonSet/agent"]["spec"]["template"],
+    }
+
+
+def test_job_cronjob_and_daemonset_templates_follow_config_maps_as_deployments_do() -> None:
+    files = [ConfigFiles(config_map="nginx", path="/etc/nginx")]
+    env = {"LEVEL": ConfigMapKeyRef(name="settings", key="LEVEL")}
+    made = objects(
+        Tier(name="backup", image="backup:1.0", workload=CronJob(schedule="0 3 * * *"), files=files, env=env),
+        Tier(name="migrate", image="api:1.0", workload=Job(), files=files, env=env),
+        Tier(name="agent", image="agent:1.0", workload=DaemonSet(), files=files, env=env),
+        config_maps=(SETTINGS, NGINX),
+    )
+    hashed = made[f"ConfigMap/{NGINX.object_name}"]["metadata"]["name"]
+    assert hashed.startswith("nginx-") and hashed != "nginx"
+    for kind, template in _templates(made).items():
+        assert template["metadata"]["annotations"] == {"checksum/config-settings": SETTINGS.content_hash()}, (
+            kind
+        )
+        assert template["spec"]["volumes"][-1]["configMap"]["name"] == hashed, kind
+        assert (
+            template["spec"]["containers"][0]["env"][0]["valueFrom"]["configMapKeyRef"]["name"] == "settings"
+        )
+
+
+def test_a_sidecar_shares_a_config_file_mount_of_the_tier() -> None:
+    shipper = Container(name="shipper", image="fluent-bit:3.1.9", shares=["/etc/app"])
+    tier = api(files=[ConfigFiles(config_map="settings", path="/etc/app")], sidecars=[shipper])
+    pod = objects(tier, config_maps=(SETTINGS,))["Deployment/api"]["spec"]["template"]["spec"]
+    (main_mount,) = [m for m in pod["containers"][0]["volumeMounts"] if m["mountPath"] == "/etc/app"]
+    assert pod["initContainers"][0]["volumeMounts"] == [main_mount]
+
+
+def test_a_shared_volume_and_a_config_file_mount_at_one_path_are_refused() -> None:
+    shared = SharedVolume(tier="db", volume="data", mount_path="/etc/app")
+    with pytest.raises(ValidationError, match="two mounts share a path") as caught:
+        Tier(
+            name="backup",
+            image="backup:1.0",
+            workload=CronJob(schedule="0 3 * * *"),
+            shared_volumes=[shared],
+            files=[ConfigFiles(config_map="settings", path="/etc/app")],
+        )
+    assert "(writable_paths, volumes, shared_volumes and files): ['/tmp', '/etc/app', '/etc/app']" in str(
+        caught.value
+    )
+
+
+def test_a_helper_containers_config_map_key_is_checked_at_load() -> None:
+    helper = Container(
+        name="helper", image="helper:1.0", env={"X": ConfigMapKeyRef(name="settings", key="NOPE")}
+    )
+    with pytest.raises(hagen.BlueprintError) as caught:
+        objects(api(containers=[helper]), config_maps=(SETTINGS,))
+    assert str(caught.value) == (
+        "app.py: App: tiers[0].containers[0].env[X]: ConfigMap 'settings' has no key 'NOPE' (keys: LEVEL); "
+        "the pod would never start"
+    )

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 from .._integers import Int64
 from .._names import dns1123_label
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources
-from ._image import parse_image
+from ._image import pinned_image
 
 ContainerName = Annotated[str, AfterValidator(dns1123_label)]
 
@@ -61,8 +61,4 @@ class Container(Model):
     @field_validator("image")
     @classmethod
     def _image_pinned(cls, value: str, info: ValidationInfo) -> str:
-        if not parse_image(value).pinned and not info.data.get("allow_latest", False):
-            raise ValueError(
-                f"image {value!r} is untagged or `latest`: pin a tag or digest, or set allow_latest=True"
-            )
-        return value
+        return pinned_image(value, bool(info.data.get("allow_latest", False)))

@@ -12,7 +12,7 @@ from .._integers import Int32, Int64
 from .._names import annotation_key, label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
 from ._containers import Container
-from ._image import parse_image
+from ._image import pinned_image
 from ._ingress import Alb, HttpRoute
 from ._kinds import Autoscale, CronJob, DaemonSet, Job, SharedVolume
 from ._lb import LoadBalancer
@@ -113,12 +113,7 @@ class Tier(Model):
     @field_validator("image")
     @classmethod
     def _image_pinned(cls, value: str, info: ValidationInfo) -> str:
-        if not parse_image(value).pinned and not info.data.get("allow_latest", False):
-            raise ValueError(
-                f"image {value!r} is untagged or `latest`: pods would run whatever was pushed last; "
-                "pin a tag or digest, or set allow_latest=True"
-            )
-        return value
+        return pinned_image(value, bool(info.data.get("allow_latest", False)))
 
     @model_validator(mode="after")
     def _consistent(self) -> Tier:

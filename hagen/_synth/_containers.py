@@ -11,44 +11,22 @@ from typing import Any
 
 from .._blueprint import Tier
 from .._blueprint._containers import Container
-from ._pod import container_ports, env, probe, resources
-
-
-def _security(tier: Tier, c: Container) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "allowPrivilegeEscalation": False,
-        "capabilities": {"drop": ["ALL"]},
-        "readOnlyRootFilesystem": True,
-        "runAsNonRoot": True,
-    }
-    user = c.run_as_user if c.run_as_user is not None else tier.run_as_user
-    if user is not None:
-        out["runAsUser"] = user
-    if tier.run_as_group is not None:
-        out["runAsGroup"] = tier.run_as_group
-    return out
+from ._pod import probe, process, resources, restricted_security
 
 
 def extra_container(
     tier: Tier, c: Container, main_mounts: list[dict[str, Any]], *, sidecar: bool = False
 ) -> dict[str, Any]:
     """One extra container; `main_mounts` are the main container's volumeMounts (shared by path)."""
-    out: dict[str, Any] = {"name": c.name, "image": c.image}
-    if c.command is not None:
-        out["command"] = list(c.command)
-    if c.args is not None:
-        out["args"] = list(c.args)
-    if c.ports:
-        out["ports"] = container_ports(c.ports)
-    if c.env:
-        out["env"] = env(c)
+    out = process(c)
     if res := resources(c):
         out["resources"] = res
     if c.readiness is not None:
         out["readinessProbe"] = probe(c, c.readiness)
     if sidecar:
         out["restartPolicy"] = "Always"
-    out["securityContext"] = _security(tier, c)
+    user = c.run_as_user if c.run_as_user is not None else tier.run_as_user
+    out["securityContext"] = restricted_security(True, user, tier.run_as_group)
     by_path = {m["mountPath"]: m for m in main_mounts}
     mounts = []
     for path in c.shares:

@@ -97,27 +97,40 @@ def container_ports(ports: tuple[Port, ...]) -> list[dict[str, Any]]:
     return [{"name": p.name, "containerPort": p.port, "protocol": p.protocol} for p in ports]
 
 
-def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
-    """The tier's one container (spec.containers[0])."""
-    security: dict[str, Any] = {
+def restricted_security(read_only_root: bool, user: int | None, group: int | None) -> dict[str, Any]:
+    """A container's securityContext under the Pod Security Standard "restricted"."""
+    out: dict[str, Any] = {
         "allowPrivilegeEscalation": False,
         "capabilities": {"drop": ["ALL"]},
-        "readOnlyRootFilesystem": tier.read_only_root,
+        "readOnlyRootFilesystem": read_only_root,
         "runAsNonRoot": True,
     }
-    if tier.run_as_user is not None:
-        security["runAsUser"] = tier.run_as_user
-    if tier.run_as_group is not None:
-        security["runAsGroup"] = tier.run_as_group
-    out: dict[str, Any] = {"name": tier.name, "image": tier.image}
-    if tier.command is not None:
-        out["command"] = list(tier.command)
-    if tier.args is not None:
-        out["args"] = list(tier.args)
-    if tier.ports:
-        out["ports"] = container_ports(tier.ports)
-    if tier.env:
-        out["env"] = env(tier)
+    if user is not None:
+        out["runAsUser"] = user
+    if group is not None:
+        out["runAsGroup"] = group
+    return out
+
+
+def process(c: Tier | Container) -> dict[str, Any]:
+    """The fields every container has, from the tier's main container or an extra one: name, image,
+    command, args, ports and env (spec.containers[] / spec.initContainers[])."""
+    out: dict[str, Any] = {"name": c.name, "image": c.image}
+    if c.command is not None:
+        out["command"] = list(c.command)
+    if c.args is not None:
+        out["args"] = list(c.args)
+    if c.ports:
+        out["ports"] = container_ports(c.ports)
+    if c.env:
+        out["env"] = env(c)
+    return out
+
+
+def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The tier's one container (spec.containers[0])."""
+    security = restricted_security(tier.read_only_root, tier.run_as_user, tier.run_as_group)
+    out = process(tier)
     if tier.env_from:
         out["envFrom"] = [e.entry() for e in tier.env_from]
     if res := resources(tier):

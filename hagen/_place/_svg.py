@@ -13,7 +13,7 @@ from typing import Any
 from ._report import zones_of
 from ._simulate import Placement, Simulation
 
-# Okabe & Ito's colour-blind-safe palette (black last: it is for the ninth tier). A tier is also named on
+# Okabe & Ito's colour-blind-safe palette (black last). A tier is also named on
 # its chips and in the legend, so two tiers that share a colour in a large picture stay apart.
 PALETTE = (
     "#0072b2",

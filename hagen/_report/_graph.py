@@ -34,10 +34,10 @@ def tier_of(obj: Mapping[str, Any]) -> str | None:
 
 
 def object_key(obj: Mapping[str, Any]) -> str:
-    """group.Kind.namespace.name, as hagen diff names objects."""
-    group = str(obj.get("apiVersion", "")).rpartition("/")[0]
-    meta = _meta(obj)
-    return ".".join(str(p) for p in (group, obj.get("kind"), meta.get("namespace", ""), meta.get("name")))
+    """group.Kind.namespace.name, as hagen diff names objects (hagen.object_id)."""
+    from .._objects import object_id
+
+    return object_id(dict(obj))
 
 
 def detail(obj: Mapping[str, Any]) -> str:
@@ -133,8 +133,14 @@ class _Builder:
 
     def _named(self, kind: str, name: str, namespace: str) -> str:
         """The node of a referenced object, made as `missing` when the synthesis does not create it."""
-        group = "storage.k8s.io" if kind == "StorageClass" else ""
-        key = ".".join((group, kind, "" if kind == "StorageClass" else namespace, name))
+        cluster_scoped = kind == "StorageClass"
+        key = object_key(
+            {
+                "apiVersion": "storage.k8s.io/v1" if cluster_scoped else "v1",
+                "kind": kind,
+                "metadata": {"name": name} if cluster_scoped else {"name": name, "namespace": namespace},
+            }
+        )
         if key not in self.by_key:
             node = self.graph.add(Node(f"obj:{key}", kind, f"{kind} {name}", missing=True))
             node.note = "not created by this blueprint"

@@ -99,6 +99,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
+    from ._report import ReportOptions, report
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
@@ -149,6 +150,7 @@ _LAZY: dict[str, str] = {
     "Probe": "._blueprint",
     "ProjectConfig": "._project",
     "Rbac": "._helm",
+    "ReportOptions": "._report",
     "Resources": "._blueprint",
     "Rollout": "._place",
     "SchemaError": "._validate",
@@ -195,6 +197,7 @@ _LAZY: dict[str, str] = {
     "render": "._output",
     "render_objects": "._output",
     "render_release": "._helm",
+    "report": "._report",
     "rollout": "._place",
     "run_scenario": "._place",
     "separate": "._blueprint",
@@ -265,6 +268,7 @@ __all__ = [
     "Probe",
     "ProjectConfig",
     "Rbac",
+    "ReportOptions",
     "Resources",
     "Rollout",
     "SchemaError",
@@ -315,6 +319,7 @@ __all__ = [
     "render",
     "render_objects",
     "render_release",
+    "report",
     "rollout",
     "run_scenario",
     "separate",

@@ -111,6 +111,8 @@ PUBLIC = [
     "load_project",
     "plan_targets",
     "synth_targets",
+    "ReportOptions",
+    "report",
 ]
 
 

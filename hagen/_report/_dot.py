@@ -61,7 +61,7 @@ def _row(row: Row) -> str:
     sign = SIGN.get(row.mark.status, "~")
     return (
         f'<tr><td align="left" bgcolor="{fill}"><b>{sign}</b> {_e(text)}'
-        f' <i>({_e(row.mark.text)})</i></td></tr>'
+        f" <i>({_e(row.mark.text)})</i></td></tr>"
     )
 
 
@@ -88,7 +88,9 @@ def _node(node: Node, ident: str) -> str:
         lines.append(f"{SIGN.get(node.mark.status, '~')} {node.mark.text}")
     label = "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines)
     attrs += [f'label="{label}"', f"shape={SHAPES.get(node.kind, 'box')}"]
-    style = ["filled"] + (["dashed"] if node.missing else []) + (["rounded"] if node.kind not in SHAPES else [])
+    style = (
+        ["filled"] + (["dashed"] if node.missing else []) + (["rounded"] if node.kind not in SHAPES else [])
+    )
     attrs.append(f'style="{",".join(style)}"')
     attrs.append(f'fillcolor="{VERDICT_FILL.get(key or "", "#ffffff")}"')
     if key in VERDICT_LINE:

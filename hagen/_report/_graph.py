@@ -13,7 +13,15 @@ from typing import Any
 from ._model import Graph, Mark, Node, Row
 from ._refs import WORKLOADS, pod_template, references, selects
 
-STANDALONE = ("ConfigMap", "Secret", "PersistentVolumeClaim", "StorageClass", "Ingress", "HTTPRoute", "Gateway")
+STANDALONE = (
+    "ConfigMap",
+    "Secret",
+    "PersistentVolumeClaim",
+    "StorageClass",
+    "Ingress",
+    "HTTPRoute",
+    "Gateway",
+)
 # The EKS add-on that runs each CSI provisioner (the in-tree aws-ebs name is routed to the EBS driver).
 ADDONS = {
     "ebs.csi.aws.com": "aws-ebs-csi-driver",
@@ -103,8 +111,7 @@ class _Builder:
         g.add(Node("blueprint", "blueprint", self.graph.title))
         for tier, objects in self.tiers.items():
             rows = [
-                Row(object_key(o), str(o.get("kind")), str(_meta(o).get("name")), detail(o))
-                for o in objects
+                Row(object_key(o), str(o.get("kind")), str(_meta(o).get("name")), detail(o)) for o in objects
             ]
             for row in rows:
                 row.mark = self.marks.get(row.object_id)
@@ -197,7 +204,9 @@ class _Builder:
                         "addon",
                         f"EKS add-on {addon}",
                         missing=not present,
-                        note="declared (eksctl fragment)" if present else "not installed: claims stay Pending",
+                        note="declared (eksctl fragment)"
+                        if present
+                        else "not installed: claims stay Pending",
                     )
                 )
                 self.graph.link(prov.key, f"addon:{addon}", "runs")
@@ -213,7 +222,9 @@ class _Builder:
                 target = _workload_of(self.tiers, spec.get("podSelector"))
                 for rule in spec.get("ingress") or [] if target else []:
                     peers = rule.get("from") or []
-                    sources = [_workload_of(self.tiers, p.get("podSelector")) for p in peers if "podSelector" in p]
+                    sources = [
+                        _workload_of(self.tiers, p.get("podSelector")) for p in peers if "podSelector" in p
+                    ]
                     if not peers or len(sources) < len(peers):
                         sources.append("outside")
                     for src in sources:
@@ -248,7 +259,9 @@ class _Builder:
             service = next(
                 (o for o in self.objects if o.get("kind") == "Service" and _meta(o).get("name") == name), None
             )
-            target = _workload_of(self.tiers, (service.get("spec") or {}).get("selector")) if service else None
+            target = (
+                _workload_of(self.tiers, (service.get("spec") or {}).get("selector")) if service else None
+            )
             if target:
                 paths.setdefault((key, f"tier:{target}"), []).append(f"Service {name}")
 
@@ -257,7 +270,9 @@ class _Builder:
             chart = getattr(release, "chart", None)
             label = f"Helm release {release.name}"
             node = self.graph.add(Node(f"release:{release.name}", "release", label))
-            node.note = f"chart {getattr(chart, 'name', '') or chart} {getattr(release, 'version', '')}".strip()
+            node.note = (
+                f"chart {getattr(chart, 'name', '') or chart} {getattr(release, 'version', '')}".strip()
+            )
             self.graph.link("blueprint", node.key, "owns")
             values = self.values.get(release.name) or {}
             for class_name in _storage_classes(values):

@@ -58,7 +58,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--timestamp",
         action="store_true",
-        help="print the generation time in the pages (SOURCE_DATE_EPOCH if set); off: the same bytes every run",
+        help="print the generation time in the pages (SOURCE_DATE_EPOCH if set); "
+        "without it every run writes the same bytes",
     )
     add_chart_option(parser)
     parser.set_defaults(handler=run)

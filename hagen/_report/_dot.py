@@ -74,7 +74,8 @@ def _tier_label(node: Node) -> str:
         f"<b>{_e(node.label)}</b></font></td></tr>"
     )
     rows = "".join(_row(r) for r in node.rows)
-    return f'<<table border="1" cellborder="0" cellspacing="0" cellpadding="4" color="#444444">{head}{rows}</table>>'
+    table = '<table border="1" cellborder="0" cellspacing="0" cellpadding="4" color="#444444">'
+    return f"<{table}{head}{rows}</table>>"
 
 
 def _node(node: Node, ident: str) -> str:

@@ -1,4 +1,5 @@
-"""Findings grouped by severity with their fixes, and the schema errors (hagen.check, hagen.validate_objects)."""
+"""Findings grouped by severity with their fixes (hagen.check), and the schema errors
+(hagen.validate_objects)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def findings_section(result: Any) -> dict[str, Any]:
-    """Template data from a hagen.CheckResult: `groups` (severity, findings) most severe first, `suppressed`."""
+    """Template data from a hagen.CheckResult: `groups` (severity, findings), most severe first, and
+    `suppressed`."""
     groups = []
     for severity in SEVERITIES:
         found = [f for f in result.findings if f.severity == severity]
@@ -23,7 +25,7 @@ def schema_section(objects: Sequence[Mapping[str, Any]], kube_version: str | Non
     """Template data: the Kubernetes version, every schema or API-rule error, objects not validated."""
     import hagen
 
-    report = hagen.validate_objects(objects, kube_version)
+    report = hagen.validate_objects([dict(o) for o in objects], kube_version)
     return {
         "kube_version": report.kube_version,
         "errors": list(report.errors),

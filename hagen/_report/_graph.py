@@ -50,7 +50,8 @@ def object_key(obj: Mapping[str, Any]) -> str:
 
 def detail(obj: Mapping[str, Any]) -> str:
     """A few words a reviewer wants beside the kind and name."""
-    kind, spec = obj.get("kind"), obj.get("spec") if isinstance(obj.get("spec"), dict) else {}
+    kind = obj.get("kind")
+    spec: Mapping[str, Any] = obj["spec"] if isinstance(obj.get("spec"), dict) else {}
     if kind in ("Deployment", "StatefulSet", "ReplicaSet"):
         return f"×{spec.get('replicas', 1)}"
     if kind == "DaemonSet":
@@ -164,7 +165,7 @@ class _Builder:
 
     def _claim_template(self, sts: Mapping[str, Any], name: str) -> str:
         spec = sts.get("spec") or {}
-        template = next(
+        template: Mapping[str, Any] = next(
             (t for t in spec.get("volumeClaimTemplates") or [] if _meta(t).get("name") == name), {}
         )
         key = f"claim:{_meta(sts).get('name')}/{name}"

@@ -91,7 +91,7 @@ def selects(selector: Any, labels: Mapping[str, Any]) -> bool:
         return False
     for expr in _list(selector.get("matchExpressions")):
         expr = _dict(expr)
-        key, op, values = expr.get("key"), expr.get("operator"), _list(expr.get("values"))
+        key, op, values = str(expr.get("key")), expr.get("operator"), _list(expr.get("values"))
         has = key in labels
         if (
             (op == "In" and (not has or labels[key] not in values))

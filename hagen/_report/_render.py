@@ -7,6 +7,9 @@ from typing import Any
 
 from .._version import __version__
 
+FIT_NODES = 40
+"""Graphs up to this many nodes shrink to the page's width; larger ones keep their size and scroll."""
+
 MAX_SUMMARY = 65_536
 """GitHub's limit on a pull-request comment body."""
 
@@ -62,7 +65,13 @@ def render_pages(
     files: dict[str, str] = {}
     for page, line in zip(pages, lines, strict=True):
         graphs = [
-            {"title": g.title, "svg": svg, "edges": _edges(g), "marked": len(g.marked)}
+            {
+                "title": g.title,
+                "svg": svg,
+                "edges": _edges(g),
+                "marked": len(g.marked),
+                "fit": len(g.nodes) <= FIT_NODES,
+            }
             for g, svg in zip(page.graphs, page.svgs or [None] * len(page.graphs), strict=True)
         ]
         files[page.subject.page] = page_template.render(

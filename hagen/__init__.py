@@ -99,6 +99,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
+    from ._quantity import QuantityError, canonical_quantity, parse_quantity, same_quantity
     from ._report import ReportOptions, report
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
@@ -107,6 +108,10 @@ if TYPE_CHECKING:
 # Public name -> private module. Loaded on first use, so that `hagen --help` and light API users do not
 # pay for pydantic and the models (see docs/benchmarks.md).
 _LAZY: dict[str, str] = {
+    "QuantityError": "._quantity",
+    "canonical_quantity": "._quantity",
+    "parse_quantity": "._quantity",
+    "same_quantity": "._quantity",
     "Admin": "._helm",
     "Agent": "._helm",
     "Allocatable": "._place",
@@ -267,6 +272,7 @@ __all__ = [
     "Port",
     "Probe",
     "ProjectConfig",
+    "QuantityError",
     "Rbac",
     "ReportOptions",
     "Resources",
@@ -291,6 +297,7 @@ __all__ = [
     "__version__",
     "apply_changes",
     "avoid",
+    "canonical_quantity",
     "check",
     "check_release",
     "check_rollouts",
@@ -309,6 +316,7 @@ __all__ = [
     "load_profile",
     "load_project",
     "object_id",
+    "parse_quantity",
     "place",
     "placement_findings",
     "plan",
@@ -322,6 +330,7 @@ __all__ = [
     "report",
     "rollout",
     "run_scenario",
+    "same_quantity",
     "separate",
     "simulate",
     "sort_objects",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ._blueprint import BlueprintSpec, load_blueprints
 from ._errors import HagenError
-from ._output import OWNED_RECORD, WriteReport, owned_record, render, write_tree
+from ._output import OWNED_RECORD, WriteReport, owned_record, removal_scope, render, write_tree
 from ._synth import Synthesis, synthesize
 
 if TYPE_CHECKING:
@@ -100,5 +100,5 @@ def synth(
     for synthesis in syntheses:
         files.update(render(synthesis))
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in sources)
-    scope = None if complete else {s.blueprint.name for s in syntheses}
+    scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
     return write_tree(files, Path(out_dir), scope)

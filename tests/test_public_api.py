@@ -111,6 +111,10 @@ PUBLIC = [
     "load_project",
     "plan_targets",
     "synth_targets",
+    "QuantityError",
+    "canonical_quantity",
+    "parse_quantity",
+    "same_quantity",
     "ReportOptions",
     "report",
 ]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .._errors import BlueprintError, InputError
-from ._messages import first_error
+from ._messages import first_error, origin, user_code_error
 from ._spec import Blueprint, BlueprintSpec, build_spec
 
 
@@ -35,18 +34,6 @@ def blueprint_files(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def _origin(exc: BaseException, file: Path) -> tuple[str, str | None]:
-    """("file:line", class name) of the innermost frame of `exc` in the blueprint file.
-
-    While a class body runs its frame is named after the class, which names the blueprint in messages.
-    """
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if Path(frame.filename).resolve() == file.resolve():
-            owner = frame.name if frame.name != "<module>" and frame.name.isidentifier() else None
-            return f"{file}:{frame.lineno}", owner
-    return str(file), None
-
-
 def _import(file: Path) -> object:
     name = "hagen_blueprints." + "_".join(file.resolve().with_suffix("").parts[1:]).replace("-", "_")
     spec = importlib.util.spec_from_file_location(name, file)
@@ -58,17 +45,17 @@ def _import(file: Path) -> object:
     try:
         spec.loader.exec_module(module)
     except ValidationError as exc:
-        where, owner = _origin(exc, file)
+        where, owner = origin(exc, file)
         path, reason, value, allowed, _ = first_error(exc, prefix=exc.title)
         raise BlueprintError(
             reason, file=where, blueprint=owner, field=path, value=value, allowed=allowed
         ) from None
     except BlueprintError as exc:
-        where, owner = _origin(exc, file)
+        where, owner = origin(exc, file)
         raise exc.located(file=where, blueprint=owner) from None
-    except Exception as exc:  # any error in user code is input, not a hagen crash
-        where, _ = _origin(exc, file)
-        raise InputError(f"{where}: {type(exc).__name__}: {exc}") from None
+    except (Exception, SystemExit, KeyboardInterrupt) as exc:  # user code: input, not a hagen crash
+        where, _ = origin(exc, file)
+        raise user_code_error(exc, where, "while the blueprint was imported") from None
     finally:
         sys.path.remove(str(file.parent))
     return module
@@ -78,7 +65,10 @@ BlueprintClass = tuple[type[Blueprint], str]
 
 
 def blueprint_classes(paths: Sequence[str | Path]) -> list[BlueprintClass]:
-    """(class, source file) of every concrete Blueprint subclass under `paths`; each file imported once."""
+    """(class, source file) of every concrete Blueprint subclass under `paths`; each file imported once.
+
+    InputError when there is none: an empty project is a mistake (a wrong folder), never "remove all".
+    """
     found: list[BlueprintClass] = []
     for file in blueprint_files(paths):
         module = _import(file)
@@ -90,6 +80,12 @@ def blueprint_classes(paths: Sequence[str | Path]) -> list[BlueprintClass]:
                 and not value.__dict__.get("abstract", False)
             ):
                 found.append((value, file.as_posix()))
+    if not found:  # synthesizing nothing would remove every file out/ holds
+        where = ", ".join(Path(p).as_posix() for p in paths) or "(no path given)"
+        raise InputError(
+            f"no blueprints found in {where}: no .py file there (outside _ and . names) declares a "
+            "hagen.Blueprint subclass"
+        )
     return found
 
 

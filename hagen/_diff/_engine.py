@@ -89,10 +89,17 @@ def judge_all(objects: Sequence[ObjectDiff], lookup: Any) -> list[ObjectDiff]:
     return [replace(obj, verdict=judge(obj, lookup)) for obj in objects]
 
 
-def diff_entries(old: dict[str, Entry], new: dict[str, Entry], *, layout: bool = True) -> list[ObjectDiff]:
+def diff_entries(
+    old: dict[str, Entry],
+    new: dict[str, Entry],
+    *,
+    layout: bool = True,
+    notes: dict[str, list[str]] | None = None,
+) -> list[ObjectDiff]:
     """Per-document diffs between two keyed sets of documents (unchanged documents are left out).
 
     With `layout` false, which file a document is in does not matter (no ``moved`` for a file change).
+    `notes`, when given, collects per file why differing values are the same on the cluster.
     """
     diffs: list[ObjectDiff] = []
     for key, before in old.items():
@@ -102,7 +109,14 @@ def diff_entries(old: dict[str, Entry], new: dict[str, Entry], *, layout: bool =
         fields = (
             []
             if same(before.data, after.data)
-            else compare(before.data, after.data, object_id=key, file=after.file, doc_kind=after.doc_kind)
+            else compare(
+                before.data,
+                after.data,
+                object_id=key,
+                file=after.file,
+                doc_kind=after.doc_kind,
+                notes=None if notes is None else notes.setdefault(after.file, []),
+            )
         )
         if layout and before.file != after.file:
             diffs.append(_object(before, after, [_moved(before, after), *fields], "moved"))
@@ -186,7 +200,8 @@ def diff_trees(
             after = new.entries(path) if path in new.texts else []
         old_side.extend(before)
         new_side.extend(after)
-    objects = diff_entries(index(old_side), index(new_side), layout=layout)
+    notes: dict[str, list[str]] = {}
+    objects = diff_entries(index(old_side), index(new_side), layout=layout, notes=notes)
     touched = {d.file for d in objects} | {d.old_file for d in objects if d.old_file}
     formatting = tuple(p for p in differing if p not in touched and old.texts.get(p) != new.texts.get(p))
     if not layout:
@@ -201,6 +216,7 @@ def diff_trees(
         objects=tuple(objects),
         ignored=ignored,
         formatting_only=formatting,
+        formatting_reasons={p: "; ".join(notes[p]) for p in formatting if notes.get(p)},
         old_label=old.label,
         new_label=new.label,
         old_root=old.root,

@@ -86,6 +86,7 @@ def to_json_data(result: DiffResult) -> dict[str, Any]:
         "ignored": [{"rule": label, "changes": n} for label, n in result.ignored],
         "objects": [_object(obj, result.sources) for obj in result.objects],
         "formatting_only": list(result.formatting_only),
+        "formatting_reasons": dict(sorted(result.formatting_reasons.items())),
         "foreign": list(result.foreign),
     }
 

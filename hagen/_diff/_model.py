@@ -59,6 +59,9 @@ class Change:
     and `new` are the old and new (object id, file); with a list path, they are the old and new order of
     the names of a named list. `index` is the position of an item added to a named list.
     `doc_kind` is the Kubernetes kind, or ``values`` (Helm values), ``document`` (other YAML), ``file``.
+    `labels` holds, for a path through a list compared by position, (segment index, ``name``) of the items
+    at that position on either side: an env list with a repeated name is compared by position, and its
+    items' names still decide which values are secret (see `hagen._diff._redact`).
     """
 
     kind: ChangeKind
@@ -69,6 +72,7 @@ class Change:
     new: Any
     doc_kind: str = "document"
     index: int | None = None
+    labels: tuple[tuple[int, str], ...] = ()
 
     @property
     def path_str(self) -> str:
@@ -112,10 +116,13 @@ class DiffResult:
     `old_root`/`new_root` are the directories the two sides were read from, when they are on disk.
     `ignored` counts the field changes each ignore rule left out: (rule label, count), reported, never
     hidden silently.
+    `formatting_reasons` says, for a formatting-only file whose values differ, why the cluster sees no
+    change (``the API server stores quantities in canonical form: ...cpu 12000m = 12``).
     """
 
     objects: tuple[ObjectDiff, ...] = ()
     formatting_only: tuple[str, ...] = ()
+    formatting_reasons: dict[str, str] = field(default_factory=dict)
     foreign: tuple[str, ...] = ()
     old_label: str = "a"
     new_label: str = "b"

@@ -24,6 +24,10 @@ def inline(value: Any) -> str:
     """A value on one line, YAML flow style: ``3``, ``nginx:1.27``, ``{cpu: 100m}``, ``'on'``."""
     if value is None:
         return "null"
+    if isinstance(value, str) and "\n" not in value:
+        from .._yaml._emit import scalar
+
+        return scalar(value)  # quoted as Kubernetes needs it: 'y' (a string) is not y (true)
     text = yaml.safe_dump(value, default_flow_style=True, width=1 << 30, allow_unicode=True)
     text = text.strip()
     return text.removesuffix("\n...").removesuffix("...").strip()

@@ -7,10 +7,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._output import (
+    OWNED_RECORD,
+    in_scope,
+    kept_files,
+    owned_record,
+    parse_owned,
+    recover_output,
+    removal_scope,
+)
 from ._engine import diff_trees
 from ._git import read_revision
 from ._model import DiffResult
-from ._tree import OWNED_RECORD, Tree, read_owned, read_path, read_text
+from ._tree import Tree, read_path, read_text
 
 if TYPE_CHECKING:
     from ._ignore import IgnoreRule
@@ -24,6 +33,7 @@ def diff_paths(old: str | Path, new: str | Path, *, ignore: Sequence[IgnoreRule]
 
 def diff_revision(out_dir: str | Path, base: str, *, ignore: Sequence[IgnoreRule] = ()) -> DiffResult:
     """`out_dir` as committed at git revision `base` -> `out_dir` in the work tree (what a change does)."""
+    recover_output(out_dir)
     return diff_trees(read_revision(out_dir, base), read_path(out_dir), ignore=ignore)
 
 
@@ -50,18 +60,18 @@ def diff_planned(
     some blueprints only leaves the others' files alone.
     """
     out = Path(against if against is not None else out_dir)
+    if against is None:
+        recover_output(out)
     disk = read_path(out, f"{out.as_posix().rstrip('/')}/") if out.exists() else Tree({}, f"{out}/", None)
     record = _record(out) if out.is_dir() else None
-    owned = read_owned(record)
+    owned = set(parse_owned(record, str(out / OWNED_RECORD)))
     new_record = planned.get(OWNED_RECORD)
     generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
     if against is not None and not owned:
         owned = set(disk.texts)  # a tree that was not written by hagen: compare all of it
-    elsewhere = {p for p in owned if scope is not None and p.split("/", 1)[0] not in scope}
+    elsewhere = {p for p in owned if not in_scope(p, scope)}
     if scope is not None and new_record is not None:
-        from .._output import owned_record
-
-        new_record = owned_record(elsewhere | generated.keys())
+        new_record = owned_record(kept_files(owned, generated.keys(), scope))
     ours = {p: t for p, t in disk.texts.items() if (p in generated or p in owned) and p not in elsewhere}
     foreign = tuple(sorted(p for p in disk.texts if p not in ours and p not in elsewhere))
     # Another tree (a live export, a colleague's out/) is laid out its own way: compare objects only.
@@ -126,7 +136,7 @@ def diff_output(
     paths = [Path(p) for p in blueprint_paths]
     specs = hagen.load_blueprints(paths)
     # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.
-    scope = None if all(p.is_dir() for p in paths) else {spec.name for spec in specs}
+    scope = removal_scope(all(p.is_dir() for p in paths), (spec.name for spec in specs))
     result = diff_planned(hagen.plan(specs), out_dir, against, scope, ignore=ignore)
     if with_sources and result.drift:
         result = replace(result, sources=_blueprint_sources(specs))

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._labels import DEFAULT_TIER_LABEL
 from ._cluster import ClusterProfile, SimNode, sim_nodes
 from ._pods import Workload, expand, workloads
 from ._simulate import Simulation, Simulator
@@ -61,10 +62,15 @@ def place(
     cluster: ClusterProfile,
     order: str = "declared",
     tiers: Sequence[str] = (),
+    tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,),
 ) -> Placed:
-    """Create the pods of every workload in `objects` in `order` and schedule them on `cluster`."""
+    """Create the pods of every workload in `objects` in `order` and schedule them on `cluster`.
+
+    A pod's tier is its component label, else the first of `tier_labels` it carries (the blueprints'
+    configured tier label keys).
+    """
     nodes = sim_nodes(cluster.nodes)
-    items = workloads(objects)
+    items = workloads(objects, tier_labels)
     namespaces = namespace_labels(objects)
     sim = Simulator(nodes, namespaces)
     for pod in expand(items, nodes, order, tiers):

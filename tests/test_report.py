@@ -126,10 +126,10 @@ def test_summary_stays_within_a_pull_request_comment() -> None:
             "counts": {},
         }
     ]
-    options = hagen.ReportOptions(base="origin/main", link="https://ci.example.com/runs/7")
+    options = hagen.ReportOptions(base="origin/main", link="https://pages.example.com/pr-7/")
     text = summary_markdown(_env(), lines, options)
     assert len(text) <= MAX_SUMMARY
-    assert "[prod](https://ci.example.com/runs/7/prod.html)" in text and "**REFUSED**" in text
+    assert "[prod](https://pages.example.com/pr-7/prod.html)" in text and "**REFUSED**" in text
     assert re.search(r"and \d+ more: see the report", text)
 
 
@@ -150,13 +150,12 @@ def test_cli_writes_pages_verdict_banner_pending_reasons_and_summary(project: Pa
         "api-2" in page
         and "0/1 nodes are available: 1 node(s) didn&#39;t match pod anti-affinity rules." in page
     )
-    assert "~ Deployment api" not in page or "(changed, rollout)" in page
+    marked = r'fill="#fbe5b4".*?>~</text>\n<text[^>]*> Deployment api &#160;×2 </text>\n<text[^>]*>\(changed, rollout\)<'
+    assert re.search(marked, page, re.S)  # the graph marks the Deployment: sign, tint and verdict
     assert "<script" not in page and "http://" not in page.replace("http://www.w3.org", "")
     assert result.stdout == (project / "report" / "summary.md").read_text()
-    assert (
-        "| [blueprints](https://ci/run/1/index.html) | 1 nodes, 3 pods: 2 running, 1 Pending |"
-        in result.stdout
-    )
+    assert "| blueprints (`index.html`) | 1 nodes, 3 pods: 2 running, 1 Pending |" in result.stdout
+    assert "is in the `report` artefact of https://ci/run/1" in result.stdout
     assert "`REFUSED storage.k8s.io.StorageClass._.fast: parameters.iops`" in result.stdout
 
 

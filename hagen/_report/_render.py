@@ -98,10 +98,15 @@ def summary_markdown(env: Any, lines: Sequence[dict[str, Any]], options: Any) ->
     """The pull-request comment: one row per page, the refused and recreated objects, the link; call-outs
     are cut (and the cut said) when the comment would pass GitHub's 65,536 characters."""
     template = env.get_template("summary.md.j2")
-    link = (options.link or "").rstrip("/")
+    # A link ending in "/" is a folder serving the pages (each target links to its page); anything else
+    # (a CI run, whose artefacts are zip files) is linked as it is.
+    link = options.link or ""
+    folder = link if link.endswith("/") else ""
     keep = max((len(line["callouts"]) for line in lines), default=0)
     while True:
-        text: str = template.render(lines=lines, link=link, base=options.base, keep=keep, stamp=options.stamp)
+        text: str = template.render(
+            lines=lines, link=link, folder=folder, base=options.base, keep=keep, stamp=options.stamp
+        )
         if len(text) <= MAX_SUMMARY or keep == 0:
             return text
         keep //= 2

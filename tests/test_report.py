@@ -150,7 +150,10 @@ def test_cli_writes_pages_verdict_banner_pending_reasons_and_summary(project: Pa
         "api-2" in page
         and "0/1 nodes are available: 1 node(s) didn&#39;t match pod anti-affinity rules." in page
     )
-    marked = r'fill="#fbe5b4".*?>~</text>\n<text[^>]*> Deployment api &#160;×2 </text>\n<text[^>]*>\(changed, rollout\)<'
+    marked = (
+        r'fill="#fbe5b4".*?>~</text>\n<text[^>]*> Deployment api &#160;×2 </text>\n'
+        r"<text[^>]*>\(changed, rollout\)<"
+    )
     assert re.search(marked, page, re.S)  # the graph marks the Deployment: sign, tint and verdict
     assert "<script" not in page and "http://" not in page.replace("http://www.w3.org", "")
     assert result.stdout == (project / "report" / "summary.md").read_text()
@@ -197,3 +200,24 @@ def test_without_dot_the_page_says_so_and_lists_the_graph(project: Path, tmp_pat
     page = (tmp_path / "r" / "index.html").read_text()
     assert "the resource graph needs Graphviz&#39;s `dot` program, which is not installed" in page
     assert '<td data-label="from">tier api</td>' in page  # the table behind the picture
+
+
+def test_pending_chip_hover_lists_each_node_reason(project: Path) -> None:
+    page = hagen.report(project=hagen.load_project(project))["index.html"]
+    chip = re.search(r"<title>(api-2 \(api\): [^<]*)</title>", page)
+    assert chip is not None
+    assert chip.group(1).splitlines() == [
+        "api-2 (api): 0/1 nodes are available: 1 node(s) didn&#39;t match pod anti-affinity rules.",
+        "node-1: node(s) didn&#39;t match pod anti-affinity rules",
+    ]
+
+
+def test_rollout_and_failure_simulations_on_the_page(tmp_path: Path) -> None:
+    args = ["report", "--target", "prod", "--rollout", "backend", "--fail", "zone=zone-a"]
+    result = run_hagen(*args, "-o", str(tmp_path / "r"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "r" / "prod.html").read_text()
+    assert "<h3>Rollout of tier backend (Deployment backend, 2 replicas)</h3>" in page
+    assert '<p class="verdict">finishes</p>' in page
+    assert "<h3>Failure of zone=zone-a (nodes node-1)</h3>" in page
+    assert '<p class="verdict">every tier keeps a running pod</p>' in page

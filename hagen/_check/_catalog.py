@@ -104,7 +104,8 @@ _RULES = (
          "Allow `maxUnavailable: 1` (with `maxSurge: 0`), or keep replicas below the node count."),
     Rule("scheduling.pdb-blocks-eviction", "warning", "PodDisruptionBudget allows no disruption",
          "A PDB with minAvailable equal to the replicas (or maxUnavailable 0) blocks every eviction: node "
-         "drains and cluster upgrades hang.",
+         "drains and cluster upgrades hang. (A workload an autoscaler scales is judged at its minReplicas: "
+         "autoscaling.pdb-blocks-at-min.)",
          "Use `maxUnavailable: 1` (or minAvailable below the replica count)."),
     Rule("storage.rwo-job-off-node", "error", "Job mounts a ReadWriteOnce volume held on another node",
          "A Job or CronJob (a backup) mounting a ReadWriteOnce claim that a running pod holds can be "

@@ -7,23 +7,12 @@ is under spec.jobTemplate.spec.template; one run (one pod) is placed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
+from .._objects import autoscaled
 
-def autoscaled(objects: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str, str], int]:
-    """(namespace, kind, name) -> maxReplicas of the HorizontalPodAutoscaler targeting it."""
-    out: dict[tuple[str, str, str], int] = {}
-    for obj in objects:
-        if obj.get("kind") != "HorizontalPodAutoscaler":
-            continue
-        spec = obj.get("spec") or {}
-        ref = spec.get("scaleTargetRef") or {}
-        most = spec.get("maxReplicas")
-        if isinstance(most, int) and not isinstance(most, bool):
-            namespace = str((obj.get("metadata") or {}).get("namespace") or "default")
-            out[(namespace, str(ref.get("kind")), str(ref.get("name")))] = most
-    return out
+__all__ = ["autoscaled", "run_template"]
 
 
 def run_template(obj: Mapping[str, Any]) -> dict[str, Any]:

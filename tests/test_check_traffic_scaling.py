@@ -12,41 +12,13 @@ from hagen._check import ClusterCounts, check
 from hagen._check._run import BUILTIN_RULES
 
 from ._check_objects import container, deployment, mounting, pdb, pvc, separated, storage_class, term
-
-LB = "service.beta.kubernetes.io/"
+from ._traffic_objects import LB, cronjob, hpa, http_route, ingress, service, unscaled
 
 
 def findings(objects: list[dict[str, Any]], nodes: int | None = None) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for f in check(objects, cluster=ClusterCounts(nodes=nodes), rules=BUILTIN_RULES).findings:
         out.setdefault(f.id, []).append(f.message)
-    return out
-
-
-def hpa(target: str, minimum: int = 2, maximum: int = 4, **metrics: int) -> dict[str, Any]:
-    chosen = metrics or {"cpu": 70}
-    return {
-        "apiVersion": "autoscaling/v2",
-        "kind": "HorizontalPodAutoscaler",
-        "metadata": {"name": target, "namespace": "shop"},
-        "spec": {
-            "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": target},
-            "minReplicas": minimum,
-            "maxReplicas": maximum,
-            "metrics": [
-                {
-                    "type": "Resource",
-                    "resource": {"name": n, "target": {"type": "Utilization", "averageUtilization": v}},
-                }
-                for n, v in chosen.items()
-            ],
-        },
-    }
-
-
-def unscaled(obj: dict[str, Any]) -> dict[str, Any]:
-    out = copy.deepcopy(obj)
-    del out["spec"]["replicas"]
     return out
 
 
@@ -99,37 +71,6 @@ def test_budget_blocking_eviction_at_min_replicas(budget: dict[str, Any], blocks
     assert ("autoscaling.pdb-blocks-at-min" in found) is blocks
 
 
-def ingress(name: str, host: str, path: str, path_type: str = "Prefix") -> dict[str, Any]:
-    backend = {"service": {"name": name, "port": {"number": 80}}}
-    return {
-        "apiVersion": "networking.k8s.io/v1",
-        "kind": "Ingress",
-        "metadata": {"name": name, "namespace": "shop"},
-        "spec": {
-            "rules": [
-                {"host": host, "http": {"paths": [{"path": path, "pathType": path_type, "backend": backend}]}}
-            ]
-        },
-    }
-
-
-def http_route(name: str, host: str, path: str) -> dict[str, Any]:
-    return {
-        "apiVersion": "gateway.networking.k8s.io/v1",
-        "kind": "HTTPRoute",
-        "metadata": {"name": name, "namespace": "shop"},
-        "spec": {
-            "hostnames": [host],
-            "rules": [
-                {
-                    "matches": [{"path": {"type": "PathPrefix", "value": path}}],
-                    "backendRefs": [{"name": name, "port": 80}],
-                }
-            ],
-        },
-    }
-
-
 def test_two_routes_claiming_one_host_and_path() -> None:
     found = findings([ingress("a", "shop.example.com", "/api"), http_route("b", "shop.example.com", "/api")])
     assert found["traffic.route-conflict"] == [
@@ -152,15 +93,6 @@ def test_distinct_routes_do_not_conflict(other: dict[str, Any]) -> None:
     assert "traffic.route-conflict" not in findings([ingress("a", "shop.example.com", "/api"), other])
 
 
-def service(annotations: dict[str, str], **spec: Any) -> dict[str, Any]:
-    return {
-        "apiVersion": "v1",
-        "kind": "Service",
-        "metadata": {"name": "web", "namespace": "shop", "annotations": annotations},
-        "spec": {"type": "LoadBalancer", "ports": [{"port": 80}], **spec},
-    }
-
-
 def test_controller_annotations_without_the_controller() -> None:
     found = findings([service({LB + "aws-load-balancer-scheme": "internal"})])
     assert "aws-load-balancer-scheme" in found["traffic.lb-annotation-ignored"][0]
@@ -178,17 +110,6 @@ def test_source_ranges_with_security_groups() -> None:
     }
     found = findings([service(ann, loadBalancerSourceRanges=["10.0.0.0/8"])])
     assert "the ranges restrict nothing" in found["traffic.lb-source-ranges-ignored"][0]
-
-
-def cronjob(name: str, pod: dict[str, Any] | None = None) -> dict[str, Any]:
-    job = deployment(name, pod=pod)
-    template = job["spec"]["template"]
-    return {
-        "apiVersion": "batch/v1",
-        "kind": "CronJob",
-        "metadata": job["metadata"],
-        "spec": {"schedule": "0 3 * * *", "jobTemplate": {"spec": {"template": template}}},
-    }
 
 
 def test_backup_cronjob_on_a_readwriteonce_volume_of_a_running_pod() -> None:

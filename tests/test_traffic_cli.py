@@ -15,19 +15,19 @@ from tests.golden.regenerate import CASES
 TRAFFIC = CASES / "traffic"
 
 
-def test_golden_service_output_validates() -> None:
+def test_golden_traffic_output_validates() -> None:
     result = run_hagen("validate", str(TRAFFIC / "expected"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 errors in 0 objects" in result.stdout
 
 
-def test_golden_service_has_no_findings() -> None:
+def test_golden_traffic_has_no_findings() -> None:
     result = run_hagen("check", str(TRAFFIC / "blueprint.py"))
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().splitlines()[-1] == "0 errors, 0 warnings, 0 info (2 suppressed)"
 
 
-def test_golden_service_places_every_pod_at_max_scale() -> None:
+def test_golden_traffic_places_every_pod_at_max_scale() -> None:
     result = run_hagen("place", str(TRAFFIC / "blueprint.py"))
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
@@ -87,6 +87,16 @@ CASES_BAD = [
         'tiers = [Tier(name="web", image="w:1", ports=[Port(name="http", port=80)],\n'
         '              ingress=Alb(routes=[Route(host="10.0.0.1")]))]',
         ["app.py:4", "Route.host", "'10.0.0.1' is an IP address", "host"],
+    ),
+    (
+        'tiers = [Tier(name="web", image="w:1", ports=[Port(name="http", port=80)],\n'
+        '              ingress=Alb(routes=[Route(host="shop.example.com", path="/a/../b")]))]',
+        ["app.py:4", "Route.path", "'/a/../b'", "'/../'"],
+    ),
+    (
+        'tiers = [Tier(name="web", image="w:1", ports=[Port(name="http", port=80)],\n'
+        '              ingress=Alb(routes=[Route(host="shop.example.com", path_type="Regex")]))]',
+        ["app.py:4", "Route.path_type", "'Regex'", "'Prefix' or 'Exact'"],
     ),
     (
         'tiers = [Tier(name="web", image="w:1", replicas=3, autoscale=Autoscale(max_replicas=5))]',

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._goyaml import GoReader, golden_as_go_reads_it
 from tests.conftest import run_hagen
 from tests.golden.regenerate import CASES
 
@@ -39,6 +40,23 @@ def test_golden_traffic_places_every_pod_at_max_scale() -> None:
     assert next(line for line in lines if "db-1 (db)" in line) == next(
         line for line in lines if "backup (backup)" in line
     )
+
+
+def test_golden_traffic_reads_as_synthesized_in_the_go_reader(go_yaml: GoReader) -> None:
+    synthesized, read = golden_as_go_reads_it(
+        go_yaml, TRAFFIC / "blueprint.py", TRAFFIC / "expected" / "orders"
+    )
+    assert read == synthesized
+    kinds = {object_id.split(".")[-3] for object_id in read}
+    assert {
+        "HorizontalPodAutoscaler",
+        "Ingress",
+        "HTTPRoute",
+        "Gateway",
+        "Job",
+        "CronJob",
+        "DaemonSet",
+    } <= kinds
 
 
 HEADER = (

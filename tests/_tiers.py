@@ -1,7 +1,9 @@
-"""Helper of the DSL tests: tiers built in a test -> the objects hagen synthesizes for them."""
+"""Helpers of the DSL tests: tiers built in a test -> the objects hagen synthesizes; a blueprint file."""
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
 from typing import Any
 
 import hagen
@@ -22,3 +24,11 @@ def objects(
     App.config_maps = list(config_maps)  # type: ignore[attr-defined]
     synthesis = hagen.synthesize(build_spec(App, "app.py"))
     return {f"{o['kind']}/{o['metadata']['name']}": o for o in synthesis.objects}
+
+
+def write_app(folder: Path, body: str, names: str) -> Path:
+    """folder/app.py: `from hagen import <names>` and the dedented `body`; the path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "app.py"
+    path.write_text(f"from hagen import ({names})\n" + textwrap.dedent(body))
+    return path

@@ -4,12 +4,12 @@ at load with file, blueprint, field, value and what is allowed."""
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from tests._goyaml import GoReader, golden_as_go_reads_it
+from tests._tiers import write_app
 from tests.conftest import run_hagen
 from tests.golden.regenerate import CASES
 
@@ -59,17 +59,13 @@ def test_golden_traffic_reads_as_synthesized_in_the_go_reader(go_yaml: GoReader)
     } <= kinds
 
 
-HEADER = (
-    "from hagen import Alb, Autoscale, Blueprint, ClusterProfile, Container, CronJob, LoadBalancer, Port, "
-    "Route, Tier, separate\n"
+NAMES = (
+    "Alb, Autoscale, Blueprint, ClusterProfile, Container, CronJob, LoadBalancer, Port, Route, Tier, separate"
 )
 
 
 def _write(folder: Path, body: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "app.py"
-    path.write_text(HEADER + textwrap.dedent(body))
-    return path
+    return write_app(folder, body, NAMES)
 
 
 def test_max_replicas_beyond_separate_is_pending_in_place_and_a_finding(tmp_path: Path) -> None:
@@ -158,18 +154,24 @@ def test_native_sidecars_are_refused_for_kubernetes_before_1_29(tmp_path: Path) 
     assert not (tmp_path / "out").exists()
 
 
-def test_diff_reports_changes_to_the_new_kinds_field_by_field(tmp_path: Path) -> None:
+def _synth_changed(tmp_path: Path, *replacements: tuple[str, str]) -> None:
+    """The example with each (old, new) text replaced, synthesized into tmp_path/out."""
     changed = (TRAFFIC / "blueprint.py").read_text()
-    for old, new in (
-        ("0 3 * * *", "30 4 * * *"),
-        ("max_replicas=3", "max_replicas=2"),
-        ('"internal"', '"internet-facing"'),
-    ):
+    for old, new in replacements:
         assert old in changed
         changed = changed.replace(old, new)
     (tmp_path / "bp").mkdir()
     (tmp_path / "bp" / "blueprint.py").write_text(changed)
     assert run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out")).returncode == 0
+
+
+def test_diff_reports_changes_to_the_new_kinds_field_by_field(tmp_path: Path) -> None:
+    _synth_changed(
+        tmp_path,
+        ("0 3 * * *", "30 4 * * *"),
+        ("max_replicas=3", "max_replicas=2"),
+        ('"internal"', '"internet-facing"'),
+    )
     result = run_hagen(
         "diff", str(TRAFFIC / "expected"), "--against", str(tmp_path / "out"), "--format", "json"
     )
@@ -189,16 +191,9 @@ def test_diff_reports_changes_to_the_new_kinds_field_by_field(tmp_path: Path) ->
 
 
 def test_diff_verdicts_know_hooks_and_load_balancer_replacement(tmp_path: Path) -> None:
-    changed = (TRAFFIC / "blueprint.py").read_text()
-    for old, new in (
-        ('"/app/migrate"', '"/app/migrate-v2"'),
-        ('scheme="internal"', 'scheme="internet-facing"'),
-    ):
-        assert old in changed
-        changed = changed.replace(old, new)
-    (tmp_path / "bp").mkdir()
-    (tmp_path / "bp" / "blueprint.py").write_text(changed)
-    assert run_hagen("synth", str(tmp_path / "bp"), "-o", str(tmp_path / "out")).returncode == 0
+    _synth_changed(
+        tmp_path, ('"/app/migrate"', '"/app/migrate-v2"'), ('scheme="internal"', 'scheme="internet-facing"')
+    )
     result = run_hagen("diff", str(tmp_path / "out"), "--against", str(TRAFFIC / "expected"))
     lines = result.stdout.splitlines()
     # the migration Job's template is immutable, but its Argo CD hook deletes it before creating it again

@@ -5,7 +5,6 @@ the findings `hagen check` reports on imported YAML, what `hagen place` charges 
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from tests.conftest import run_hagen
 from tests.golden.regenerate import CASES
 
 from ._check_objects import container, deployment, mounting, pdb, pvc, separated, storage_class
+from ._tiers import write_app
 from ._traffic_objects import LB, cronjob, hpa, http_route, ingress, service, unscaled
 
 SG = "sg-0123456789abcdef0"
@@ -117,17 +117,14 @@ def test_an_autoscaled_budget_is_judged_at_min_replicas_not_at_the_spec_count(tm
     assert [f["id"] for f in json.loads(result.stdout)["findings"]] == []
 
 
-HEADER = (
-    "from hagen import (Blueprint, ClusterProfile, Container, Controller, DaemonSet, Jenkins, LoadBalancer,\n"
-    "    Node, Resources, Taint, Tier)\n"
+NAMES = (
+    "Blueprint, ClusterProfile, Container, Controller, DaemonSet, Jenkins, LoadBalancer, Node, Resources, "
+    "Taint, Tier"
 )
 
 
 def _blueprint(folder: Path, body: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "app.py"
-    path.write_text(HEADER + textwrap.dedent(body))
-    return path
+    return write_app(folder, body, NAMES)
 
 
 def test_place_charges_a_pod_as_the_scheduler_sums_its_containers(tmp_path: Path) -> None:

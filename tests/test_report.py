@@ -235,3 +235,14 @@ def test_each_target_page_names_and_marks_its_own_copy_of_a_shared_object(tmp_pa
         assert "fast#2" not in page
         assert re.search(r">StorageClass fast</text>\n<text[^>]*>~ changed, refused<", page)  # graph mark
     assert "fast#2" not in files["summary.md"]
+
+
+def test_an_unknown_base_revision_is_named_and_nothing_is_written(project: Path) -> None:
+    for command in (["report", "-o", "nobase"], ["diff"]):
+        result = run_hagen(*command, "--base", "no-such-rev", cwd=project)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == (
+            f"hagen {command[0]}: error: --base no-such-rev: no such commit in the git repository at "
+            f"{project.resolve()} (a branch, tag or commit, e.g. origin/main or HEAD~1)\n"
+        )
+    assert not (project / "nobase").exists()

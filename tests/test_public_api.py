@@ -127,6 +127,8 @@ PUBLIC = [
     "canonical_quantity",
     "parse_quantity",
     "same_quantity",
+    "ReportOptions",
+    "report",
 ]
 
 

@@ -97,3 +97,10 @@ def test_check_without_targets_uses_the_projects_kubernetes_version(tmp_path: Pa
     assert [oid for oid, _ in _schema_findings(proc)] == ["core.Service.web.near"]
     newer = run_hagen("check", "--kube-version", "1.35", "--format", "json", cwd=tmp_path)
     assert _schema_findings(newer) == []
+
+
+def test_the_reports_findings_use_the_targets_kubernetes_version(tmp_path: Path) -> None:
+    make_project(tmp_path, '[targets.old]\nkube_version = "1.29"\n[targets.new]\n', blueprint=_TRAFFIC)
+    pages = hagen.report([tmp_path / "blueprints"], project=hagen.load_project(tmp_path))
+    assert "schema.invalid" in pages["old.html"]
+    assert "schema.invalid" not in pages["new.html"]

@@ -72,7 +72,9 @@ def synth(
 ) -> WriteReport:
     """Synthesize blueprints into out_dir: everything is rendered (and schema-validated) in memory first,
     then written. Raises InvalidOutput, writing nothing, when an object fails the Kubernetes schema of
-    `kube_version` (default: hagen's default version).
+    `kube_version` (default: hagen's default version), and BlockingFindings when two blueprints emit one
+    cluster-scoped object with different content (`objects.cluster-scoped-conflict`, error); the
+    warnings found travel in the report's `findings`.
 
     When every source is a folder, owned files of blueprints that no longer exist are removed too;
     otherwise removal is limited to the folders of the blueprints synthesized.
@@ -93,6 +95,11 @@ def synth(
     from ._helm._check import CHART_PATHS, check_chart_names
 
     check_chart_names(CHART_PATHS.get(), (r.name for s in syntheses for r in s.blueprint.releases))
+    from ._check._conflicts import conflict_findings
+    from ._finding import stop_on_errors
+
+    conflicts = conflict_findings(syntheses)
+    stop_on_errors(conflicts)
     if validate:
         from ._validate import validate_objects
 
@@ -106,4 +113,5 @@ def synth(
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
     written = write_tree(files, Path(out_dir), scope)
     written.findings.extend(f for s in syntheses for f in s.findings)
+    written.findings.extend(conflicts)
     return written

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from .._finding import BlockingFindings
 from ._charts import add_chart_option
 from ._gc import without_cycle_collector
 
@@ -76,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         print(exc.report.text(), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
+    except BlockingFindings as exc:
+        return _blocked(exc)
     _print_findings(report.findings)
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
     print(f"hagen synth: {count} blueprint{'s' if count != 1 else ''} -> {args.out}/: {report.summary()}")
@@ -112,6 +115,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         print(str(exc), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
+    except BlockingFindings as exc:
+        return _blocked(exc)
     _print_findings(report.findings)
     produced = [*report.written, *report.unchanged]
     blueprints = len({p.split("/")[1] for p in produced if p.split("/", 1)[0] in names and p.count("/") > 1})
@@ -126,6 +131,18 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         ]
         print(f"  {name}: {counts[0]} written, {counts[1]} unchanged, {counts[2]} removed")
     return 0
+
+
+def _blocked(exc: BlockingFindings) -> int:
+    """Error findings (cross-blueprint conflicts) stop the write: one line each, exit 1."""
+    from .._check import finding_lines
+
+    lines = finding_lines(exc.findings, "error")  # one line for the conflict every target has
+    for line in lines:
+        print(line, file=sys.stderr)
+    count = len(lines)
+    print(f"hagen synth: {count} error finding{'s' if count != 1 else ''}; nothing written", file=sys.stderr)
+    return 1
 
 
 def _print_findings(findings: Any) -> None:

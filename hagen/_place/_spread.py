@@ -68,7 +68,7 @@ def spread_failures(state: ClusterState, pod: Pod) -> Rejected:
         # a domain counting 0 (most of them, for a hostname key) passes or fails like every other such one
         too_many = {v for v in counted if counts[v] + own - global_min > c.max_skew}
         if own - global_min > c.max_skew:
-            labelled = frozenset(range(len(state.nodes))) - state.domain_set(c.topology_key, None)
+            labelled = state.all_nodes - state.domain_set(c.topology_key, None)
             fine = (state.domain_set(c.topology_key, v) for v in counted - too_many)
             spread = labelled.difference(*fine)
         else:

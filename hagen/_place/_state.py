@@ -74,6 +74,7 @@ class ClusterState:
         self.free_memory = [sys.maxsize if n.memory is None else n.memory for n in nodes]
         self.free_pods = [sys.maxsize if n.pods is None else n.pods for n in nodes]
         self.room = RoomIndex(nodes)
+        self.all_nodes = frozenset(range(len(nodes)))
         self.node_of: dict[Pod, int] = {}
         self.version = 0
         self.static_cache: dict[str, tuple[frozenset[int], dict[int, tuple[str, ...]]]] = {}

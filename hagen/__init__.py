@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._api import InvalidOutput, plan, synth, synthesize_all
+    from ._api import InvalidOutput, plan, synth, synthesize_all, synthesize_stream
     from ._blueprint import (
         Avoid,
         Blueprint,
@@ -112,7 +112,7 @@ if TYPE_CHECKING:
     )
     from ._quantity import QuantityError, canonical_quantity, parse_quantity, same_quantity
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
-    from ._synth import Synthesis, synthesize
+    from ._synth import Synthesis, synthesize, synthesize_each
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
 
 # Public name -> private module. Loaded on first use, so that `hagen --help` and light API users do not
@@ -233,6 +233,8 @@ _LAZY: dict[str, str] = {
     "synth_targets": "._project",
     "synthesize": "._synth",
     "synthesize_all": "._api",
+    "synthesize_each": "._synth",
+    "synthesize_stream": "._api",
     "validate_objects": "._validate",
     "validate_paths": "._validate",
     "write_tree": "._output",
@@ -369,6 +371,8 @@ __all__ = [
     "synth_targets",
     "synthesize",
     "synthesize_all",
+    "synthesize_each",
+    "synthesize_stream",
     "validate_objects",
     "validate_paths",
     "write_tree",

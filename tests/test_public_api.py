@@ -8,6 +8,18 @@ import sys
 import hagen
 
 PUBLIC = [
+    "Alb",
+    "Autoscale",
+    "Container",
+    "CronJob",
+    "DaemonSet",
+    "Gateway",
+    "HttpRoute",
+    "Job",
+    "Listener",
+    "LoadBalancer",
+    "Route",
+    "SharedVolume",
     "Admin",
     "Agent",
     "Avoid",
@@ -129,6 +141,8 @@ PUBLIC = [
     "canonical_quantity",
     "parse_quantity",
     "same_quantity",
+    "ReportOptions",
+    "report",
 ]
 
 
@@ -174,3 +188,7 @@ def test_root_exception_covers_every_error() -> None:
         "InvalidOutput",
     ):
         assert issubclass(getattr(hagen, name), hagen.HagenError)
+
+
+def test_every_public_name_is_loaded_lazily_from_one_module() -> None:
+    assert sorted(hagen._LAZY) == sorted(n for n in hagen.__all__ if n != "__version__")

@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 
 from ._blueprint import BlueprintSpec, load_blueprints
 from ._errors import HagenError
-from ._output import OWNED_RECORD, WriteReport, owned_record, removal_scope, render, write_tree
-from ._synth import Synthesis, synthesize
+from ._output import (
+    OWNED_RECORD,
+    WriteReport,
+    object_document,
+    owned_record,
+    removal_scope,
+    render,
+    write_tree,
+)
+from ._synth import Synthesis, synthesize, synthesize_each
 
 if TYPE_CHECKING:
     from ._validate import ValidationReport
@@ -31,6 +39,14 @@ def _specs(sources: Sequence[Source]) -> list[BlueprintSpec]:
 def synthesize_all(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[Synthesis]:
     """Load (where given paths) and synthesize every blueprint, in name order."""
     return [synthesize(spec) for spec in _specs(sources)]
+
+
+def synthesize_stream(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[str]:
+    """What `hagen synth --stdout` prints for these blueprints: one ``---`` document per object, blueprints
+    in name order, objects in hagen's order; the same text as `stream_objects` of every blueprint's
+    objects. Each object's text is made as soon as the object is (`synthesize_each`), so the objects
+    are never all held at once; everything is made before the caller writes anything."""
+    return [doc for spec in _specs(sources) for doc in synthesize_each(spec, object_document)]
 
 
 def plan(sources: Sequence[Source] | None = None) -> dict[str, str]:

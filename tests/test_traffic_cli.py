@@ -125,6 +125,11 @@ CASES_BAD = [
         '              sidecars=[Container(name="s", image="s:1", shares=["/logs"])])]',
         ["app.py:3", "App", "sidecars[0].shares", "'/logs' is not a mount of the tier", "/tmp"],
     ),
+    (
+        'tiers = [Tier(name="web", image="w:1", ports=[Port(name="http", port=8080)],\n'
+        '              containers=[Container(name="m", image="m:1", ports=[Port(name="m", port=8080)])])]',
+        ["app.py:3", "App", "containers[0].ports", "port 8080/TCP of container 'm'", "container 'web'"],
+    ),
 ]
 
 

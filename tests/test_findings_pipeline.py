@@ -175,3 +175,19 @@ def test_a_conflict_in_a_target_stops_the_write(tmp_path: Path) -> None:
     assert proc.stderr.splitlines()[-1] == "hagen synth: 1 error finding; nothing written"
     assert "error objects.cluster-scoped-conflict: b storage.k8s.io.StorageClass._.gp3: " in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_check_reports_helm_error_findings_instead_of_refusing_the_blueprint(tmp_path: Path) -> None:
+    body = (
+        f'    tiers = [{_TIER}]\n    releases = [Jenkins(values={{"master": {{"serviceType": "NodePort"}}}})]'
+    )
+    folder = _blueprint(tmp_path / "bp", "ci", body)
+    proc = run_hagen("check", str(folder), "--format", "json", env=_no_cache(tmp_path))
+    assert proc.returncode == 1, proc.stderr
+    found = [f for f in json.loads(proc.stdout)["findings"] if f["severity"] == "error"]
+    assert [(f["id"], f["blueprint"], f["fix"]) for f in found] == [
+        ("helm.renamed-key", "ci", "write it as controller.serviceType")
+    ]
+    assert found[0]["message"].startswith(
+        "release jenkins: master.serviceType was renamed to controller.serviceType (chart 3.0)"
+    )

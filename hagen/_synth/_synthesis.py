@@ -94,10 +94,15 @@ def _refuse_duplicates(spec: BlueprintSpec, objects: list[Object]) -> None:
         seen.add(oid)
 
 
-def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
+def synthesize(
+    spec: BlueprintSpec, base_dir: Path | None = None, *, report_errors: bool = False
+) -> Synthesis:
     """All objects of a blueprint, sorted; Helm values per release; the eksctl add-on fragment if needed.
 
-    `base_dir` resolves values files named by releases (default: the blueprint file's folder).
+    `base_dir` resolves values files named by releases (default: the blueprint file's folder). Helm values
+    with error findings (unknown or renamed keys, schema violations) raise ChartError, so that nothing is
+    written; with `report_errors` they travel in `findings` instead, for `check` to report (such a
+    synthesis must not be written).
     """
     from .._storage._addons import cluster_fragment
 
@@ -148,7 +153,9 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
 
         for release in spec.releases:
             try:
-                checked = writable(check_release(release, folder))
+                checked = check_release(release, folder)
+                if not report_errors:
+                    writable(checked)
             except ChartError as exc:
                 raise ChartError(f"{spec.source}: {spec.class_name}: {exc}") from None
             values[release.name] = checked.values

@@ -191,3 +191,25 @@ def test_check_reports_helm_error_findings_instead_of_refusing_the_blueprint(tmp
     assert found[0]["message"].startswith(
         "release jenkins: master.serviceType was renamed to controller.serviceType (chart 3.0)"
     )
+
+
+def test_a_blocked_synth_still_prints_the_warnings_it_found(tmp_path: Path) -> None:
+    folder = tmp_path / "bp"
+    folder.mkdir()
+    for name, retain in (("a", ""), ("b", ', reclaim_policy="Retain"')):
+        text = _HEAD + f'class {name.title()}(Blueprint):\n    name = "{name}"\n    namespace = "shared"\n'
+        (folder / f"{name}.py").write_text(
+            text + f'    storage_classes = [StorageClass(name="gp3"{retain})]\n'
+        )
+    synth = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"))
+    assert synth.returncode == 1
+    assert [line.split(": ")[0] for line in synth.stderr.splitlines()] == [
+        "error objects.cluster-scoped-conflict",
+        "warning objects.cluster-scoped-conflict",
+        "hagen synth",
+    ]
+    assert (
+        "b core.Namespace._.shared: core.Namespace._.shared is emitted by blueprints a and b" in synth.stderr
+    )
+    assert synth.stderr.endswith("hagen synth: 1 error finding; nothing written\n")
+    assert not (tmp_path / "out").exists()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import run_hagen
 
 _HEAD = "from hagen import Blueprint, ClusterProfile, Jenkins, Port, StorageClass, Tier, separate\n\n\n"
@@ -161,6 +163,19 @@ def test_chart_for_a_release_no_blueprint_declares(tmp_path: Path) -> None:
     proc = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"), "--chart", f"jenkns={chart}")
     assert proc.returncode == 2
     assert "--chart jenkns=...: no release is named 'jenkns'; releases: jenkins" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", ["synth", "check", "place", "report"])
+def test_every_command_refuses_a_chart_for_no_release_of_the_project(tmp_path: Path, command: str) -> None:
+    chart = tmp_path / "chart"
+    chart.mkdir()
+    out = ["-o", str(tmp_path / "out")] if command in ("synth", "report") else []
+    proc = run_hagen(command, *out, "--chart", f"jenkns={chart}")  # the example project, every target
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"hagen {command}: error: --chart jenkns=...: no release is named 'jenkns'; releases: jenkins\n"
+    )
     assert not (tmp_path / "out").exists()
 
 

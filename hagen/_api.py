@@ -115,7 +115,7 @@ def synth(
     from ._finding import stop_on_errors
 
     conflicts = conflict_findings(syntheses)
-    stop_on_errors(conflicts)
+    stop_on_errors([*conflicts, *(f for s in syntheses for f in s.findings)])
     if validate:
         from ._validate import validate_objects
 

@@ -95,7 +95,12 @@ def load_blueprints(paths: Sequence[str | Path] = ("blueprints",)) -> list[Bluep
 
 
 def check_unique(specs: Sequence[BlueprintSpec]) -> list[BlueprintSpec]:
-    """Sort by name; refuse two blueprints of one name, and tier selectors that would select each other."""
+    """Sort by name; refuse two blueprints of one name, tier selectors that would select each other, and a
+    chart copy given (`--chart RELEASE=PATH`) for a release none of them declares: every command that
+    loads blueprints passes here, so a misspelt release name is never silently unused."""
+    from .._helm._check import CHART_PATHS, check_chart_names
+
+    check_chart_names(CHART_PATHS.get(), (r.name for spec in specs for r in spec.releases))
     by_name: dict[str, BlueprintSpec] = {}
     for spec in specs:
         if spec.name in by_name:

@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if blueprint_paths:
         from .. import load_blueprints, synthesize
 
-        sources.extend(synthesize(spec) for spec in load_blueprints(blueprint_paths))
+        sources.extend(synthesize(spec, report_errors=True) for spec in load_blueprints(blueprint_paths))
     files: dict[str, str] = {}
     if manifest_paths:
         from .._validate._run import load_sourced
@@ -145,7 +145,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
         result = check(
-            [synthesize(s) for s in build.specs],
+            [synthesize(s, report_errors=True) for s in build.specs],
             cluster=cluster,
             out_dir=f"{args.out}/{name}",
             kube_version=args.kube_version or build.kube_version,

@@ -133,13 +133,12 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
 
 
 def _blocked(exc: BlockingFindings) -> int:
-    """Error findings (cross-blueprint conflicts) stop the write: one line each, exit 1."""
+    """Error findings (cross-blueprint conflicts) stop the write: one line each, the warnings too, exit 1."""
     from .._check import finding_lines
 
-    lines = finding_lines(exc.findings, "error")  # one line for the conflict every target has
-    for line in lines:
+    for line in finding_lines((*exc.findings, *exc.warnings)):  # one line for what every target has
         print(line, file=sys.stderr)
-    count = len(lines)
+    count = len(finding_lines(exc.findings, "error"))
     print(f"hagen synth: {count} error finding{'s' if count != 1 else ''}; nothing written", file=sys.stderr)
     return 1
 

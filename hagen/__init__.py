@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._api import InvalidOutput, plan, synth, synthesize_all
+    from ._api import plan, synth, synthesize_all
     from ._blueprint import (
         Avoid,
         Blueprint,
@@ -47,7 +47,18 @@ if TYPE_CHECKING:
         diff_trees,
         format_diff,
     )
-    from ._errors import BlueprintError, ChartError, HagenError, InputError, OutputError, UnsafeYAMLError
+    from ._errors import (
+        BlueprintError,
+        ChartError,
+        HagenError,
+        InputError,
+        InvalidOutput,
+        OutputError,
+        QuantityError,
+        SchemaError,
+        SelectorError,
+        UnsafeYAMLError,
+    )
     from ._helm import (
         Admin,
         Agent,
@@ -86,9 +97,11 @@ if TYPE_CHECKING:
         simulate,
     )
     from ._project import (
-        InvalidTargetOutput,
+        Project,
         ProjectConfig,
         Target,
+        TargetBuild,
+        build_target,
         diff_targets,
         find_project,
         load_project,
@@ -97,7 +110,7 @@ if TYPE_CHECKING:
     )
     from ._storage import CsiDriver, EfsStorageClass, StorageClass, Volume
     from ._synth import Synthesis, synthesize
-    from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
+    from ._validate import SchemaViolation, ValidationReport, validate_objects, validate_paths
 
 # Public name -> private module. Loaded on first use, so that `hagen --help` and light API users do not
 # pay for pydantic and the models (see docs/benchmarks.md).
@@ -126,8 +139,7 @@ _LAZY: dict[str, str] = {
     "HelmRelease": "._helm",
     "Ingress": "._helm",
     "InputError": "._errors",
-    "InvalidOutput": "._api",
-    "InvalidTargetOutput": "._project",
+    "InvalidOutput": "._errors",
     "Jenkins": "._helm",
     "NetworkPolicy": "._helm",
     "Node": "._place",
@@ -138,12 +150,16 @@ _LAZY: dict[str, str] = {
     "Placement": "._place",
     "Port": "._blueprint",
     "Probe": "._blueprint",
+    "Project": "._project",
     "ProjectConfig": "._project",
+    "QuantityError": "._errors",
     "Rbac": "._helm",
     "Resources": "._blueprint",
     "Rollout": "._place",
-    "SchemaError": "._validate",
+    "SchemaError": "._errors",
+    "SchemaViolation": "._validate",
     "SecretKeyRef": "._blueprint",
+    "SelectorError": "._errors",
     "Separate": "._blueprint",
     "ServiceAccount": "._helm",
     "Simulation": "._place",
@@ -153,6 +169,7 @@ _LAZY: dict[str, str] = {
     "Synthesis": "._synth",
     "Taint": "._place",
     "Target": "._project",
+    "TargetBuild": "._project",
     "Tier": "._blueprint",
     "UnsafeYAMLError": "._errors",
     "ValidationReport": "._validate",
@@ -160,6 +177,7 @@ _LAZY: dict[str, str] = {
     "WriteReport": "._output",
     "apply_changes": "._diff",
     "avoid": "._blueprint",
+    "build_target": "._project",
     "check": "._check",
     "check_release": "._helm",
     "colocate": "._blueprint",
@@ -207,6 +225,8 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'hagen' has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
+    if isinstance(value, type) and value.__module__.startswith("hagen._"):
+        value.__module__ = __name__  # reprs and docs show hagen.Tier, not the private module
     globals()[name] = value
     return value
 
@@ -241,7 +261,6 @@ __all__ = [
     "Ingress",
     "InputError",
     "InvalidOutput",
-    "InvalidTargetOutput",
     "Jenkins",
     "NetworkPolicy",
     "Node",
@@ -252,12 +271,16 @@ __all__ = [
     "Placement",
     "Port",
     "Probe",
+    "Project",
     "ProjectConfig",
+    "QuantityError",
     "Rbac",
     "Resources",
     "Rollout",
     "SchemaError",
+    "SchemaViolation",
     "SecretKeyRef",
+    "SelectorError",
     "Separate",
     "ServiceAccount",
     "Simulation",
@@ -267,6 +290,7 @@ __all__ = [
     "Synthesis",
     "Taint",
     "Target",
+    "TargetBuild",
     "Tier",
     "UnsafeYAMLError",
     "ValidationReport",
@@ -275,6 +299,7 @@ __all__ = [
     "__version__",
     "apply_changes",
     "avoid",
+    "build_target",
     "check",
     "check_release",
     "colocate",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from ._errors import QuantityError
+
 _SUFFIXES: dict[str, Fraction] = {
     "": Fraction(1),
     "n": Fraction(1, 10**9),
@@ -29,10 +31,6 @@ _QUANTITY = re.compile(
 )
 
 ALLOWED = "a Kubernetes quantity such as 500m, 2, 1.5Gi, 128Mi or 1e3 (suffixes n u m k M G T P E, Ki to Ei)"
-
-
-class QuantityError(ValueError):
-    """A string that is not a Kubernetes quantity."""
 
 
 def parse_quantity(text: str | int | float) -> Fraction:

@@ -8,6 +8,12 @@ import sys
 import hagen
 
 PUBLIC = [
+    "SelectorError",
+    "QuantityError",
+    "SchemaViolation",
+    "TargetBuild",
+    "build_target",
+    "Project",
     "Admin",
     "Agent",
     "Avoid",
@@ -98,7 +104,6 @@ PUBLIC = [
     "diff_paths",
     "diff_trees",
     "format_diff",
-    "InvalidTargetOutput",
     "ProjectConfig",
     "Target",
     "diff_targets",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import typing
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+
+from .._errors import BlueprintError
 
 _VERBS = ("separate", "colocate", "avoid", "spread")
 _INTERNAL = ("function-", "str", "int")
@@ -54,3 +58,50 @@ def first_error(exc: ValidationError, prefix: str = "") -> tuple[str, str, Any, 
     if isinstance(value, dict) and error["type"] not in ("extra_forbidden",):
         value = None  # a whole sub-model is no help in a one-line message
     return path, reason, value, _allowed(error), len(errors)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model an annotation holds (directly, or inside a tuple, list, dict, union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the model that `loc` (a pydantic error location) points into."""
+    for part in loc:
+        if model is None:
+            return []
+        field = model.model_fields.get(str(part))
+        if field is not None:
+            model = _model_of(field.annotation)
+    return [] if model is None else list(model.model_fields)
+
+
+def blueprint_error(
+    exc: ValidationError,
+    model: type[BaseModel] | None = None,
+    *,
+    file: str | None = None,
+    blueprint: str | None = None,
+    titled: bool = True,
+) -> BlueprintError:
+    """A BlueprintError for pydantic's ValidationError raised while building `model`: the field path
+    (prefixed with the model's name when `titled`), the reason, the value, what is allowed, and for an
+    unknown field the closest known one ("did you mean 'replicas'?") at whatever level it is misspelt."""
+    errors = exc.errors(include_url=False)
+    path, reason, value, allowed, count = first_error(exc, prefix=exc.title if titled else "")
+    error = errors[0]
+    if error["type"] == "extra_forbidden":
+        loc = tuple(error["loc"])
+        known = [f for f in _fields_at(model, loc[:-1]) if not f.startswith("_")]
+        hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        reason = "unknown field" + (f"; did you mean {hint[0]!r}?" if hint else "")
+        allowed = ", ".join(known) if known else allowed
+    if count > 1:
+        reason += f" (and {count - 1} more problem{'s' if count > 2 else ''})"
+    return BlueprintError(reason, file=file, blueprint=blueprint, field=path, value=value, allowed=allowed)

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, Field, ValidationError, field_validator, mo
 from .._errors import BlueprintError
 from .._names import dns1123_label
 from ._container import Model
-from ._messages import first_error
+from ._messages import blueprint_error
 from ._scheduling import Avoid, Colocate
 from ._tier import LabelKey, LabelValue, Tier
 
@@ -174,9 +174,4 @@ def build_spec(cls: type[Blueprint], source: str = "", target: Any = None) -> Bl
     try:
         return BlueprintSpec.model_validate(values)
     except ValidationError as exc:
-        path, reason, value, allowed, count = first_error(exc)
-        if count > 1:
-            reason += f" (and {count - 1} more problem{'s' if count > 2 else ''})"
-        raise BlueprintError(
-            reason, file=source, blueprint=cls.__name__, field=path, value=value, allowed=allowed
-        ) from None
+        raise blueprint_error(exc, BlueprintSpec, file=source, blueprint=cls.__name__, titled=False) from None

@@ -51,24 +51,24 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import _api
-    from .._output import render_objects
-    from .._project import load_project
+    import hagen
 
-    project = load_project()
+    project = args.project
     if project.targets and (args.target or not args.paths):
         return _run_targets(args, project)
     if args.target:
         project.select(args.target)  # raises: the project has no targets
-    sources = args.paths or [project.path(p) for p in project.blueprints]
-    args.out = args.out or project.path(project.out).as_posix()
+    sources = args.paths or project.blueprint_paths()
+    args.out = args.out or project.out_path().as_posix()
     if args.stdout:
-        syntheses = _api.synthesize_all(sources)
-        sys.stdout.write(render_objects(obj for s in syntheses for obj in s.objects))
+        syntheses = hagen.synthesize_all(sources, project=project)
+        sys.stdout.write(hagen.render_objects(obj for s in syntheses for obj in s.objects))
         return 0
     try:
-        report = _api.synth(sources, args.out, validate=not args.no_validate, kube_version=args.kube_version)
-    except _api.InvalidOutput as exc:
+        report = hagen.synth(
+            sources, args.out, validate=not args.no_validate, kube_version=args.kube_version, project=project
+        )
+    except hagen.InvalidOutput as exc:
         print(exc.report.text(), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
@@ -78,22 +78,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_targets(args: argparse.Namespace, project: Any) -> int:
-    from .._errors import InputError
-    from .._output import render_objects
-    from .._project import InvalidTargetOutput, blueprint_classes, build_target, synth_targets
-    from .._synth import synthesize
+    import hagen
 
     names = project.select(args.target)
-    paths = args.paths or [project.path(p) for p in project.blueprints]
     if args.stdout:
         if len(names) != 1:
-            raise InputError(f"--stdout prints one target; give --target NAME (targets: {', '.join(names)})")
-        build = build_target(project, names[0], blueprint_classes(paths))
-        sys.stdout.write(render_objects(o for spec in build.specs for o in synthesize(spec).objects))
+            listed = ", ".join(names)
+            raise hagen.InputError(f"--stdout prints one target; give --target NAME (targets: {listed})")
+        build = hagen.build_target(project, names[0], args.paths or None)
+        sys.stdout.write(hagen.render_objects(o for spec in build.specs for o in hagen.synthesize(spec).objects))
         return 0
-    out = args.out or project.path(project.out).as_posix()
+    out = args.out or project.out_path().as_posix()
     try:
-        report = synth_targets(
+        report = hagen.synth_targets(
             project,
             names,
             out,
@@ -102,7 +99,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             kube_version=args.kube_version,
             jobs=args.jobs,
         )
-    except InvalidTargetOutput as exc:
+    except hagen.InvalidOutput as exc:
         print(str(exc), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1

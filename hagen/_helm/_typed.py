@@ -11,8 +11,9 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from .._model import HagenModel
 from ._merge import Values
 
 _QUANTITY = re.compile(r"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|m)?$")
@@ -43,7 +44,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-class ValuesModel(BaseModel):
+class ValuesModel(HagenModel):
     """Base of the typed values models; subclasses list their chart keys in `KEYS`."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

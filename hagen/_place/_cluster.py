@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .._errors import InputError
+from .._model import HagenModel
 from ._quantity import QuantityError, count, cpu_millis, memory_bytes
 
 HOSTNAME = "kubernetes.io/hostname"
@@ -21,7 +22,7 @@ ZONE = "topology.kubernetes.io/zone"
 DEFAULT_MAX_PODS = 110
 
 
-class Taint(BaseModel):
+class Taint(HagenModel):
     """A node taint (``spec.taints[]``)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -30,7 +31,7 @@ class Taint(BaseModel):
     effect: Literal["NoSchedule", "PreferNoSchedule", "NoExecute"]
 
 
-class Allocatable(BaseModel):
+class Allocatable(HagenModel):
     """``status.allocatable``: quantities as Kubernetes writes them; an absent one is unlimited."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -55,7 +56,7 @@ class Allocatable(BaseModel):
         return self
 
 
-class Node(BaseModel):
+class Node(HagenModel):
     """One node: name, labels (hostname, zone, instance type, custom), allocatable, taints."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -71,7 +72,7 @@ class Node(BaseModel):
         return self.labels.get(ZONE)
 
 
-class ClusterProfile(BaseModel):
+class ClusterProfile(HagenModel):
     """The nodes placement simulates; node names are unique."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

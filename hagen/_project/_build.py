@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .._blueprint import BlueprintSpec
-from .._blueprint._discover import BlueprintClass, check_unique
+from .._blueprint._discover import BlueprintClass, blueprint_classes, check_unique
 from .._blueprint._spec import build_spec
 from .._errors import BlueprintError
 from ._config import ProfileConfig, ProjectConfig
@@ -53,8 +54,21 @@ def _layers(*layers: ProfileConfig | None) -> ProfileConfig | None:
     return result
 
 
-def build_target(project: ProjectConfig, name: str, classes: Sequence[BlueprintClass]) -> TargetBuild:
-    """Every blueprint of the project as target `name` sees it."""
+def build_target(
+    project: ProjectConfig,
+    name: str,
+    classes: Sequence[BlueprintClass] | Sequence[str | Path] | None = None,
+) -> TargetBuild:
+    """Every blueprint of the project as target `name` sees it, with its Helm releases' values files and
+    chart copies read through the project (a hagen.Project: its --chart copies and Helm cache).
+
+    `classes`: blueprint (class, source) pairs already imported, or blueprint paths (str or Path); default
+    the project's blueprint folders."""
+    from ._context import as_project, load_spec_inputs
+
+    context = as_project(project)
+    if classes is None or any(isinstance(c, str | Path) for c in classes):
+        classes = blueprint_classes(classes or context.blueprint_paths())  # type: ignore[arg-type]
     target = project.target(name)
     config = project.targets[name]
     specs: list[BlueprintSpec] = []
@@ -84,7 +98,7 @@ def build_target(project: ProjectConfig, name: str, classes: Sequence[BlueprintC
         profile = _layers(project.profile, config.profile, top, change.cluster if change else None)
         if profile is not None:
             spec = spec.model_copy(update={"cluster": cluster_profile(profile, spec.cluster, project)})
-        built.append(spec)
+        built.append(load_spec_inputs(spec, context))
     return TargetBuild(name=name, target=target, specs=tuple(built), kube_version=kube_version(project, name))
 
 

@@ -6,22 +6,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._errors import HagenError, InputError
+from .._errors import InputError, InvalidOutput
 from ._config import ProjectConfig
 from ._render import RenderedTarget, render_targets
 
 if TYPE_CHECKING:
     from .._output import WriteReport
-    from .._validate import ValidationReport
 
 
-class InvalidTargetOutput(HagenError):
-    """A target's objects fail the Kubernetes schema; nothing was written. `reports`: target -> report."""
-
-    def __init__(self, reports: dict[str, ValidationReport]) -> None:
-        self.reports = reports
-        texts = [f"target {name}:\n{report.text()}" for name, report in reports.items()]
-        super().__init__("\n".join(texts))
+InvalidTargetOutput = InvalidOutput
+"""The former name of InvalidOutput (one exception for output that fails the schema, targets or not)."""
 
 
 def _paths(project: ProjectConfig, blueprints: Sequence[str | Path] | None) -> list[str]:
@@ -94,7 +88,7 @@ def synth_targets(
     """Write out/<target>/<blueprint>/ for these targets (default: all) and out/gitops/; all or nothing.
 
     Each target is validated against its own Kubernetes version (`kube_version`, the command line, wins);
-    InvalidTargetOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
+    InvalidOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
     """
     from .._output import write_tree
 
@@ -105,7 +99,7 @@ def synth_targets(
     )
     failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
     if failed:
-        raise InvalidTargetOutput(failed)
+        raise InvalidOutput(failed)
     # A synth of some blueprint files cannot tell which other owned files are stale: it removes none.
     partial = blueprints is not None and len(blueprints) > 0 and not all(Path(p).is_dir() for p in blueprints)
     complete = len(names) == len(project.targets) and not partial

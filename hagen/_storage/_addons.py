@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from hagen._errors import BlueprintError
 from hagen._storage._ebs import EBS_PROVISIONER
 from hagen._storage._efs import EFS_PROVISIONER
+
+from .._model import HagenModel
 
 AddonName = Literal["aws-ebs-csi-driver", "aws-efs-csi-driver"]
 PROVISIONER_OF: dict[str, str] = {
@@ -37,7 +39,7 @@ _POLICY_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/[\w+=,
 EKSCTL_API_VERSION = "eksctl.io/v1alpha5"
 
 
-class CsiDriver(BaseModel):
+class CsiDriver(HagenModel):
     """One CSI driver add-on: installed by the emitted eksctl fragment, or declared already there.
 
     The IAM permission is at most one of: `well_known_policy` (eksctl makes a role with the managed policy,

@@ -1,6 +1,6 @@
 """Offline, strict Kubernetes schema validation (schemas from the kubernetes-validate package)."""
 
-from ._report import NotValidated, SchemaError, ValidationReport
+from ._report import NotValidated, SchemaError, SchemaViolation, ValidationReport
 from ._run import validate_objects, validate_paths
 from ._schemas import DEFAULT_KUBE_VERSION, available_versions
 
@@ -8,6 +8,7 @@ __all__ = [
     "DEFAULT_KUBE_VERSION",
     "NotValidated",
     "SchemaError",
+    "SchemaViolation",
     "ValidationReport",
     "available_versions",
     "validate_objects",

@@ -19,6 +19,16 @@ try:  # libyaml's parser is ~10x faster; the pure one reads the same documents
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+
+class _NoTimestampLoader(_Loader):  # type: ignore[misc,valid-type]
+    """Plain scalars like 2024-01-01 stay strings, as Go's yaml readers leave them in untyped values."""
+
+
+_NoTimestampLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
 MAX_EXPANDED_NODES = 2_000_000
 """Most scalars, mappings and sequences one file may expand to once every alias is followed."""
 
@@ -65,14 +75,17 @@ def _expanded_size(root: Any, limit: int) -> int:
     return limit + 1
 
 
-def load_documents(text: str, source: str = "<string>") -> list[Any]:
+def load_documents(text: str, source: str = "<string>", *, timestamps: bool = True) -> list[Any]:
     """Every non-empty document of a YAML stream, as plain Python data.
+
+    With `timestamps=False` unquoted dates and times stay strings, as Helm reads values files (Go's
+    yaml into interface{}); otherwise they become datetime.date / datetime.datetime.
 
     Raises InputError naming `source` for unreadable YAML, UnsafeYAMLError for tags that would build
     language objects and for alias expansion past MAX_EXPANDED_NODES.
     """
     try:
-        documents = list(yaml.load_all(text, Loader=_Loader))
+        documents = list(yaml.load_all(text, Loader=_Loader if timestamps else _NoTimestampLoader))
     except yaml.constructor.ConstructorError as exc:
         raise UnsafeYAMLError(f"{source}: refused YAML tag: {exc.problem or exc}".rstrip()) from None
     except yaml.YAMLError as exc:
@@ -90,13 +103,13 @@ def load_documents(text: str, source: str = "<string>") -> list[Any]:
     return [doc for doc in documents if doc is not None]
 
 
-def load_file(path: Path) -> list[Any]:
+def load_file(path: Path, *, timestamps: bool = True) -> list[Any]:
     """The documents of one YAML file (see load_documents); InputError if it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from None
-    return load_documents(text, str(path))
+    return load_documents(text, str(path), timestamps=timestamps)
 
 
 def load_objects(text: str, source: str = "<string>") -> list[dict[str, Any]]:

@@ -53,9 +53,7 @@ def synthesize_all(
     return [synthesize(spec) for spec in _specs(sources, project)]
 
 
-def plan(
-    sources: Sources | None = None, *, project: Project | ProjectConfig | None = None
-) -> dict[str, str]:
+def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> dict[str, str]:
     """Every file `hagen synth` would write for these blueprints: relative path under out/ -> text.
 
     Includes the ownership record (.hagen-owned) as a full synth of exactly these blueprints writes it.
@@ -99,11 +97,11 @@ def synth(
     from ._project import as_project, synth_targets
 
     project = as_project(project)
-    kube_version = kube_version or project.kube_version
     if sources is None:
         if project.targets:
             return synth_targets(project, None, out_dir, validate=validate, kube_version=kube_version)
         sources = project.blueprint_paths()
+    kube_version = kube_version or project.kube_version
     out_dir = project.out_path() if out_dir is None else out_dir
     listed = _listed(sources)
     syntheses = synthesize_all(listed, project=project)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
@@ -21,6 +21,10 @@ DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
 
 class BlueprintSpec(Model):
     """A blueprint, validated and frozen: the input of `synthesize`."""
+
+    titled_errors: ClassVar[bool] = False
+
+    titled_errors: ClassVar[bool] = False
 
     name: DnsLabel = Field(
         description="Blueprint name: out/<name>/ and the app.kubernetes.io/instance label."

@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
         metavar="PATH",
         help="blueprint files or directories (default: blueprints); or two YAML trees OLD NEW",
     )
-    parser.add_argument("-o", "--out", default="out", help="the output directory to check (default: out)")
+    parser.add_argument("-o", "--out", help="the output directory to check (default: the project's out)")
     parser.add_argument(
         "--base",
         metavar="REV",
@@ -86,6 +86,7 @@ def _compare(args: argparse.Namespace) -> DiffResult:
     from .._errors import InputError
 
     paths = [Path(p) for p in args.paths]
+    args.out = args.out or args.project.out_path().as_posix()
     if args.stat and args.format not in ("human",):
         raise InputError("--stat is a summary of the human format; it cannot be combined with --format")
     if args.base and args.against:
@@ -105,19 +106,20 @@ def _compare(args: argparse.Namespace) -> DiffResult:
             args.base,
             against=args.against,
             with_sources=args.format in ("github", "markdown", "json"),
+            project=args.project,
         )
     return result
 
 
 def _compare_targets(args: argparse.Namespace, paths: list[Path]) -> DiffResult:
     """`--target A --against B`: B's output is the old side, A's the new one, matched by blueprint/file."""
-    from .. import diff_targets, load_project
+    from .. import diff_targets
     from .._diff._engine import diff_trees
     from .._diff._tree import Tree
     from .._errors import InputError
 
     if len(args.target) != 1 or not args.against or paths or args.base:
         raise InputError("compare two targets as `hagen diff --target A --against B` (no PATH, no --base)")
-    project = load_project()
+    project = args.project
     new, old = diff_targets(project, args.target[0], args.against)
     return diff_trees(Tree(old, args.against), Tree(new, args.target[0]))

@@ -62,18 +62,17 @@ def run(args: argparse.Namespace) -> int:
 
     from .._errors import InputError
     from .._place._command import place_command
-    from .._project import load_project
 
     if args.scenario and args.paths:
         raise InputError("give either --scenario FILE or PATH..., not both")
+    project = args.project
     if not args.scenario:
-        project = load_project()
         if project.targets and (args.target or not args.paths):
             return _run_targets(args, project)
         if args.target:
             project.select(args.target)  # raises: the project has no targets
     if not args.scenario and not args.paths:
-        args.paths = ["blueprints"]  # like `hagen synth`: the project's blueprints
+        args.paths = project.blueprint_paths()  # like `hagen synth`: the project's blueprints
     output, code, svg = place_command(
         [Path(p) for p in args.paths],
         Path(args.scenario) if args.scenario else None,

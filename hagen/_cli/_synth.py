@@ -86,7 +86,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             listed = ", ".join(names)
             raise hagen.InputError(f"--stdout prints one target; give --target NAME (targets: {listed})")
         build = hagen.build_target(project, names[0], args.paths or None)
-        sys.stdout.write(hagen.render_objects(o for spec in build.specs for o in hagen.synthesize(spec).objects))
+        objects = (o for spec in build.specs for o in hagen.synthesize(spec).objects)
+        sys.stdout.write(hagen.render_objects(objects))
         return 0
     out = args.out or project.out_path().as_posix()
     try:

@@ -44,8 +44,9 @@ def find_release_chart(
     chart_path (relative to the blueprint folder `base_dir`), else NAME-VERSION.tgz in Helm's repository
     cache folder `cache` (a Project's helm_cache; None: not looked in); None when there is none.
     A release loaded with its copy (`HelmRelease.loaded`) returns that one and reads nothing."""
-    if release._loaded is not None and chart_path is None:
-        copy: ChartCopy | None = release._loaded[1]
+    loaded = getattr(release, "_loaded", None)
+    if loaded is not None and chart_path is None:
+        copy: ChartCopy | None = loaded[1]
         return copy
     declared = Path(base_dir) / release.chart_path if release.chart_path else None
     given = Path(chart_path) if chart_path is not None else None

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .._errors import InputError
-from .._model import HagenModel
 from ._quantity import QuantityError, count, cpu_millis, memory_bytes
 
 HOSTNAME = "kubernetes.io/hostname"
@@ -22,7 +21,7 @@ ZONE = "topology.kubernetes.io/zone"
 DEFAULT_MAX_PODS = 110
 
 
-class Taint(HagenModel):
+class Taint(BaseModel):
     """A node taint (``spec.taints[]``)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -31,7 +30,7 @@ class Taint(HagenModel):
     effect: Literal["NoSchedule", "PreferNoSchedule", "NoExecute"]
 
 
-class Allocatable(HagenModel):
+class Allocatable(BaseModel):
     """``status.allocatable``: quantities as Kubernetes writes them; an absent one is unlimited."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -56,7 +55,7 @@ class Allocatable(HagenModel):
         return self
 
 
-class Node(HagenModel):
+class Node(BaseModel):
     """One node: name, labels (hostname, zone, instance type, custom), allocatable, taints."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -72,7 +71,7 @@ class Node(HagenModel):
         return self.labels.get(ZONE)
 
 
-class ClusterProfile(HagenModel):
+class ClusterProfile(BaseModel):
     """The nodes placement simulates; node names are unique."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -45,10 +45,10 @@ def synthesize_all(
     `sources`: a blueprint file or folder (str or Path), a BlueprintSpec, or a sequence of them; default
     the project's blueprint folders. `project`: a hagen.Project (default `hagen.load_project()`).
     """
-    from ._project import as_project
-
-    project = as_project(project)
     if sources is None:
+        from ._project import as_project
+
+        project = as_project(project)
         sources = project.blueprint_paths()
     return [synthesize(spec) for spec in _specs(sources, project)]
 
@@ -61,10 +61,10 @@ def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | N
     [tool.hagen], found from the current folder): with targets, out/<target>/<blueprint>/ and out/gitops/
     for every target (see `plan_targets`); otherwise its blueprint folders (default blueprints/).
     """
-    from ._project import as_project, plan_targets
-
-    project = as_project(project)
     if sources is None:
+        from ._project import as_project, plan_targets
+
+        project = as_project(project)
         if project.targets:
             return plan_targets(project)
         sources = project.blueprint_paths()

@@ -150,6 +150,19 @@ def run_rules(
     return CheckResult(tuple(active), tuple(suppressed))
 
 
+def _items(source: Any) -> list[Any]:
+    """Syntheses and objects from any input `check` takes (a str is a path, never its characters)."""
+    from pathlib import Path
+
+    listed = [source] if isinstance(source, str | Path) or hasattr(source, "objects") else list(source)
+    if not any(isinstance(i, str | Path) or hasattr(i, "tiers") for i in listed):
+        return listed
+    from .._api import synthesize_all
+
+    loadable = [i for i in listed if isinstance(i, str | Path) or hasattr(i, "tiers")]
+    return [*synthesize_all(loadable), *(i for i in listed if i not in loadable)]
+
+
 def check(
     source: Any,
     *,
@@ -159,7 +172,8 @@ def check(
     suppress: Suppressions | None = None,
     out_dir: str = "out",
 ) -> CheckResult:
-    """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts).
+    """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
+    blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
 
     For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
     add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the
@@ -167,7 +181,7 @@ def check(
     synthesis point at the files `hagen synth` writes under `out_dir`.
     """
     chosen = tuple(rules) if rules is not None else default_rules()
-    items = [source] if hasattr(source, "objects") else list(source)
+    items = _items(source)
     contexts: list[CheckContext] = []
     merged: dict[tuple[str | None, str], dict[str, str]] = {}
     plain: list[Object] = []

@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         Path(args.scenario) if args.scenario else None,
         _options(args),
         want_svg=bool(args.svg),
+        project=project,
     )
     if args.svg and svg is not None:
         Path(args.svg).write_text(svg, encoding="utf-8")

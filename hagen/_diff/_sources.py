@@ -70,14 +70,14 @@ def diff_planned(
 
 def _blueprint_sources(specs: Sequence[Any]) -> dict[str, str]:
     """out/ file -> the blueprint file it comes from (a file two blueprints share is left out)."""
-    import hagen
+    from .._api import plan
 
     seen: dict[str, set[str]] = {}
     for spec in specs:
         source = str(getattr(spec, "source", "") or "")
         if not source:
             continue
-        for path in hagen.plan([spec]):
+        for path in plan([spec]):
             seen.setdefault(path, set()).add(source)
     return {path: next(iter(found)) for path, found in seen.items() if len(found) == 1}
 

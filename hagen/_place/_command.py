@@ -127,6 +127,7 @@ def place_command(
     scenario: Path | None,
     options: PlaceOptions = PlaceOptions(),
     want_svg: bool = False,
+    project: Any = None,
 ) -> tuple[str, int, str | None]:
     """(output, exit code, SVG or None) of `hagen place`."""
     from ._svg import render_svg
@@ -139,7 +140,7 @@ def place_command(
         if options.fmt == "json":
             return json.dumps(scenario_output(sim, pods), indent=2) + "\n", code, svg
         return to_text(sim), code, svg
-    output, code, sim = place_inputs(load_inputs(paths), options)
+    output, code, sim = place_inputs(load_inputs(paths, project), options)
     return output, code, render_svg(sim) if want_svg else None
 
 

@@ -18,6 +18,7 @@ from hagen import (
     ClusterProfile,
     Controller,
     CsiDriver,
+    EksCluster,
     Jenkins,
     Persistence,
     Port,
@@ -42,6 +43,8 @@ class Shop(Blueprint):
     network_policies = True
     storage_classes = [gp3]
     csi_drivers = [CsiDriver(addon="aws-ebs-csi-driver")]
+    # The EKS cluster the eksctl fragment names (`eksctl create addon -f` needs it); targets may replace it.
+    eks = EksCluster(name="finalproject", region="ap-northeast-2")
     # Two m5.large-sized nodes in two zones: a zone can fail and every tier keeps a pod (`hagen place`).
     cluster = ClusterProfile.shorthand(nodes=2, zones=2, cpu="1930m", memory="7Gi")
     # `helm upgrade --install jenkins jenkins/jenkins -n jenkins -f out/shop/helm/jenkins/values.yaml`;

@@ -40,10 +40,14 @@ if TYPE_CHECKING:
     from ._diff import (
         Change,
         DiffResult,
+        IgnoreRule,
         ObjectDiff,
+        Verdict,
         apply_changes,
+        check_rollouts,
         diff_output,
         diff_paths,
+        diff_resynth,
         diff_trees,
         format_diff,
     )
@@ -108,7 +112,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
-    from ._storage import CsiDriver, EfsStorageClass, StorageClass, Volume
+    from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaViolation, ValidationReport, validate_objects, validate_paths
 
@@ -131,6 +135,7 @@ _LAZY: dict[str, str] = {
     "ConfigMapKeyRef": "._blueprint",
     "Controller": "._helm",
     "CsiDriver": "._storage",
+    "EksCluster": "._storage",
     "DiffResult": "._diff",
     "EfsStorageClass": "._storage",
     "Failure": "._place",
@@ -145,6 +150,10 @@ _LAZY: dict[str, str] = {
     "Node": "._place",
     "Object": "._objects",
     "ObjectDiff": "._diff",
+    "IgnoreRule": "._diff",
+    "Verdict": "._diff",
+    "check_rollouts": "._diff",
+    "diff_resynth": "._diff",
     "OutputError": "._errors",
     "Persistence": "._helm",
     "Placement": "._place",
@@ -254,10 +263,12 @@ __all__ = [
     "CsiDriver",
     "DiffResult",
     "EfsStorageClass",
+    "EksCluster",
     "Failure",
     "Finding",
     "HagenError",
     "HelmRelease",
+    "IgnoreRule",
     "Ingress",
     "InputError",
     "InvalidOutput",
@@ -294,6 +305,7 @@ __all__ = [
     "Tier",
     "UnsafeYAMLError",
     "ValidationReport",
+    "Verdict",
     "Volume",
     "WriteReport",
     "__version__",
@@ -302,9 +314,11 @@ __all__ = [
     "build_target",
     "check",
     "check_release",
+    "check_rollouts",
     "colocate",
     "diff_output",
     "diff_paths",
+    "diff_resynth",
     "diff_targets",
     "diff_trees",
     "fail",

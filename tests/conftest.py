@@ -37,3 +37,6 @@ def run_hagen(
 @pytest.fixture
 def hagen_cli():  # type: ignore[no-untyped-def]
     return run_hagen
+
+
+from ._goyaml import go_yaml  # noqa: E402, F401  (the Go YAML reader fixture, shared by every test file)

@@ -64,7 +64,7 @@ def test_json_report_is_versioned_and_structured(tmp_path: Path) -> None:
     a, b = trees(tmp_path, 2, 3)
     proc = run_hagen("diff", "--format", "json", str(a), str(b))
     report = json.loads(proc.stdout)
-    assert (report["version"], report["drift"], report["summary"]["changed"]) == (1, True, 1)
+    assert (report["version"], report["drift"], report["summary"]["changed"]) == (2, True, 1)
     [obj] = report["objects"]
     assert obj["id"] == "apps.Deployment.shop.web" and obj["file"] == "web.yaml"
     assert obj["changes"] == [
@@ -101,7 +101,7 @@ def test_other_formats_show_the_change(tmp_path: Path, fmt: str) -> None:
 def test_stat_is_one_line_per_object_and_not_a_json_option(tmp_path: Path) -> None:
     a, b = trees(tmp_path, 2, 3)
     lines = run_hagen("diff", "--stat", str(a), str(b)).stdout.splitlines()
-    assert lines[0].startswith("~ apps.Deployment.shop.web") and lines[0].endswith("| 1 field")
+    assert lines[0].startswith("~ apps.Deployment.shop.web") and lines[0].endswith("| 1 field | in place")
     assert run_hagen("diff", "--stat", "--format", "json", str(a), str(b)).returncode == 2
 
 

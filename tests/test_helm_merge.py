@@ -126,8 +126,9 @@ def test_none_overrides_and_then_deletes_the_chart_default() -> None:
 
 
 def test_release_precedence_typed_then_files_in_order_then_inline(tmp_path: Path) -> None:
-    (tmp_path / "one.yaml").write_text("a: {x: one, y: one}\nlist: [1, 2]\n")
-    (tmp_path / "two.yaml").write_text("a: {y: two, z: two}\n")
+    # (not `y` as a key: Helm reads a plain `y` as the boolean true, and so does hagen)
+    (tmp_path / "one.yaml").write_text("a: {x: one, v: one}\nlist: [1, 2]\n")
+    (tmp_path / "two.yaml").write_text("a: {v: two, z: two}\n")
 
     class Typed(HelmRelease):
         def typed_values(self) -> dict[str, Any]:
@@ -142,6 +143,6 @@ def test_release_precedence_typed_then_files_in_order_then_inline(tmp_path: Path
         values={"a": {"z": "inline"}},
     )
     assert release.merged_values(tmp_path) == {
-        "a": {"w": "typed", "x": "one", "y": "two", "z": "inline"},
+        "a": {"w": "typed", "x": "one", "v": "two", "z": "inline"},
         "list": [1, 2],
     }

@@ -42,8 +42,9 @@ def test_reverse_order_frontends_wait_for_backends() -> None:
     proc = run_hagen("place", PAIRS, "--nodes", "2", "--order", "reverse", "--format", "json")
     assert proc.returncode == 0
     placements = {p["name"]: p for p in json.loads(proc.stdout)["placements"]}
-    assert placements["frontend-1"]["first_attempt_feasible"] == []
+    assert placements["frontend-1"]["first_attempt_feasible_count"] == 0
     assert placements["frontend-1"]["node"] is not None
+    assert "first_attempt_feasible" not in placements["frontend-1"]
 
 
 def test_rollout_with_required_anti_affinity_hangs() -> None:
@@ -75,7 +76,11 @@ def test_cluster_file_taints_and_ebs_pin(tmp_path: Path) -> None:
     proc = run_hagen(*args)
     assert proc.returncode == 0, proc.stderr
     (jenkins,) = json.loads(proc.stdout)["placements"]
-    assert jenkins["reasons"] == {"ip-10-0-2-30": "node(s) had untolerated taint {dedicated: ci}"}
+    assert jenkins["rejected_nodes"] == {"node(s) had untolerated taint {dedicated: ci}": 1}
+    (detail,) = json.loads(run_hagen(*args, "--feasible").stdout)["placements"]
+    assert detail["reasons"] == {"ip-10-0-2-30": "node(s) had untolerated taint {dedicated: ci}"}
+    assert detail["first_attempt_feasible"] == ["ip-10-0-1-10", "ip-10-0-2-20"]
+    assert jenkins["first_attempt_feasible_count"] == 2
     node = jenkins["node"]
     zone = "us-east-1a" if node == "ip-10-0-1-10" else "us-east-1b"
     proc = run_hagen(*args, "--fail", f"zone={zone}")

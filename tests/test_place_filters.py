@@ -119,7 +119,11 @@ def test_resources_and_pod_count() -> None:
     pods = [{"name": f"p{i}", "resources": big} for i in range(3)]
     out = run_scenario({"nodes": nodes, "pods": pods})["placements"]
     assert [p["node"] for p in out] == ["n1", "n2", None]
-    assert out[2]["reasons"] == {"n1": "Too many pods", "n2": "Insufficient cpu, Insufficient memory"}
+    # NodeResourcesFit lists every shortage: the pod count does not hide cpu and memory
+    assert out[2]["reasons"] == {
+        "n1": "Too many pods, Insufficient cpu, Insufficient memory",
+        "n2": "Insufficient cpu, Insufficient memory",
+    }
 
 
 def test_bad_quantity_is_an_input_error() -> None:

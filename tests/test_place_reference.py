@@ -100,10 +100,21 @@ def test_sequence(seq: dict[str, Any]) -> None:
 def test_sequence_through_cli(seq: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "scenario.json"
     path.write_text(json.dumps(seq))
-    proc = run_hagen("place", "--scenario", str(path), "--format", "json")
+    proc = run_hagen("place", "--scenario", str(path), "--format", "json", "--feasible")
     pending = [n for n, v in seq["expected_final"].items() if v == "Pending"]
     assert proc.returncode == (1 if pending else 0), proc.stderr
-    assert json.loads(proc.stdout) == run_scenario(seq)
+    full = run_scenario(seq)
+    assert json.loads(proc.stdout) == full
+    # without --feasible the node sets are counted: the report grows with the pods, not pods x nodes
+    summary = json.loads(run_hagen("place", "--scenario", str(path), "--format", "json").stdout)
+    for short, long in zip(summary["placements"], full["placements"], strict=True):
+        assert short["first_attempt_feasible_count"] == len(long["first_attempt_feasible"])
+        counts: dict[str, int] = {}
+        for why in long["reasons"].values():
+            for reason in why.split(", "):
+                counts[reason] = counts.get(reason, 0) + 1
+        assert short["rejected_nodes"] == counts
+        assert "reasons" not in short and "first_attempt_feasible" not in short
 
 
 def test_case_through_cli_as_yaml(tmp_path: Path) -> None:
@@ -115,4 +126,5 @@ def test_case_through_cli_as_yaml(tmp_path: Path) -> None:
     proc = run_hagen("place", "--scenario", str(path), "--format", "json")
     assert proc.returncode == 1
     (placement,) = json.loads(proc.stdout)["placements"]
-    assert placement["node"] is None and placement["first_attempt_feasible"] == []
+    assert placement["node"] is None and placement["first_attempt_feasible_count"] == 0
+    assert sum(placement["rejected_nodes"].values()) == 1

@@ -83,14 +83,14 @@ def test_unknown_key_names_file_line_and_allowed_keys(tmp_path: Path) -> None:
         hagen.load_project(tmp_path)
     message = str(err.value)
     assert "hagen.toml:5: targets.dev.replicas: unknown key 'replicas'" in message
-    assert "allowed keys: cluster, description, kube_version, overrides, profile, vars" in message
+    assert "allowed keys: cluster, description, kube_version, overrides, profile, region, vars" in message
 
 
 def test_unknown_top_level_key_lists_the_project_keys(tmp_path: Path) -> None:
     _write(tmp_path, "hagen.toml", 'blueprint = ["bp"]\n')
     with pytest.raises(InputError, match=r"hagen.toml:1: blueprint: unknown key") as err:
         hagen.load_project(tmp_path)
-    assert "allowed keys: blueprints, gitops, kube_version, out, profile, targets" in str(err.value)
+    assert "allowed keys: blueprints, diff, gitops, kube_version, out, profile, targets" in str(err.value)
 
 
 def test_unknown_key_in_pyproject_counts_lines_of_the_whole_file(tmp_path: Path) -> None:

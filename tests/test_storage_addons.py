@@ -10,6 +10,7 @@ from hagen._finding import Finding
 from hagen._storage import (
     CsiDriver,
     EfsStorageClass,
+    EksCluster,
     StorageClass,
     Volume,
     cluster_fragment,
@@ -20,10 +21,11 @@ GP3 = StorageClass(name="gp3")
 GP2 = StorageClass(name="gp2", type="gp2")
 EFS = EfsStorageClass(name="efs", file_system_id="fs-0123abcd")
 ROLE = "arn:aws:iam::123456789012:role/AmazonEKS_EBS_CSI_DriverRole"
+EKS = EksCluster(name="finalproject", region="ap-northeast-2")
 
 
 def test_fragment_installs_ebs_driver_with_well_known_policy() -> None:
-    fragment = cluster_fragment([GP3], [CsiDriver()], cluster_name="finalproject", region="ap-northeast-2")
+    fragment = cluster_fragment([GP3], [CsiDriver()], EKS)
     assert fragment == {
         "apiVersion": "eksctl.io/v1alpha5",
         "kind": "ClusterConfig",
@@ -40,10 +42,41 @@ def test_fragment_installs_ebs_driver_with_well_known_policy() -> None:
     assert yaml.safe_load(yaml.safe_dump(fragment)) == fragment
 
 
-def test_fragment_without_cluster_name_has_no_metadata() -> None:
-    fragment = cluster_fragment([GP3], [CsiDriver()])
-    assert fragment is not None
-    assert "metadata" not in fragment
+def test_fragment_without_cluster_is_refused() -> None:
+    # eksctl's ClusterConfig requires metadata.name and metadata.region ("metadata must be set")
+    with pytest.raises(BlueprintError) as caught:
+        cluster_fragment([GP3], [CsiDriver()])
+    message = str(caught.value)
+    assert message.startswith(
+        "eks: the eksctl fragment installing aws-ebs-csi-driver needs the cluster's name"
+    )
+    assert "hagen.EksCluster(name=..., region=...)" in message
+    assert cluster_fragment([GP3], [CsiDriver(installed=True, well_known_policy=True)]) is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "allowed"),
+    [
+        ("name", "9lives", "a letter, then letters, digits and '-'"),
+        ("name", "my_cluster", "a letter, then letters, digits and '-'"),
+        ("name", "a" * 101, "at most 100 characters"),
+        ("region", "Seoul", "a region code such as us-east-1"),
+        ("region", "ap-northeast", "a region code such as us-east-1"),
+    ],
+)
+def test_eks_cluster_refuses_what_eksctl_refuses(field: str, value: str, allowed: str) -> None:
+    good = {"name": "finalproject", "region": "ap-northeast-2"}
+    with pytest.raises(BlueprintError) as caught:
+        EksCluster(**{**good, field: value})
+    assert f"EksCluster: {field}" in str(caught.value)
+    assert allowed in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "region", ["us-east-1", "us-gov-west-1", "cn-north-1", "ap-southeast-4", "us-isob-east-1"]
+)
+def test_eks_cluster_accepts_region_codes(region: str) -> None:
+    assert EksCluster(name="a-1", region=region).metadata() == {"name": "a-1", "region": region}
 
 
 def test_fragment_with_role_arn_and_both_drivers_sorted() -> None:
@@ -51,7 +84,7 @@ def test_fragment_with_role_arn_and_both_drivers_sorted() -> None:
         CsiDriver(addon="aws-efs-csi-driver", version="v2.1.0-eksbuild.1"),
         CsiDriver(service_account_role_arn=ROLE),
     ]
-    fragment = cluster_fragment([EFS, GP3], drivers)
+    fragment = cluster_fragment([EFS, GP3], drivers, EKS)
     assert fragment is not None
     assert fragment["addons"] == [
         {"name": "aws-ebs-csi-driver", "version": "latest", "serviceAccountRoleARN": ROLE},
@@ -65,7 +98,7 @@ def test_fragment_with_role_arn_and_both_drivers_sorted() -> None:
 
 def test_fragment_with_attached_policies() -> None:
     policy = "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"
-    fragment = cluster_fragment([GP3], [CsiDriver(attach_policy_arns=(policy,))])
+    fragment = cluster_fragment([GP3], [CsiDriver(attach_policy_arns=(policy,))], EKS)
     assert fragment is not None
     assert fragment["addons"][0]["attachPolicyARNs"] == [policy]
 

@@ -1,7 +1,7 @@
 """Golden output of the storage pieces: the seed's gp3 class, per-replica claims, a shared EFS claim.
 
 Regenerate after an intended change with
-``HAGEN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_storage_golden.py`` and review the diff.
+``make golden`` and review the diff.
 """
 
 from __future__ import annotations
@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 
-from hagen._storage import CsiDriver, EfsStorageClass, StorageClass, Volume, cluster_fragment, plan_storage
+from hagen._storage import (
+    CsiDriver,
+    EfsStorageClass,
+    EksCluster,
+    StorageClass,
+    Volume,
+    cluster_fragment,
+    plan_storage,
+)
 from hagen._yaml import dump_documents, load_documents
 
 GOLDEN = Path(__file__).parent / "data" / "storage"
@@ -63,7 +71,11 @@ CASES: dict[str, Callable[[], list[Any]]] = {
     "per-replica.yaml": per_replica,
     "shared-efs.yaml": shared_efs,
     "eksctl-addons.yaml": lambda: [
-        cluster_fragment([GP3, EFS], [CsiDriver(), CsiDriver(addon="aws-efs-csi-driver")])
+        cluster_fragment(
+            [GP3, EFS],
+            [CsiDriver(), CsiDriver(addon="aws-efs-csi-driver")],
+            EksCluster(name="finalproject", region="ap-northeast-2"),
+        )
     ],
 }
 

@@ -65,3 +65,14 @@ def test_synth_of_example_matches_plan(tmp_path: Path) -> None:
     planned = hagen.plan([root / "blueprints"])
     on_disk = {p.relative_to(tmp_path).as_posix(): p.read_text() for p in tmp_path.rglob("*") if p.is_file()}
     assert on_disk == planned
+
+
+def test_temporary_files_of_the_former_writer_are_removed_with_the_next_write(tmp_path: Path) -> None:
+    write_tree({"a/x.yaml": "x\n"}, tmp_path)
+    left = ["a/.x.yaml.k3v_9z1q.tmp", "a/.gone.yaml.abcdefgh.tmp"]
+    kept = ["a/.notes.md.abcdefgh.tmp", "a/.x.yaml.tmp", "a/x.yaml.abcdefgh.tmp"]
+    for rel in left + kept:
+        (tmp_path / rel).write_text("partial")
+    write_tree({"a/x.yaml": "x\n", "a/gone.yaml": "g\n"}, tmp_path)
+    assert not (tmp_path / left[0]).exists() and not (tmp_path / left[1]).exists()
+    assert all((tmp_path / rel).read_text() == "partial" for rel in kept)

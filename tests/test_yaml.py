@@ -69,7 +69,7 @@ def _ruamel_load(text: str) -> Any:
 scalars = st.one_of(
     st.text(max_size=30),
     st.sampled_from(GO_YAML_V2_NON_STRINGS),
-    st.integers(),
+    st.integers(-(2**63), 2**63 - 1),  # Kubernetes numbers are int64; larger ones are refused
     st.booleans(),
     st.none(),
     st.floats(allow_nan=False, allow_infinity=False),
@@ -192,7 +192,7 @@ tricky = st.one_of(
             "`x",
         ]
     ),
-    st.integers(),
+    st.integers(-(2**63), 2**63 - 1),  # Kubernetes numbers are int64; larger ones are refused
     st.booleans(),
     st.none(),
     st.floats(allow_nan=False),

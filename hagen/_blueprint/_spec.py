@@ -47,6 +47,9 @@ class BlueprintSpec(Model):
     releases: tuple[Any, ...] = Field(default=(), description="Helm releases (values files)")
     csi_drivers: tuple[Any, ...] = Field(default=(), description="CSI driver add-ons: emitted or installed")
     cluster: Any = Field(default=None, description="cluster profile for placement checks")
+    eks: Any = Field(
+        default=None, description="hagen.EksCluster: metadata.name and region of the eksctl fragment"
+    )
     cdk8s_charts: tuple[Any, ...] = Field(
         default=(), description="cdk8s Charts (or functions building one) whose objects join the output"
     )
@@ -78,6 +81,17 @@ class BlueprintSpec(Model):
                     )
         return self
 
+    @field_validator("eks")
+    @classmethod
+    def _eks_cluster(cls, value: Any) -> Any:
+        from .._storage._addons import EksCluster
+
+        if value is None or isinstance(value, EksCluster):
+            return value
+        if isinstance(value, dict):
+            return EksCluster.model_validate(value)
+        raise ValueError(f"expected a hagen.EksCluster, got {type(value).__name__}")
+
     @field_validator("cluster")
     @classmethod
     def _cluster_profile(cls, value: Any) -> Any:
@@ -106,7 +120,7 @@ class Blueprint:
     """Subclass this to declare a service; set any of these as class attributes or zero-argument methods:
 
     name, namespace, part_of, tier_label, bare_tier_selectors, labels, create_namespace, network_policies,
-    tiers, storage_classes, releases, csi_drivers, cluster, cdk8s_charts.
+    tiers, storage_classes, releases, csi_drivers, cluster, eks, cdk8s_charts.
 
     `name` defaults to the class name in kebab case, `namespace` to the name. A subclass that only
     shares settings with others sets ``abstract = True`` and is not synthesized itself.

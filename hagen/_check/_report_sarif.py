@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from .._finding import Finding
 from .._version import __version__
@@ -42,11 +45,22 @@ def _fingerprint(item: Finding) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+def artifact_uri(path: str) -> str:
+    """A file path as SARIF's artifactLocation.uri: an RFC 3986 URI reference (SARIF 2.1.0 §3.4.3).
+
+    Relative paths stay relative (GitHub resolves them against the checkout), with every character
+    outside RFC 3986's unreserved set and '/' percent-encoded as UTF-8: a space, ',', '#' (which would
+    start a fragment), '%', ':' (which would start a scheme), '\\' and non-ASCII letters. An absolute
+    path stays an absolute-path reference.
+    """
+    return quote(str(PurePosixPath(path)), safe="/")
+
+
 def _result(item: Finding, index: int, default_uri: str, reason: str | None) -> dict[str, Any]:
     text = item.message + (f" Fix: {item.fix}" if item.fix else "")
     location: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": item.file or default_uri},
+            "artifactLocation": {"uri": artifact_uri(item.file or default_uri)},
             "region": {"startLine": 1},
         }
     }
@@ -66,8 +80,16 @@ def _result(item: Finding, index: int, default_uri: str, reason: str | None) -> 
     return result
 
 
-def sarif_data(result: CheckResult, *, default_uri: str = "blueprints") -> dict[str, Any]:
-    """A SARIF 2.1.0 log with one run: every known rule, then one result per (suppressed) finding."""
+def sarif_data(
+    result: CheckResult, *, default_uri: str = "blueprints", sources: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """A SARIF 2.1.0 log with one run: every known rule, then one result per (suppressed) finding.
+
+    A result points at the finding's file; else at its blueprint's source file (`sources`: blueprint
+    name -> file); else at `default_uri`, which should name a file (code scanning drops results whose
+    location is a folder).
+    """
+    known = dict(sources or {})
     entries: list[tuple[Finding, str | None]] = [(f, None) for f in result.findings]
     entries += [(s.finding, s.reason) for s in result.suppressed]
     examples = {f.id: f for f, _ in reversed(entries)}
@@ -86,11 +108,18 @@ def sarif_data(result: CheckResult, *, default_uri: str = "blueprints") -> dict[
                         "rules": rules,
                     }
                 },
-                "results": [_result(f, index[f.id], default_uri, reason) for f, reason in entries],
+                "results": [
+                    _result(f, index[f.id], known.get(f.blueprint or "", default_uri), reason)
+                    for f, reason in entries
+                ],
             }
         ],
     }
 
 
-def sarif_report(result: CheckResult, *, default_uri: str = "blueprints") -> str:
-    return json.dumps(sarif_data(result, default_uri=default_uri), indent=2, sort_keys=True) + "\n"
+def sarif_report(
+    result: CheckResult, *, default_uri: str = "blueprints", sources: Mapping[str, str] | None = None
+) -> str:
+    """`sarif_data` as JSON text (sorted keys, two-space indent, final newline)."""
+    data = sarif_data(result, default_uri=default_uri, sources=sources)
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"

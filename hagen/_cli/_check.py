@@ -106,7 +106,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json_report(result))
     elif args.format == "sarif":
-        sys.stdout.write(sarif_report(result, default_uri=Path(paths[0]).as_posix()))
+        blueprint_files = {s.blueprint.name: s.blueprint.source for s in sources if hasattr(s, "blueprint")}
+        fallback = project.source or Path(paths[0]).as_posix()
+        sys.stdout.write(sarif_report(result, default_uri=fallback, sources=blueprint_files))
     else:
         sys.stdout.write(text_report(result))
     return 1 if result.failing(args.fail_on) else 0
@@ -138,12 +140,14 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     data: dict[str, Any] = {}
     for name in names:
         build = build_target(project, name, classes)
+        blueprint_files = {s.name: s.source for s in build.specs if s.source}
         result = check([synthesize(s) for s in build.specs], cluster=cluster, out_dir=f"{args.out}/{name}")
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":
             data[name] = json.loads(json_report(result))
         elif args.format == "sarif":
-            texts.append(sarif_report(result, default_uri=f"{args.out}/{name}"))
+            fallback = project.source or next(iter(blueprint_files.values()), f"{args.out}/{name}")
+            texts.append(sarif_report(result, default_uri=fallback, sources=blueprint_files))
         else:
             texts.append(f"target {name}:\n{text_report(result)}")
     if args.format == "json":

@@ -1,6 +1,7 @@
 """`hagen diff`: semantic drift between the blueprints and the committed out/ (or two trees, or a revision).
 
-Exit codes: 0 no drift, 1 drift (formatting-only included), 2 error (bad blueprint, unreadable YAML).
+Exit codes: 0 no drift, 1 drift (formatting-only included; with --fail-on, only the verdicts named), 2 error
+(bad blueprint, unreadable YAML).
 """
 
 from __future__ import annotations
@@ -50,6 +51,23 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--stat", action="store_true", help="one line per object instead of every field")
     parser.add_argument("--no-color", action="store_true", help="no colours even on a terminal")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 on drift (preview jobs)")
+    parser.add_argument(
+        "--fail-on",
+        choices=("any", "rollout", "recreate", "refused"),
+        default="any",
+        help="exit 1 on any drift (default), or only when an object's verdict is at least this severe "
+        "(refused > recreate > rollout)",
+    )
+    parser.add_argument(
+        "--resynth",
+        action="store_true",
+        help="with --base: synthesize the blueprints as they were at REV instead of reading out/ at REV",
+    )
+    parser.add_argument(
+        "--cluster",
+        metavar="FILE",
+        help="cluster profile (as for hagen place): say whether each rollout can finish on it",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -66,19 +84,21 @@ def run(args: argparse.Namespace) -> int:
     import os
     import sys
 
-    from .._diff import format_diff
+    from .._diff import fails, format_diff
     from .._errors import InputError
 
     # libyaml allows 1,000 levels of nesting; walking them takes a few Python frames per level.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
     try:
         result = _compare(args)
+        if args.cluster:
+            result = _rollouts(args, result)
         color = not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         report = format_diff(result, "stat" if args.stat else args.format, color=color)
     except RecursionError:
         raise InputError("the YAML nests too deeply to compare") from None
     sys.stdout.write(report)
-    return 1 if result.drift and not args.exit_zero else 0
+    return 1 if fails(result, args.fail_on) and not args.exit_zero else 0
 
 
 def _compare(args: argparse.Namespace) -> DiffResult:
@@ -86,7 +106,19 @@ def _compare(args: argparse.Namespace) -> DiffResult:
     from .._errors import InputError
 
     paths = [Path(p) for p in args.paths]
+<<<<<<< HEAD
     args.out = args.out or args.project.out_path().as_posix()
+=======
+    ignore = _ignore_rules()
+    if args.resynth:
+        if not args.base or args.against or args.target:
+            raise InputError(
+                "--resynth re-synthesizes the blueprints at --base REV; give --base, not --against"
+            )
+        from .._diff import diff_resynth
+
+        return diff_resynth(args.base, paths or None, ignore=ignore)
+>>>>>>> main
     if args.stat and args.format not in ("human",):
         raise InputError("--stat is a summary of the human format; it cannot be combined with --format")
     if args.base and args.against:
@@ -96,9 +128,9 @@ def _compare(args: argparse.Namespace) -> DiffResult:
     if args.target:
         return _compare_targets(args, paths)
     if len(paths) == 2 and all(_is_yaml_tree(p) for p in paths) and not args.against:
-        result = diff_paths(paths[0], paths[1])
+        result = diff_paths(paths[0], paths[1], ignore=ignore)
     elif args.against and len(paths) == 1 and _is_yaml_tree(paths[0]):
-        result = diff_paths(args.against, paths[0])
+        result = diff_paths(args.against, paths[0], ignore=ignore)
     else:
         result = diff_output(
             paths or None,  # None: the project's configuration (targets, blueprint folders) decides
@@ -106,7 +138,11 @@ def _compare(args: argparse.Namespace) -> DiffResult:
             args.base,
             against=args.against,
             with_sources=args.format in ("github", "markdown", "json"),
+<<<<<<< HEAD
             project=args.project,
+=======
+            ignore=ignore,
+>>>>>>> main
         )
     return result
 
@@ -122,4 +158,39 @@ def _compare_targets(args: argparse.Namespace, paths: list[Path]) -> DiffResult:
         raise InputError("compare two targets as `hagen diff --target A --against B` (no PATH, no --base)")
     project = args.project
     new, old = diff_targets(project, args.target[0], args.against)
-    return diff_trees(Tree(old, args.against), Tree(new, args.target[0]))
+    return diff_trees(Tree(old, args.against), Tree(new, args.target[0]), ignore=_ignore_rules())
+
+
+def _ignore_rules() -> list[Any]:
+    """The project's ``[diff] ignoreDifferences`` (none without a configuration)."""
+    here = Path.cwd().resolve()
+    # Loading the configuration imports pydantic and the blueprint model (a third of a second): only
+    # when the nearest configuration file mentions ignore rules at all.
+    for folder in (here, *here.parents):
+        found = [folder / n for n in ("hagen.toml", "pyproject.toml") if (folder / n).is_file()]
+        if found:
+            text = found[0].read_text(encoding="utf-8", errors="replace")
+            if found[0].name == "hagen.toml" or "[tool.hagen" in text:
+                if "ignoreDifferences" not in text:
+                    return []
+                break
+    else:
+        return []  # no configuration: no rules
+    from .. import load_project
+    from .._diff._ignore import ignore_rules
+
+    return ignore_rules(load_project().diff.ignoreDifferences)
+
+
+def _rollouts(args: argparse.Namespace, result: DiffResult) -> DiffResult:
+    """`result` with each rollout verdict saying whether the rollout finishes on the --cluster profile."""
+    from .. import load_profile
+    from .._diff import check_rollouts, read_path
+
+    objects = None
+    if len(args.paths) == 2 and all(_is_yaml_tree(Path(p)) for p in args.paths):
+        tree = read_path(args.paths[1])  # the whole new side: other workloads' pods take room too
+        objects = [
+            e.data for path in sorted(tree.texts) for e in tree.entries(path) if isinstance(e.data, dict)
+        ]
+    return check_rollouts(result, load_profile(Path(args.cluster)), objects)

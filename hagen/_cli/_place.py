@@ -36,6 +36,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--svg", metavar="FILE", help="also write an SVG picture of the placement")
     parser.add_argument(
+        "--feasible",
+        action="store_true",
+        help="JSON: list each pod's feasible nodes and each rejected node's reasons (default: counts)",
+    )
+    parser.add_argument(
         "--order",
         default="declared",
         metavar="ORDER",
@@ -140,4 +145,5 @@ def _options(args: argparse.Namespace) -> Any:
         order=args.order,
         rollout=args.rollout,
         fail=tuple(args.fail),
+        feasible=args.feasible,
     )

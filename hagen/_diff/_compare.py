@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._model import Change, Named, Segment
+from ._equivalent import QUANTITY_REASON, same_quantity
+from ._model import Change, Named, Segment, path_string
+
+Labels = tuple[tuple[int, str], ...]
 
 
 def same(old: Any, new: Any) -> bool:
@@ -41,16 +44,20 @@ def item_names(items: list[Any]) -> list[str] | None:
 
 
 class _Walker:
-    def __init__(self, object_id: str, file: str, doc_kind: str) -> None:
+    def __init__(self, object_id: str, file: str, doc_kind: str, notes: list[str] | None) -> None:
         self.object_id = object_id
         self.file = file
         self.doc_kind = doc_kind
         self.changes: list[Change] = []
+        self.notes = notes
+        self.labels: Labels = ()
 
     def emit(
         self, kind: Any, path: tuple[Segment, ...], old: Any, new: Any, index: int | None = None
     ) -> None:
-        self.changes.append(Change(kind, self.object_id, self.file, path, old, new, self.doc_kind, index))
+        labels = tuple((at, name) for at, name in self.labels if at < len(path))
+        change = Change(kind, self.object_id, self.file, path, old, new, self.doc_kind, index, labels)
+        self.changes.append(change)
 
     def walk(self, old: Any, new: Any, path: tuple[Segment, ...]) -> None:
         if isinstance(old, dict) and isinstance(new, dict):
@@ -70,7 +77,12 @@ class _Walker:
                 self.named(old, new, old_names, new_names, path)
             else:
                 self.positional(old, new, path)
-        elif not same(old, new):
+        elif same(old, new):
+            return
+        elif same_quantity(path, old, new):
+            if self.notes is not None:
+                self.notes.append(f"{QUANTITY_REASON}: {path_string(path)} {old} = {new}")
+        else:
             self.emit("changed", path, old, new)
 
     def named(
@@ -98,8 +110,17 @@ class _Walker:
             self.emit("moved", path, old_names, new_names)
 
     def positional(self, old: list[Any], new: list[Any], path: tuple[Segment, ...]) -> None:
+        outer = self.labels
         for i, (a, b) in enumerate(zip(old, new, strict=False)):
+            # Items keep their names as labels: redaction must not depend on how the list was matched.
+            names = {
+                item["name"]
+                for item in (a, b)
+                if isinstance(item, dict) and isinstance(item.get("name"), str)
+            }
+            self.labels = outer + tuple((len(path), name) for name in sorted(names))
             self.walk(a, b, (*path, i))
+        self.labels = outer
         for i in range(len(new), len(old)):
             self.emit("removed", (*path, i), old[i], None)
         for i in range(len(old), len(new)):
@@ -112,9 +133,19 @@ def _key(key: Any) -> Segment:
 
 
 def compare(
-    old: Any, new: Any, *, object_id: str = "", file: str = "", doc_kind: str = "document"
+    old: Any,
+    new: Any,
+    *,
+    object_id: str = "",
+    file: str = "",
+    doc_kind: str = "document",
+    notes: list[str] | None = None,
 ) -> list[Change]:
-    """Every field that differs between two versions of one document, in document order."""
-    walker = _Walker(object_id, file, doc_kind)
+    """Every field that differs between two versions of one document, in document order.
+
+    Values the API server stores identically (quantities in another notation) are no change; each such
+    difference is appended to `notes` as a reason, when given.
+    """
+    walker = _Walker(object_id, file, doc_kind, notes)
     walker.walk(old, new, ())
     return walker.changes

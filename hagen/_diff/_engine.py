@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from ._compare import compare, same
 from ._model import Change, DiffResult, ObjectDiff
 from ._tree import Entry, Tree, index, read_changed_entries
+
+if TYPE_CHECKING:
+    from ._ignore import IgnoreRule
 
 
 def _fingerprint(entry: Entry) -> str | None:
@@ -49,10 +54,52 @@ def _moved(old: Entry, new: Entry) -> Change:
     return Change("moved", new.key, new.file, (), (old.key, old.file), (new.key, new.file), new.doc_kind)
 
 
-def diff_entries(old: dict[str, Entry], new: dict[str, Entry], *, layout: bool = True) -> list[ObjectDiff]:
+def _renamed(before: Entry, entry: Entry) -> ObjectDiff:
+    fields = compare(before.data, entry.data, object_id=entry.key, file=entry.file, doc_kind=entry.doc_kind)
+    return _object(before, entry, [_moved(before, entry), *fields], "moved")
+
+
+def _class_lookup(trees: Sequence[Tree]) -> Any:
+    """A function from a StorageClass name to its document in the first tree that has it (parsed lazily:
+    only files that mention ``StorageClass`` are read, and only when a claim grows)."""
+    found: dict[str, Mapping[str, Any]] | None = None
+
+    def lookup(name: str) -> Mapping[str, Any] | None:
+        nonlocal found
+        if found is None:
+            found = {}
+            for tree in reversed(trees):
+                for path, text in tree.texts.items():
+                    if "StorageClass" not in text:
+                        continue
+                    for entry in tree.entries(path):
+                        data = entry.data
+                        if entry.doc_kind == "StorageClass" and isinstance(data, dict):
+                            meta = data.get("metadata") or {}
+                            found[str(meta.get("name"))] = data
+        return found.get(name)
+
+    return lookup
+
+
+def judge_all(objects: Sequence[ObjectDiff], lookup: Any) -> list[ObjectDiff]:
+    """`objects` with their verdicts; `lookup` finds a StorageClass by name."""
+    from ._verdict import judge
+
+    return [replace(obj, verdict=judge(obj, lookup)) for obj in objects]
+
+
+def diff_entries(
+    old: dict[str, Entry],
+    new: dict[str, Entry],
+    *,
+    layout: bool = True,
+    notes: dict[str, list[str]] | None = None,
+) -> list[ObjectDiff]:
     """Per-document diffs between two keyed sets of documents (unchanged documents are left out).
 
     With `layout` false, which file a document is in does not matter (no ``moved`` for a file change).
+    `notes`, when given, collects per file why differing values are the same on the cluster.
     """
     diffs: list[ObjectDiff] = []
     for key, before in old.items():
@@ -62,7 +109,14 @@ def diff_entries(old: dict[str, Entry], new: dict[str, Entry], *, layout: bool =
         fields = (
             []
             if same(before.data, after.data)
-            else compare(before.data, after.data, object_id=key, file=after.file, doc_kind=after.doc_kind)
+            else compare(
+                before.data,
+                after.data,
+                object_id=key,
+                file=after.file,
+                doc_kind=after.doc_kind,
+                notes=None if notes is None else notes.setdefault(after.file, []),
+            )
         )
         if layout and before.file != after.file:
             diffs.append(_object(before, after, [_moved(before, after), *fields], "moved"))
@@ -77,18 +131,39 @@ def diff_entries(old: dict[str, Entry], new: dict[str, Entry], *, layout: bool =
         if fp is not None:
             candidates.setdefault(fp, []).append(entry)
     renamed: set[str] = set()
+    unmatched: list[Entry] = []
     for entry in sorted(added, key=lambda e: e.key):
         fp = _fingerprint(entry)
         pool = candidates.get(fp) if fp is not None else None
         if pool:
-            before = pool.pop(0)
-            renamed.add(before.key)
-            fields = compare(
-                before.data, entry.data, object_id=entry.key, file=entry.file, doc_kind=entry.doc_kind
-            )
-            diffs.append(_object(before, entry, [_moved(before, entry), *fields], "moved"))
+            renamed.add(pool[0].key)
+            diffs.append(_renamed(pool.pop(0), entry))
         else:
-            diffs.append(_object(None, entry, [_whole("added", entry)], "added"))
+            unmatched.append(entry)
+    if unmatched:
+        from ._similar import pair_renames
+
+        left = [
+            e for e in removed if e.key not in renamed and e.doc_kind not in ("document", "values", "file")
+        ]
+        by_key = {e.key: e for e in left}
+        pairs = dict(
+            (new_key, old_key)
+            for old_key, new_key in pair_renames(
+                [(e.key, e.doc_kind, e.data) for e in left],
+                [
+                    (e.key, e.doc_kind, e.data)
+                    for e in unmatched
+                    if e.doc_kind not in ("document", "values", "file")
+                ],
+            )
+        )
+        for entry in unmatched:
+            if entry.key in pairs:
+                renamed.add(pairs[entry.key])
+                diffs.append(_renamed(by_key[pairs[entry.key]], entry))
+            else:
+                diffs.append(_object(None, entry, [_whole("added", entry)], "added"))
     for entry in removed:
         if entry.key not in renamed:
             diffs.append(_object(entry, None, [_whole("removed", entry)], "removed"))
@@ -96,13 +171,22 @@ def diff_entries(old: dict[str, Entry], new: dict[str, Entry], *, layout: bool =
     return diffs
 
 
-def diff_trees(old: Tree, new: Tree, *, parse_identical: bool = False, layout: bool = True) -> DiffResult:
+def diff_trees(
+    old: Tree,
+    new: Tree,
+    *,
+    parse_identical: bool = False,
+    layout: bool = True,
+    ignore: Sequence[IgnoreRule] = (),
+) -> DiffResult:
     """What changed from `old` to `new`, object by object, field by field.
 
     Files byte-identical on both sides are not parsed, nor documents byte-identical in a file on both
     sides, unless `parse_identical` (they cannot differ). With `layout` false, only objects are compared:
     files moving and formatting are not reported (for trees laid out differently, e.g. a live export).
     A file whose bytes differ but whose documents are all semantically unchanged is formatting-only.
+    `ignore` rules leave field changes out (counted in `DiffResult.ignored`); every object left gets its
+    verdict (`ObjectDiff.verdict`), StorageClasses looked up in `new`, then `old`.
     """
     all_paths = sorted(set(old.texts) | set(new.texts))
     differing = [p for p in all_paths if parse_identical or old.texts.get(p) != new.texts.get(p)]
@@ -116,14 +200,23 @@ def diff_trees(old: Tree, new: Tree, *, parse_identical: bool = False, layout: b
             after = new.entries(path) if path in new.texts else []
         old_side.extend(before)
         new_side.extend(after)
-    objects = diff_entries(index(old_side), index(new_side), layout=layout)
+    notes: dict[str, list[str]] = {}
+    objects = diff_entries(index(old_side), index(new_side), layout=layout, notes=notes)
     touched = {d.file for d in objects} | {d.old_file for d in objects if d.old_file}
     formatting = tuple(p for p in differing if p not in touched and old.texts.get(p) != new.texts.get(p))
     if not layout:
         formatting = ()
+    ignored: tuple[tuple[str, int], ...] = ()
+    if ignore:
+        from ._ignore import apply_ignore
+
+        objects, ignored = apply_ignore(objects, ignore)
+    objects = judge_all(objects, _class_lookup([new, old]))
     return DiffResult(
         objects=tuple(objects),
+        ignored=ignored,
         formatting_only=formatting,
+        formatting_reasons={p: "; ".join(notes[p]) for p in formatting if notes.get(p)},
         old_label=old.label,
         new_label=new.label,
         old_root=old.root,

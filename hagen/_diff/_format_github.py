@@ -11,16 +11,19 @@ import os
 from ._locate import locate_in_file
 from ._model import DiffResult, ObjectDiff
 from ._render import describe, summary, title
+from ._render_verdict import callouts, ignored_lines, verdict_lines
 
 MAX_LINES = 20
 """Changes listed in one annotation; GitHub truncates long annotations anyway."""
 
 
 def _data(text: str) -> str:
+    """Escape a workflow command's message as @actions/core's escapeData does."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:
+    """Escape a workflow command property (file=, title=) as @actions/core's escapeProperty does."""
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -39,14 +42,19 @@ def _target(result: DiffResult, obj: ObjectDiff) -> tuple[str, int]:
 
 def format_github(result: DiffResult, *, color: bool = False) -> str:
     """One workflow command per drifted object and formatting-only file, then a plain summary line."""
-    lines: list[str] = []
+    lines = [
+        f"::error title={_prop('hagen diff: ' + c.split()[0].lower())}::{_data(c)}" for c in callouts(result)
+    ]
+    lines.extend(f"::notice title=hagen diff: ignored::{_data(text)}" for text in ignored_lines(result))
     for obj in result.objects:
         file, line = _target(result, obj)
         body = [describe(c) for c in obj.changes if c.path]
         if len(body) > MAX_LINES:
             body = [*body[:MAX_LINES], f"... and {len(body) - MAX_LINES} more"]
-        message = "\n".join([f"{obj.status}: {title(obj)}", *body, "run `hagen synth` and commit out/"])
-        where = f"file={_prop(file)},line={line},title={_prop('hagen diff: ' + obj.status)}"
+        head = f"{obj.status}: {title(obj)}"
+        message = "\n".join([head, *verdict_lines(obj), *body, "run `hagen synth` and commit out/"])
+        label = f"{obj.status}, {obj.verdict.name}" if obj.verdict else obj.status
+        where = f"file={_prop(file)},line={line},title={_prop('hagen diff: ' + label)}"
         lines.append(f"::error {where}::{_data(message)}")
         source = result.sources.get(obj.file)
         if source:
@@ -56,7 +64,8 @@ def format_github(result: DiffResult, *, color: bool = False) -> str:
     for path in result.formatting_only:
         message = "formatting differs from what hagen synth writes (nothing would change on the cluster)"
         lines.append(
-            f"::error file={_prop(os.path.join(root, path))},title=hagen diff: formatting::{_data(message)}"
+            f"::error file={_prop(os.path.join(root, path))},title={_prop('hagen diff: formatting')}::"
+            + _data(message)
         )
     lines.append(summary(result))
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
-"""The machine-readable report: stable JSON, schema documented in docs/diff.md (`version` 1)."""
+"""The machine-readable report: stable JSON, schema documented in docs/diff.md (`version` 2: verdicts,
+call-outs and ignore counts added to version 1)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import Any
 
 from ._model import Change, DiffResult, ObjectDiff, path_json
 from ._redact import shown
+from ._render_verdict import callouts
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _plain(value: Any) -> Any:
@@ -36,8 +38,25 @@ def _change(change: Change) -> dict[str, Any]:
     return out
 
 
+def _verdict(obj: ObjectDiff) -> dict[str, Any] | None:
+    v = obj.verdict
+    if v is None:
+        return None
+    return {
+        "name": v.name,
+        "refusals": [
+            {"field": r.field, "message": r.message, "source": r.source, "way_out": r.way_out}
+            for r in v.refusals
+        ],
+        "restarts": list(v.restarts),
+        "volumes_at_risk": list(v.volumes),
+        "notes": list(v.notes),
+    }
+
+
 def _object(obj: ObjectDiff, sources: dict[str, str]) -> dict[str, Any]:
     return {
+        "verdict": _verdict(obj),
         "id": obj.object_id,
         "status": obj.status,
         "kind": obj.doc_kind,
@@ -61,9 +80,13 @@ def to_json_data(result: DiffResult) -> dict[str, Any]:
             **{status: counts[status] for status in ("added", "removed", "changed", "moved")},
             "formatting_only": len(result.formatting_only),
             "foreign": len(result.foreign),
+            "verdicts": result.verdict_counts(),
         },
+        "callouts": callouts(result),
+        "ignored": [{"rule": label, "changes": n} for label, n in result.ignored],
         "objects": [_object(obj, result.sources) for obj in result.objects],
         "formatting_only": list(result.formatting_only),
+        "formatting_reasons": dict(sorted(result.formatting_reasons.items())),
         "foreign": list(result.foreign),
     }
 

@@ -1,9 +1,14 @@
-"""A Markdown report for a pull-request comment: summary first, one collapsible table per object."""
+"""A Markdown report for a pull-request comment: summary first, one collapsible table per object.
+
+GitHub refuses comments over 65,536 characters: when the report would be longer, objects' details are
+left out from the last one back (their headings and verdicts stay), and the report says so.
+"""
 
 from __future__ import annotations
 
-from ._model import DiffResult
+from ._model import DiffResult, ObjectDiff
 from ._render import SYMBOL, change_values, inline, summary, title, where
+from ._render_verdict import callouts, ignored_lines, verdict_lines
 
 
 def _cell(text: str) -> str:
@@ -11,33 +16,87 @@ def _cell(text: str) -> str:
     return f"`{text}`" if "`" not in text else text
 
 
-def format_markdown(result: DiffResult, *, color: bool = False) -> str:
-    """``### hagen diff``, the summary, a `<details>` table per object, formatting-only and foreign files."""
-    lines = [f"### hagen diff: {'drift' if result.drift else 'no drift'}", "", f"{summary(result)}", ""]
-    lines.append(f"`{result.old_label}` → `{result.new_label}`")
-    lines.append("")
-    for obj in result.objects:
-        place = f" ({where(obj)})" if where(obj) else ""
-        lines.append(f"<details><summary><code>{SYMBOL[obj.status]} {title(obj)}</code>{place}</summary>")
+MAX_CHARS = 65_536
+"""GitHub's limit on a pull-request comment body."""
+
+
+def _heading(obj: ObjectDiff) -> str:
+    place = f" ({where(obj)})" if where(obj) else ""
+    verdict = f" **{obj.verdict.name}**" if obj.verdict else ""
+    return f"<code>{SYMBOL[obj.status]} {title(obj)}</code>{verdict}{place}"
+
+
+def _details(result: DiffResult, obj: ObjectDiff) -> list[str]:
+    lines = [f"<details><summary>{_heading(obj)}</summary>", ""]
+    verdict = verdict_lines(obj)
+    if verdict:
+        lines.extend(("```text", *verdict, "```", ""))
+    source = result.sources.get(obj.file)
+    if source:
+        lines.extend((f"blueprint: `{source}`", ""))
+    lines.extend(("| change | field | old | new |", "|---|---|---|---|"))
+    for change in obj.changes:
+        old, new = change_values(change)
+        if change.kind == "moved" and not change.path:
+            old, new = f"{old[0]} ({old[1]})", f"{new[0]} ({new[1]})"
+            lines.append(f"| moved | | {_cell(old)} | {_cell(new)} |")
+            continue
+        if not change.path:
+            lines.append(f"| {change.kind} | (whole document) | | |")
+            continue
+        path = change.path_str + (" (by position)" if change.by_position else "")
+        old_text = "" if change.kind == "added" else _cell(inline(old))
+        new_text = "" if change.kind == "removed" else _cell(inline(new))
+        lines.append(f"| {change.kind} | {_cell(path)} | {old_text} | {new_text} |")
+    lines.extend(("", "</details>", ""))
+    return lines
+
+
+def format_markdown(result: DiffResult, *, color: bool = False, limit: int = MAX_CHARS) -> str:
+    """``### hagen diff``, call-outs, the summary, a `<details>` table per object, formatting-only and
+    foreign files; at most `limit` characters (details dropped from the end, and said so)."""
+    head = [f"### hagen diff: {'drift' if result.drift else 'no drift'}", ""]
+    called = callouts(result)
+    if called:
+        head.extend(("> [!CAUTION]", *(f"> - {line}  " for line in called), ""))
+    head.extend((f"{summary(result)}", ""))
+    head.extend(f"- {line}" for line in ignored_lines(result))
+    head.extend((f"`{result.old_label}` → `{result.new_label}`", ""))
+    blocks = [_details(result, obj) for obj in result.objects]
+    tail = _tail(result)
+    room = limit - sum(len(line) + 1 for line in (*head, *tail)) - 600  # 600: the note on what was left out
+    lines = [*head]
+    kept = 0
+    for block in blocks:
+        size = sum(len(line) + 1 for line in block)
+        if size > room:
+            break
+        lines.extend(block)
+        room -= size
+        kept += 1
+    if kept < len(blocks):
+        lines.append(
+            f"**{len(blocks) - kept} of {len(blocks)} objects' details left out** to fit a comment "
+            f"({limit:,} characters); run `hagen diff` for all of them:"
+        )
+        listed = 0
+        for obj in result.objects[kept:]:
+            line = f"- {_heading(obj)}"
+            if len(line) + 1 > room:
+                break
+            lines.append(line)
+            room -= len(line) + 1
+            listed += 1
+        rest = len(blocks) - kept - listed
+        if rest:
+            lines.append(f"- ... and {rest} more object{'s' * (rest != 1)}, not listed")
         lines.append("")
-        source = result.sources.get(obj.file)
-        if source:
-            lines.extend((f"blueprint: `{source}`", ""))
-        lines.extend(("| change | field | old | new |", "|---|---|---|---|"))
-        for change in obj.changes:
-            old, new = change_values(change)
-            if change.kind == "moved" and not change.path:
-                old, new = f"{old[0]} ({old[1]})", f"{new[0]} ({new[1]})"
-                lines.append(f"| moved | | {_cell(old)} | {_cell(new)} |")
-                continue
-            if not change.path:
-                lines.append(f"| {change.kind} | (whole document) | | |")
-                continue
-            path = change.path_str + (" (by position)" if change.by_position else "")
-            old_text = "" if change.kind == "added" else _cell(inline(old))
-            new_text = "" if change.kind == "removed" else _cell(inline(new))
-            lines.append(f"| {change.kind} | {_cell(path)} | {old_text} | {new_text} |")
-        lines.extend(("", "</details>", ""))
+    lines.extend(tail)
+    return "\n".join(lines)
+
+
+def _tail(result: DiffResult) -> list[str]:
+    lines: list[str] = []
     if result.formatting_only:
         lines.append("**Formatting only** (nothing would change on the cluster):")
         lines.extend(f"- `{path}`" for path in result.formatting_only)
@@ -46,4 +105,4 @@ def format_markdown(result: DiffResult, *, color: bool = False) -> str:
         lines.append("Not generated by hagen (left alone, not drift):")
         lines.extend(f"- `{path}`" for path in result.foreign)
         lines.append("")
-    return "\n".join(lines)
+    return lines

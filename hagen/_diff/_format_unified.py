@@ -8,6 +8,7 @@ from typing import Any
 from ._model import DiffResult, ObjectDiff
 from ._redact import redact
 from ._render import aligned, block, paint, summary
+from ._render_verdict import callouts, ignored_lines, verdict_lines
 
 _STYLE = {"+": "added", "-": "removed", "@": "moved"}
 
@@ -36,10 +37,11 @@ def object_hunks(
 
 def format_unified(result: DiffResult, *, color: bool = False) -> str:
     """``diff --hagen`` sections per object, like ``git diff``; formatting-only files noted at the end."""
-    lines: list[str] = []
+    lines: list[str] = [f"# {line}" for line in (*callouts(result), *ignored_lines(result))]
     for obj in result.objects:
         header = f"diff --hagen {obj.old_id or obj.object_id} {obj.object_id}"
         lines.append(paint(header, "bold", color))
+        lines.extend(f"# {line}" for line in verdict_lines(obj))
         if obj.old_id and obj.old_id != obj.object_id:
             lines.extend((f"rename from {obj.old_id}", f"rename to {obj.object_id}"))
         if obj.old_file and obj.old_file != obj.file:

@@ -6,7 +6,8 @@ import subprocess
 from pathlib import Path
 
 from .._errors import InputError
-from ._tree import MAX_FILE_BYTES, Tree
+from .._yaml._bounds import check_file_size
+from ._tree import Tree
 
 
 def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
@@ -41,16 +42,18 @@ def read_revision(path: str | Path, rev: str) -> Tree:
     except ValueError:
         raise InputError(f"{path}: not inside the git repository at {top}") from None
     _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
-    listing = _git(["ls-tree", "-r", "-z", "--full-tree", rev, "--", prefix], top)
+    # -l: each blob's size, so that a large one is refused before `cat-file` reads it.
+    listing = _git(["ls-tree", "-r", "-l", "-z", "--full-tree", rev, "--", prefix], top)
     wanted: list[tuple[str, str, str]] = []
     for record in listing.split(b"\0"):
         if not record:
             continue
         meta, _, name = record.decode("utf-8", "surrogateescape").partition("\t")
-        mode, kind, sha = meta.split()
+        mode, kind, sha, blob_size = meta.split()
         rel = name[len(prefix) + 1 :] if prefix not in ("", ".") else name
         if kind != "blob" or any(part.startswith(".") for part in rel.split("/")):
             continue
+        check_file_size(f"{rev}:{prefix}/{rel}", int(blob_size))
         wanted.append((rel, mode, sha))
     texts: dict[str, str] = {}
     if wanted:
@@ -61,10 +64,6 @@ def read_revision(path: str | Path, rev: str) -> Tree:
             size = int(out[pos:end].split()[2])
             body = out[end + 1 : end + 1 + size]
             pos = end + 1 + size + 1
-            if size > MAX_FILE_BYTES:
-                raise InputError(
-                    f"{rev}:{prefix}/{rel}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; refused"
-                )
             if mode == "120000":
                 texts[rel] = f"symlink -> {body.decode('utf-8', 'replace')}\n"
                 continue

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ._verdict import Verdict
 
 ChangeKind = Literal["added", "removed", "changed", "moved"]
 Status = Literal["added", "removed", "changed", "moved"]
@@ -56,6 +59,9 @@ class Change:
     and `new` are the old and new (object id, file); with a list path, they are the old and new order of
     the names of a named list. `index` is the position of an item added to a named list.
     `doc_kind` is the Kubernetes kind, or ``values`` (Helm values), ``document`` (other YAML), ``file``.
+    `labels` holds, for a path through a list compared by position, (segment index, ``name``) of the items
+    at that position on either side: an env list with a repeated name is compared by position, and its
+    items' names still decide which values are secret (see `hagen._diff._redact`).
     """
 
     kind: ChangeKind
@@ -66,6 +72,7 @@ class Change:
     new: Any
     doc_kind: str = "document"
     index: int | None = None
+    labels: tuple[tuple[int, str], ...] = ()
 
     @property
     def path_str(self) -> str:
@@ -83,6 +90,7 @@ class ObjectDiff:
 
     `old_id` differs from `object_id` for a renamed object; `old_file` from `file` for a moved one.
     `old_pos`/`new_pos` locate the document in its file: (document index, index in a List's items or None).
+    `verdict` says what applying it does on the cluster (in place, rollout, refused, recreate).
     """
 
     object_id: str
@@ -96,6 +104,7 @@ class ObjectDiff:
     changes: tuple[Change, ...]
     old_pos: tuple[int, int | None] | None = None
     new_pos: tuple[int, int | None] | None = None
+    verdict: Verdict | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +114,22 @@ class DiffResult:
     `drift` is true when anything differs at all, formatting included: out/ must be byte-identical to what
     ``hagen synth`` writes. `sources` maps an output file to the blueprint file it came from, where known;
     `old_root`/`new_root` are the directories the two sides were read from, when they are on disk.
+    `ignored` counts the field changes each ignore rule left out: (rule label, count), reported, never
+    hidden silently.
+    `formatting_reasons` says, for a formatting-only file whose values differ, why the cluster sees no
+    change (``the API server stores quantities in canonical form: ...cpu 12000m = 12``).
     """
 
     objects: tuple[ObjectDiff, ...] = ()
     formatting_only: tuple[str, ...] = ()
+    formatting_reasons: dict[str, str] = field(default_factory=dict)
     foreign: tuple[str, ...] = ()
     old_label: str = "a"
     new_label: str = "b"
     sources: dict[str, str] = field(default_factory=dict)
     old_root: str | None = None
     new_root: str | None = None
+    ignored: tuple[tuple[str, int], ...] = ()
 
     @property
     def drift(self) -> bool:
@@ -123,3 +138,11 @@ class DiffResult:
     @property
     def changes(self) -> tuple[Change, ...]:
         return tuple(change for obj in self.objects for change in obj.changes)
+
+    def verdict_counts(self) -> dict[str, int]:
+        """How many objects got each verdict (objects without one are not counted)."""
+        counts: dict[str, int] = {}
+        for obj in self.objects:
+            if obj.verdict is not None:
+                counts[obj.verdict.name] = counts.get(obj.verdict.name, 0) + 1
+        return counts

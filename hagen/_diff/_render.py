@@ -24,6 +24,10 @@ def inline(value: Any) -> str:
     """A value on one line, YAML flow style: ``3``, ``nginx:1.27``, ``{cpu: 100m}``, ``'on'``."""
     if value is None:
         return "null"
+    if isinstance(value, str) and "\n" not in value:
+        from .._yaml._emit import scalar
+
+        return scalar(value)  # quoted as Kubernetes needs it: 'y' (a string) is not y (true)
     text = yaml.safe_dump(value, default_flow_style=True, width=1 << 30, allow_unicode=True)
     text = text.strip()
     return text.removesuffix("\n...").removesuffix("...").strip()
@@ -70,6 +74,14 @@ def summary(result: DiffResult) -> str:
         n = len(result.formatting_only)
         text += ("; " if text else "") + f"{n} file{'s' * (n != 1)} formatting-only"
     text = f"drift: {text}" if result.drift else "no drift"
+    from ._render_verdict import verdict_summary
+
+    verdicts = verdict_summary(result)
+    if verdicts:
+        text += f"; {verdicts}"
+    if result.ignored:
+        n = sum(count for _, count in result.ignored)
+        text += f"; {n} change{'s' * (n != 1)} ignored by rule"
     if result.foreign:
         n = len(result.foreign)
         text += f" ({n} file{'s' * (n != 1)} not hagen's, left alone)"

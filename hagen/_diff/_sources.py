@@ -5,22 +5,36 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .._output import (
+    OWNED_RECORD,
+    in_scope,
+    kept_files,
+    owned_record,
+    parse_owned,
+    recover_output,
+    removal_scope,
+)
 from ._engine import diff_trees
 from ._git import read_revision
 from ._model import DiffResult
-from ._tree import OWNED_RECORD, Tree, read_owned, read_path, read_text
+from ._tree import Tree, read_path, read_text
+
+if TYPE_CHECKING:
+    from ._ignore import IgnoreRule
 
 
-def diff_paths(old: str | Path, new: str | Path) -> DiffResult:
-    """Two directories or files of YAML (any YAML, not only hagen's), `old` -> `new`."""
-    return diff_trees(read_path(old), read_path(new))
+def diff_paths(old: str | Path, new: str | Path, *, ignore: Sequence[IgnoreRule] = ()) -> DiffResult:
+    """Two directories or files of YAML (any YAML, not only hagen's), `old` -> `new`; `ignore` rules as in
+    `diff_trees`."""
+    return diff_trees(read_path(old), read_path(new), ignore=ignore)
 
 
-def diff_revision(out_dir: str | Path, base: str) -> DiffResult:
+def diff_revision(out_dir: str | Path, base: str, *, ignore: Sequence[IgnoreRule] = ()) -> DiffResult:
     """`out_dir` as committed at git revision `base` -> `out_dir` in the work tree (what a change does)."""
-    return diff_trees(read_revision(out_dir, base), read_path(out_dir))
+    recover_output(out_dir)
+    return diff_trees(read_revision(out_dir, base), read_path(out_dir), ignore=ignore)
 
 
 def _record(out: Path) -> str | None:
@@ -33,6 +47,8 @@ def diff_planned(
     out_dir: str | Path,
     against: str | Path | None = None,
     scope: Collection[str] | None = None,
+    *,
+    ignore: Sequence[IgnoreRule] = (),
 ) -> DiffResult:
     """Files `hagen synth` would write (relative path -> text) against `out_dir` as it is on disk.
 
@@ -44,23 +60,26 @@ def diff_planned(
     some blueprints only leaves the others' files alone.
     """
     out = Path(against if against is not None else out_dir)
+    if against is None:
+        recover_output(out)
     disk = read_path(out, f"{out.as_posix().rstrip('/')}/") if out.exists() else Tree({}, f"{out}/", None)
     record = _record(out) if out.is_dir() else None
-    owned = read_owned(record)
+    owned = set(parse_owned(record, str(out / OWNED_RECORD)))
     new_record = planned.get(OWNED_RECORD)
     generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
     if against is not None and not owned:
         owned = set(disk.texts)  # a tree that was not written by hagen: compare all of it
-    elsewhere = {p for p in owned if scope is not None and p.split("/", 1)[0] not in scope}
+    elsewhere = {p for p in owned if not in_scope(p, scope)}
     if scope is not None and new_record is not None:
-        from .._output import owned_record
-
-        new_record = owned_record(elsewhere | generated.keys())
+        new_record = owned_record(kept_files(owned, generated.keys(), scope))
     ours = {p: t for p, t in disk.texts.items() if (p in generated or p in owned) and p not in elsewhere}
     foreign = tuple(sorted(p for p in disk.texts if p not in ours and p not in elsewhere))
     # Another tree (a live export, a colleague's out/) is laid out its own way: compare objects only.
     result = diff_trees(
-        Tree(ours, disk.label, disk.root), Tree(generated, "hagen synth"), layout=against is None
+        Tree(ours, disk.label, disk.root),
+        Tree(generated, "hagen synth"),
+        layout=against is None,
+        ignore=ignore,
     )
     # The record is bookkeeping: it only counts on its own, when nothing else already shows the drift.
     record_drift = new_record is not None and record != new_record and not result.drift
@@ -89,7 +108,11 @@ def diff_output(
     *,
     against: str | Path | None = None,
     with_sources: bool = False,
+<<<<<<< HEAD
     project: Any = None,
+=======
+    ignore: Sequence[IgnoreRule] = (),
+>>>>>>> main
 ) -> DiffResult:
     """The drift check: blueprints synthesized in memory against the committed `out_dir`; nothing is written.
 
@@ -99,6 +122,7 @@ def diff_output(
     `blueprint_paths`, the project decides what synth would write (hagen.plan()): with targets,
     out/<target>/<blueprint>/ and out/gitops/.
     `with_sources` also maps each output file to its blueprint (costs one synthesis per blueprint).
+    `ignore` rules (the project's ``[diff] ignoreDifferences``) leave field changes out, counted.
     """
     from .._api import plan
     from .._blueprint import load_blueprints
@@ -107,12 +131,22 @@ def diff_output(
     project = as_project(project)
     out_dir = project.out_path() if out_dir is None else out_dir
     if base is not None:
+<<<<<<< HEAD
         return diff_revision(out_dir, base)
     if isinstance(blueprint_paths, str | Path):
         blueprint_paths = [blueprint_paths]  # one path, not a sequence of characters
+=======
+        return diff_revision(out_dir, base, ignore=ignore)
+    import hagen
+
+>>>>>>> main
     if blueprint_paths is None:
         if project.targets:
+<<<<<<< HEAD
             result = diff_planned(plan(project=project), out_dir, against, None)
+=======
+            result = diff_planned(hagen.plan(), out_dir, against, None, ignore=ignore)
+>>>>>>> main
             if with_sources and result.drift:
                 specs = load_blueprints(project.blueprint_paths(), project=project)
                 plain = _blueprint_sources(specs)
@@ -123,8 +157,13 @@ def diff_output(
     paths = [Path(p) for p in blueprint_paths]
     specs = load_blueprints(paths, project=project)
     # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.
+<<<<<<< HEAD
     scope = None if all(p.is_dir() for p in paths) else {spec.name for spec in specs}
     result = diff_planned(plan(specs, project=project), out_dir, against, scope)
+=======
+    scope = removal_scope(all(p.is_dir() for p in paths), (spec.name for spec in specs))
+    result = diff_planned(hagen.plan(specs), out_dir, against, scope, ignore=ignore)
+>>>>>>> main
     if with_sources and result.drift:
         result = replace(result, sources=_blueprint_sources(specs))
     return result

@@ -18,12 +18,10 @@ from typing import Any
 from .._errors import InputError, UnsafeYAMLError
 from .._objects import object_id
 from .._yaml import load_documents
+from .._yaml._bounds import MAX_FILE_BYTES, check_file_size
 from ._chunks import as_document, changed_pieces
 
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
-OWNED_RECORD = ".hagen-owned"
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Larger files are refused: a pull request should not be able to make the check read gigabytes."""
 MAX_ALIASED_NODES = 4_000_000
 """Most nodes the files of one tree that use YAML aliases may expand to, together. The loader bounds each
 file; this bounds many files each just under that limit, whose expanded documents a diff would walk."""
@@ -176,7 +174,9 @@ class Tree:
 
     def source(self, path: str) -> str:
         """How error messages name a file of this tree."""
-        return f"{self.label}{path}" if self.label.endswith(("/", ":")) else path
+        if self.label.endswith(("/", ":")):
+            return f"{self.label}{path}"
+        return self.label if self.label.endswith(f"/{path}") else path  # a single file: its full path
 
     def documents(self) -> dict[str, Any]:
         """Every document of the tree by key (see `index`)."""
@@ -203,6 +203,7 @@ def _read_file(path: str) -> str:
     # os.open/os.read: a third of the system calls of open(), which adds up over 10,000 files.
     fd = os.open(path, os.O_RDONLY)
     try:
+        check_file_size(path, os.fstat(fd).st_size)  # refused by its size, before a byte is read
         parts = [os.read(fd, 1 << 16)]
         while parts[-1] and sum(map(len, parts)) <= MAX_FILE_BYTES:
             parts.append(os.read(fd, 1 << 20))
@@ -260,10 +261,3 @@ def tree_from_documents(files: Mapping[str, list[Any]], label: str = "") -> Tree
     from .._yaml import dump_documents
 
     return Tree({path: dump_documents(docs) for path, docs in files.items()}, label)
-
-
-def read_owned(text: str | None) -> set[str]:
-    """The paths listed in an ownership record (``out/.hagen-owned``): one per line, blanks and # ignored."""
-    if not text:
-        return set()
-    return {line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")}

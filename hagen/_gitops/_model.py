@@ -28,14 +28,46 @@ class Deployment:
         return f"{self.target}-{self.blueprint}"
 
 
+def check_names(deployments: Sequence[Deployment]) -> None:
+    """InputError unless every Application / Kustomization name is unique and at most 63 characters.
+
+    Names are <target>-<blueprint>, so targets `eu` and `eu-west` with blueprints `west-api` and `api`
+    both give `eu-west-api`: the second manifest would silently replace the first. Flux and Argo CD copy
+    the name into a label value on every object they apply, which Kubernetes caps at 63 characters.
+    """
+    from .._errors import InputError
+    from ._fields import MAX_OBJECT_NAME
+
+    seen: dict[str, Deployment] = {}
+    for d in sorted(deployments):
+        if len(d.name) > MAX_OBJECT_NAME:
+            raise InputError(
+                f"gitops: target {d.target!r} x blueprint {d.blueprint!r} gives the "
+                f"Application/Kustomization name {d.name!r} ({len(d.name)} characters); Flux and Argo CD "
+                f"write it into a label value on every object they apply, at most {MAX_OBJECT_NAME}: "
+                "shorten the target or blueprint name"
+            )
+        other = seen.get(d.name)
+        if other is not None:
+            raise InputError(
+                f"gitops: target {other.target!r} x blueprint {other.blueprint!r} and target {d.target!r} x "
+                f"blueprint {d.blueprint!r} both give the Application/Kustomization name {d.name!r}; the "
+                "second would replace the first: rename a target or a blueprint"
+            )
+        seen[d.name] = d
+
+
 def gitops_files(config: Any, deployments: Sequence[Deployment], out: str) -> dict[str, str]:
-    """Every file under out/gitops/ the configuration asks for (relative to out/), or {} without one."""
+    """Every file under out/gitops/ the configuration asks for (relative to out/), or {} without one.
+
+    InputError when two deployments' names collide or one is too long (`check_names`)."""
     from ._argocd import argocd_files
     from ._flux import flux_files
 
     if config is None:
         return {}
     ordered = sorted(deployments)
+    check_names(ordered)
     files: dict[str, str] = {}
     if config.argocd is not None:
         files.update(argocd_files(config.argocd, ordered, out))

@@ -1,17 +1,26 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
 from ._layout import header, kustomization, object_filename, render, render_objects
-from ._write import OWNED_RECORD, WriteReport, owned_record, read_owned, write_tree
+from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
+from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
+from ._write import WriteReport, recover_output, write_tree
 
 __all__ = [
     "OWNED_RECORD",
+    "Scope",
     "WriteReport",
     "header",
+    "in_scope",
+    "kept_files",
     "kustomization",
     "object_filename",
     "owned_record",
+    "parse_owned",
     "read_owned",
+    "recover_output",
+    "removal_scope",
     "render",
     "render_objects",
+    "stale_files",
     "write_tree",
 ]

@@ -10,6 +10,7 @@ from ._run import Placed, place
 from ._scenario import run_scenario, scenario_simulation
 from ._simulate import Placement, Simulation, Simulator, simulate
 from ._svg import render_svg
+from ._topology import TopologyNote, topology_notes
 
 __all__ = [
     "Allocatable",
@@ -24,6 +25,7 @@ __all__ = [
     "Simulation",
     "Simulator",
     "Taint",
+    "TopologyNote",
     "apply_failure",
     "fail",
     "load_profile",
@@ -38,4 +40,5 @@ __all__ = [
     "simulate",
     "to_data",
     "to_text",
+    "topology_notes",
 ]

@@ -171,6 +171,19 @@ class SimNode:
     unschedulable: bool
 
 
+CORDON_TAINT = "node.kubernetes.io/unschedulable"
+
+
+def _taints(node: Node) -> tuple[tuple[str, str, str], ...]:
+    """``spec.taints``; a cordoned node (``spec.unschedulable``) also carries the
+    ``node.kubernetes.io/unschedulable:NoSchedule`` taint, as the node lifecycle controller adds it."""
+    taints: tuple[tuple[str, str, str], ...] = tuple((t.key, t.value, t.effect) for t in node.taints)
+    cordon = (CORDON_TAINT, "", "NoSchedule")
+    if node.unschedulable and not any(t[0] == CORDON_TAINT and t[2] == "NoSchedule" for t in taints):
+        taints += (cordon,)
+    return taints
+
+
 def sim_nodes(nodes: tuple[Node, ...] | list[Node]) -> list[SimNode]:
     """The profile's nodes converted for the simulation, in profile order."""
     out = []
@@ -184,7 +197,7 @@ def sim_nodes(nodes: tuple[Node, ...] | list[Node]) -> list[SimNode]:
                 cpu=None if a.cpu is None else cpu_millis(a.cpu),
                 memory=None if a.memory is None else memory_bytes(a.memory),
                 pods=None if a.pods is None else count(a.pods),
-                taints=tuple((t.key, t.value, t.effect) for t in node.taints),
+                taints=_taints(node),
                 unschedulable=node.unschedulable,
             )
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
-from ._cluster import ClusterProfile, load_profile
+from ._cluster import DEFAULT_MAX_PODS, Allocatable, ClusterProfile, load_profile
 from ._failure import Failure, apply_failure
 from ._inputs import Inputs, load_inputs
 from ._quantity import QuantityError, cpu_millis, memory_bytes
@@ -46,7 +46,8 @@ def resolve_cluster(
     node_cpu: str | None,
     node_memory: str | None,
 ) -> ClusterProfile:
-    """--cluster FILE, else the shorthand flags, else the blueprint's own profile."""
+    """--cluster FILE, else the shorthand flags, else the blueprint's own profile. The shorthand keeps
+    what it does not set from the declared profile's first node: its cpu, memory and pod count."""
     if cluster_file is not None:
         return load_profile(cluster_file)
     if any(v is not None for v in (nodes, zones, node_cpu, node_memory)):
@@ -59,7 +60,14 @@ def resolve_cluster(
                     parse(value)
             except QuantityError:
                 raise InputError(f"{flag}: {value!r} is not a Kubernetes quantity (e.g. {example})") from None
-        return ClusterProfile.shorthand(nodes or zones or 1, zones or 1, node_cpu, node_memory)
+        size = declared.nodes[0].allocatable if declared is not None else Allocatable()
+        return ClusterProfile.shorthand(
+            nodes or zones or 1,
+            zones or 1,
+            node_cpu if node_cpu is not None else size.cpu,
+            node_memory if node_memory is not None else size.memory,
+            size.pods if size.pods is not None else DEFAULT_MAX_PODS,
+        )
     if declared is not None:
         return declared
     raise InputError(
@@ -109,7 +117,8 @@ def failure_data(f: Failure) -> dict[str, Any]:
 @dataclass(frozen=True)
 class PlaceOptions:
     """The flags of `hagen place` that shape a simulation: the cluster (they win over the inputs' own
-    profile), the output format, the creation order, a rollout to simulate and failures to apply."""
+    profile), the output format, the creation order, a rollout to simulate and failures to apply;
+    `feasible` lists every node set in JSON instead of counting them."""
 
     cluster_file: Path | None = None
     nodes: int | None = None
@@ -120,6 +129,7 @@ class PlaceOptions:
     order: str = "declared"
     rollout: str | None = None
     fail: Sequence[str] = ()
+    feasible: bool = False
 
 
 def place_command(
@@ -138,7 +148,8 @@ def place_command(
         code = 1 if sim.pending else 0
         svg = render_svg(sim) if want_svg else None
         if options.fmt == "json":
-            return json.dumps(scenario_output(sim, pods), indent=2) + "\n", code, svg
+            data = scenario_output(sim, pods, feasible=options.feasible)
+            return json.dumps(data, indent=2) + "\n", code, svg
         return to_text(sim), code, svg
     output, code, sim = place_inputs(load_inputs(paths, project), options)
     return output, code, render_svg(sim) if want_svg else None
@@ -151,11 +162,14 @@ def place_inputs(inputs: Inputs, options: PlaceOptions) -> tuple[str, int, Simul
     placed = place(inputs.objects, cluster, o.order, inputs.tiers)
     sim = placed.simulation
     code = 1 if sim.pending else 0
-    data: dict[str, Any] = to_data(sim)
+    data: dict[str, Any] = to_data(sim, feasible=o.feasible)
     text = to_text(sim)
     if inputs.notes:
         data["notes"] = inputs.notes
         text += "\n" + "\n".join(f"note: {n}" for n in inputs.notes) + "\n"
+    if placed.topology:
+        data["unknown_topology_keys"] = [{**asdict(n), "message": n.message} for n in placed.topology]
+        text += "\n" + "\n".join(f"note: {n.message}" for n in placed.topology) + "\n"
     if o.rollout is not None:
         _, r = simulate_rollout(inputs.objects, cluster, o.rollout, o.order, inputs.tiers)
         code = code or (0 if r.finished else 1)

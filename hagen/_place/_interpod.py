@@ -8,7 +8,7 @@ so the cost is the size of the domains involved, not the number of bound pods.
 from __future__ import annotations
 
 from ._pod import Pod
-from ._state import ClusterState
+from ._state import ClusterState, term_selectors
 
 
 def affinity_failures(state: ClusterState, pod: Pod) -> set[int]:
@@ -47,7 +47,10 @@ def existing_anti_affinity_failures(state: ClusterState, pod: Pod) -> set[int]:
     """Nodes in a domain where a bound pod's required anti-affinity term selects `pod`; the term's own
     namespace default is the bound pod's namespace."""
     failing: set[int] = set()
-    for counter in state.matching("anti", pod, state.owned_anti, lambda c: state.matches(c.term, pod, False)):
+    owned = state.matching(
+        "anti", pod, state.owned_anti, lambda c: state.matches(c.term, pod, False), term_selectors
+    )
+    for counter in owned:
         if counter.total <= 0:
             continue
         domains = state.domains(counter.term.topology_key)

@@ -49,6 +49,7 @@ class Pod:
     order: int = 0
     spec_key: str = ""
     labels_key: str = ""
+    node_key: str = ""
 
     @property
     def sched_key(self) -> tuple[str, str, str, str | None]:
@@ -123,6 +124,16 @@ def parse_pod(raw: Mapping[str, Any], where: str, order: int = 0, **extra: Any) 
     except (SelectorError, AttributeError, TypeError, ValueError) as exc:
         pod.invalid = str(exc)
     pod.labels_key = json.dumps(labels, sort_keys=True)
+    # what node-level filters read: pods of different workloads often share it
+    pod.node_key = json.dumps(
+        [
+            affinity.get("nodeAffinity") if isinstance(affinity, Mapping) else affinity,
+            pod.node_selector,
+            pod.tolerations,
+        ],
+        sort_keys=True,
+        default=str,
+    )
     pod.spec_key = json.dumps(
         [
             affinity,

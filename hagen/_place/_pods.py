@@ -19,12 +19,13 @@ from .._errors import InputError
 from ._cluster import SimNode
 from ._filters_node import node_affinity_ok, untolerated
 from ._pod import Pod, parse_pod
-from ._quantity import QuantityError, cpu_millis, memory_bytes
+from ._podspec import daemon_tolerations, pod_requests
 from ._selector import Selector, SelectorError, parse_selector
 
 WORKLOAD_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Pod")
 EBS_PROVISIONERS = frozenset({"ebs.csi.aws.com", "kubernetes.io/aws-ebs"})
 ORDERS = ("declared", "reverse", "interleaved")
+TEST_HOOKS = frozenset({"test", "test-success", "test-failure"})
 
 
 def tier_of(labels: Mapping[str, Any]) -> str | None:
@@ -88,25 +89,14 @@ def _uses_ebs(
 
 
 def _requests(pod_spec: Mapping[str, Any]) -> dict[str, Any]:
-    """Sum of the containers' requests (limits stand in for absent requests), at least the largest init
-    container's; as a pod-level ``resources.requests``."""
+    cpu, mem = pod_requests(pod_spec)
+    return {"requests": {"cpu": f"{cpu}m", "memory": str(mem)}}
 
-    def total(containers: Iterable[Mapping[str, Any]], pick: str, parse: Any) -> list[int]:
-        out = []
-        for c in containers:
-            res = c.get("resources") or {}
-            value = (res.get("requests") or {}).get(pick, (res.get("limits") or {}).get(pick))
-            out.append(parse(value) if value is not None else 0)
-        return out
 
-    try:
-        cpu = total(pod_spec.get("containers") or [], "cpu", cpu_millis)
-        mem = total(pod_spec.get("containers") or [], "memory", memory_bytes)
-        icpu = total(pod_spec.get("initContainers") or [], "cpu", cpu_millis)
-        imem = total(pod_spec.get("initContainers") or [], "memory", memory_bytes)
-    except QuantityError as exc:
-        raise InputError(f"resources: {exc}") from None
-    return {"requests": {"cpu": f"{max([sum(cpu), *icpu])}m", "memory": str(max([sum(mem), *imem]))}}
+def is_test_hook(obj: Mapping[str, Any]) -> bool:
+    """A Helm test hook (``helm.sh/hook: test``): `helm install` never creates it, only `helm test`."""
+    hooks = str(((obj.get("metadata") or {}).get("annotations") or {}).get("helm.sh/hook") or "")
+    return any(h.strip() in TEST_HOOKS for h in hooks.split(","))
 
 
 def _hash(template: Mapping[str, Any], revision: int) -> str:
@@ -120,7 +110,7 @@ def workloads(objects: Sequence[Mapping[str, Any]]) -> list[Workload]:
     out = []
     for obj in objects:
         kind = obj.get("kind")
-        if kind not in WORKLOAD_KINDS:
+        if kind not in WORKLOAD_KINDS or is_test_hook(obj):
             continue
         meta = obj.get("metadata") or {}
         spec = obj.get("spec") or {}
@@ -178,6 +168,7 @@ def make_pod(w: Workload, index: int, order: int, revision: int = 0, node: SimNo
             }
         }
         pod_spec["affinity"] = affinity
+        pod_spec["tolerations"] = daemon_tolerations(pod_spec)
     else:
         name = w.name
     raw = {
@@ -198,7 +189,12 @@ def make_pod(w: Workload, index: int, order: int, revision: int = 0, node: SimNo
 
 
 def _daemon_nodes(w: Workload, nodes: Sequence[SimNode]) -> list[SimNode]:
-    probe = make_pod(w, 0, 0)
+    """The nodes the DaemonSet controller creates a pod for (nodeShouldRunDaemonPod: node affinity and
+    taints, with the tolerations it adds)."""
+    probe = make_pod(w, 0, 0, node=None)
+    probe.tolerations = parse_pod(
+        {"name": "probe", "tolerations": daemon_tolerations(w.template.get("spec") or {})}, "probe"
+    ).tolerations
     return [n for n in nodes if node_affinity_ok(probe, n) and untolerated(probe, n) is None]
 
 
@@ -219,9 +215,8 @@ def expand(
         first = [t.strip() for t in order.split(",") if t.strip()]
         unknown = [t for t in first if t not in {w.tier for w in items}]
         if unknown:
-            raise InputError(
-                f"--order: no tier named {unknown[0]!r}; tiers: {sorted({str(w.tier) for w in items})}"
-            )
+            known = ", ".join(sorted({w.tier for w in items if w.tier})) or "(no workload has a tier label)"
+            raise InputError(f"--order: no tier named {unknown[0]!r}; tiers: {known}")
         ranked.sort(key=lambda w: _rank(w.tier, first))
     elif tiers:
         ranked.sort(key=lambda w: _rank(w.tier, list(tiers)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 AFFINITY = "node(s) didn't match pod affinity rules"
 ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules"
@@ -31,7 +32,7 @@ def untolerated_taint(key: str, value: str) -> str:
     return f"node(s) had untolerated taint {{{key}: {value}}}"
 
 
-def fit_error(total_nodes: int, reasons: Mapping[str, Iterable[str]]) -> str:
+def fit_error(total_nodes: int, reasons: Mapping[Any, Iterable[str]]) -> str:
     """``0/3 nodes are available: 1 node(s) didn't match pod affinity rules, 2 node(s) ...`` for a pod that
     fits nowhere; `reasons` maps each rejected node to its reasons."""
     histogram: Counter[str] = Counter()

@@ -23,15 +23,28 @@ def zones_of(sim: Simulation) -> dict[str, list[int]]:
     }
 
 
-def _placement_data(sim: Simulation, p: Placement) -> dict[str, Any]:
+def node_sets(p: Placement, feasible: bool, order: Any = None) -> dict[str, Any]:
+    """The node sets of one placement for a JSON report. With `feasible`: ``first_attempt_feasible``
+    (names) and ``reasons`` (rejected node -> its reasons joined by ", ", nodes sorted by `order`);
+    without, their summary: ``first_attempt_feasible_count`` and ``rejected_nodes`` (reason -> number of
+    nodes), so the report grows with the pods, not with pods x nodes."""
+    if not feasible:
+        return {"first_attempt_feasible_count": len(p.first_feasible), "rejected_nodes": p.reason_counts()}
+    reasons = sorted(p.reasons.items(), key=lambda kv: order(kv[0]) if order else kv[0])
+    return {
+        "first_attempt_feasible": list(p.first_attempt_feasible),
+        "reasons": {n: ", ".join(r) for n, r in reasons},
+    }
+
+
+def _placement_data(sim: Simulation, p: Placement, feasible: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": p.pod.name,
         "namespace": p.pod.namespace,
         "tier": p.pod.tier,
         "workload": p.pod.workload,
         "node": p.node,
-        "first_attempt_feasible": list(p.first_attempt_feasible),
-        "reasons": {n: ", ".join(r) for n, r in sorted(p.reasons.items(), key=lambda kv: natural_key(kv[0]))},
+        **node_sets(p, feasible, natural_key),
     }
     if p.node is None:
         data["message"] = sim.message(p)
@@ -54,8 +67,9 @@ def _usage(sim: Simulation, i: int) -> dict[str, Any]:
     }
 
 
-def to_data(sim: Simulation) -> dict[str, Any]:
-    """JSON-ready placement: zones with their nodes and pods, every placement, the Pending pods."""
+def to_data(sim: Simulation, feasible: bool = False) -> dict[str, Any]:
+    """JSON-ready placement: zones with their nodes and pods, every placement (node sets summarised
+    unless `feasible`, see `node_sets`), the Pending pods."""
     nodes = sim.state.nodes
     zones = []
     for zone, indices in zones_of(sim).items():
@@ -74,13 +88,23 @@ def to_data(sim: Simulation) -> dict[str, Any]:
         )
     return {
         "zones": zones,
-        "placements": [_placement_data(sim, p) for p in sim.placements],
+        "placements": [_placement_data(sim, p, feasible) for p in sim.placements],
         "pending": [p.pod.name for p in sim.pending],
     }
 
 
 def _label(p: Placement) -> str:
     return f"{p.pod.name} ({p.pod.tier})" if p.pod.tier else p.pod.name
+
+
+SHOWN_FEASIBLE = 8
+
+
+def _some(p: Placement) -> str:
+    """The first SHOWN_FEASIBLE feasible nodes and how many more: the text grows with pods, not nodes."""
+    shown = [p.names[i] for i in p.first_feasible[:SHOWN_FEASIBLE]]
+    more = len(p.first_feasible) - len(shown)
+    return ", ".join(shown) + (f" and {more} more (--format json --feasible lists them)" if more else "")
 
 
 def to_text(sim: Simulation) -> str:
@@ -107,7 +131,7 @@ def to_text(sim: Simulation) -> str:
     if ties:
         lines += ["", "Chosen among several feasible nodes (the real scheduler may pick any of them):"]
         for p in ties:
-            lines.append(f"  {p.pod.name} -> {p.node}; feasible: {', '.join(p.first_attempt_feasible)}")
+            lines.append(f"  {p.pod.name} -> {p.node}; feasible: {_some(p)}")
     if sim.pending:
         lines += ["", f"Pending ({len(sim.pending)}):"]
         for p in sim.pending:

@@ -4,7 +4,9 @@ Deployment RollingUpdate: the new ReplicaSet grows while old + new stays within 
 percentage rounds up); old pods are deleted while available pods stay at least replicas - maxUnavailable
 (a percentage rounds down; both 0 means maxUnavailable 1) and at least what the PodDisruptionBudget demands
 (the Deployment controller does not ask the PDB itself, but a drain during the rollout would: hagen keeps
-both). Old Pending pods go first, then pods on the nodes with most replicas, newest first. Recreate deletes
+both). Old pods go in the ReplicaSet controller's order (Pending first, then pods on the nodes with most
+pods of the Deployment's old and new ReplicaSets, newest first), and none while the scale-down budget
+(old + new - available floor - unavailable new pods) is 0. Recreate deletes
 every old pod, then creates the new ones. StatefulSet RollingUpdate replaces one pod at a time from the
 highest ordinal down to the partition; a pod on a zonal EBS volume comes back in the same zone.
 """
@@ -84,11 +86,18 @@ def _outcome(placed: Placed, pods: Sequence[Pod]) -> str:
 
 
 def _workload(placed: Placed, tier: str) -> Workload:
-    for w in placed.workloads:
-        if w.tier == tier and w.kind in ("Deployment", "StatefulSet"):
-            return w
-    tiers = sorted({str(w.tier) for w in placed.workloads if w.kind in ("Deployment", "StatefulSet")})
-    raise InputError(f"--rollout: no Deployment or StatefulSet in tier {tier!r}; tiers: {', '.join(tiers)}")
+    """The Deployment or StatefulSet of tier `tier`, else the one named `tier`."""
+    candidates = [w for w in placed.workloads if w.kind in ("Deployment", "StatefulSet")]
+    found = [w for w in candidates if w.tier == tier] or [w for w in candidates if w.name == tier]
+    if found:
+        return found[0]
+    tiers = ", ".join(sorted({w.tier for w in candidates if w.tier}))
+    names = ", ".join(sorted({w.name for w in candidates}))
+    known = "; ".join(p for p in (tiers and f"tiers: {tiers}", names and f"workloads: {names}") if p)
+    raise InputError(
+        f"--rollout: no Deployment or StatefulSet with tier or name {tier!r}; "
+        + (known or "the inputs have no Deployment or StatefulSet")
+    )
 
 
 def _finish(placed: Placed, r: Rollout, new: list[Pod]) -> Rollout:
@@ -99,6 +108,43 @@ def _finish(placed: Placed, r: Rollout, new: list[Pod]) -> Rollout:
     if waiting and r.stuck is None:
         r.stuck = f"{len(waiting)} new pod(s) Pending"
     return r
+
+
+def _ranked(placed: Placed, old: list[Pod], related: list[Pod]) -> list[Pod]:
+    """`old` in the order the ReplicaSet controller deletes pods (``ActivePodsWithRanks``): unassigned
+    (Pending) first, then pods on nodes running more pods of the Deployment's ReplicaSets (old and new),
+    then the newest."""
+    node_of = {p: placed.simulator.placements[p].node for p in related}
+    per_node: dict[str, int] = {}
+    for node in node_of.values():
+        if node is not None:
+            per_node[node] = per_node.get(node, 0) + 1
+
+    def rank(p: Pod) -> tuple[int, int, int]:
+        node = node_of[p]
+        return (0, 0, -p.order) if node is None else (1, -per_node[node], -p.order)
+
+    return sorted(old, key=rank)
+
+
+def _scale_down(placed: Placed, old: list[Pod], new: list[Pod], floor: int) -> list[Pod]:
+    """Old pods the Deployment controller removes in one sync (``reconcileOldReplicaSets``): nothing while
+    old + new - floor - unavailable new pods is 0 or less (not even Pending old pods); else first up to
+    that many unhealthy old pods, then as many as keeps `floor` pods available, in the ReplicaSet
+    controller's deletion order."""
+    sim = placed.simulator
+
+    def running(p: Pod) -> bool:
+        return sim.placements[p].node is not None
+
+    budget = len(old) + len(new) - floor - sum(1 for p in new if not running(p))
+    if budget <= 0:
+        return []
+    ranked = _ranked(placed, old, old + new)
+    unhealthy = [p for p in ranked if not running(p)][:budget]
+    rest = [p for p in ranked if p not in unhealthy]
+    available = sum(1 for p in old + new if running(p))
+    return unhealthy + rest[: max(0, available - floor)]
 
 
 def _deployment(placed: Placed, w: Workload, r: Rollout) -> Rollout:
@@ -135,14 +181,7 @@ def _deployment(placed: Placed, w: Workload, r: Rollout) -> Rollout:
                 sim.create(pod)
             new += batch
             r.steps.append(RolloutStep("create new pods", [p.name for p in batch], _outcome(placed, batch)))
-        unhealthy = [p for p in old if sim.placements[p].node is None]
-        available = sum(1 for p in old + new if sim.placements[p].node)
-        running_old = [p for p in old if sim.placements[p].node]
-        per_node: dict[str | None, int] = {}
-        for p in running_old:
-            per_node[sim.placements[p].node] = per_node.get(sim.placements[p].node, 0) + 1
-        running_old.sort(key=lambda p: (-per_node[sim.placements[p].node], -p.order))
-        victims = unhealthy + running_old[: max(0, min(len(running_old), available - floor))]
+        victims = _scale_down(placed, old, new, floor)
         if victims:
             for pod in victims:
                 sim.delete(pod)

@@ -9,11 +9,13 @@ from typing import Any
 from ._cluster import ClusterProfile, SimNode, sim_nodes
 from ._pods import Workload, expand, workloads
 from ._simulate import Simulation, Simulator
+from ._topology import TopologyNote, topology_notes
 
 
 @dataclass(slots=True)
 class Placed:
-    """A finished placement: the simulator (to keep driving it), the workloads and their pods."""
+    """A finished placement: the simulator (to keep driving it), the workloads and their pods, and the
+    topology keys of their pods that no node carries (`topology`)."""
 
     simulator: Simulator
     workloads: list[Workload]
@@ -21,6 +23,7 @@ class Placed:
     namespaces: dict[str, dict[str, str]] = field(default_factory=dict)
     order: str = "declared"
     tiers: tuple[str, ...] = ()
+    topology: list[TopologyNote] = field(default_factory=list)
 
     @property
     def simulation(self) -> Simulation:
@@ -92,4 +95,4 @@ def place(
     sim = Simulator(nodes, namespaces)
     for pod in expand(items, nodes, order, tiers):
         sim.create(pod)
-    return Placed(sim, items, cluster, namespaces, order, tuple(tiers))
+    return Placed(sim, items, cluster, namespaces, order, tuple(tiers), topology_notes(items, nodes))

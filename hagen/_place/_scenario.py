@@ -56,13 +56,16 @@ def scenario_simulation(doc: Any, source: str = "<scenario>") -> tuple[Simulatio
     return simulate(pods, sim_nodes(profile.nodes), existing, namespaces), pods
 
 
-def run_scenario(doc: Any, source: str = "<scenario>") -> dict[str, Any]:
-    """The scenario interface's output document for `doc`."""
-    return scenario_output(*scenario_simulation(doc, source))
+def run_scenario(doc: Any, source: str = "<scenario>", feasible: bool = True) -> dict[str, Any]:
+    """The scenario interface's output document for `doc` (with every node set unless not `feasible`)."""
+    return scenario_output(*scenario_simulation(doc, source), feasible=feasible)
 
 
-def scenario_output(sim: Simulation, pods: list[Pod]) -> dict[str, Any]:
-    """``{"placements": [...]}`` for the scheduled `pods` of a scenario simulation."""
+def scenario_output(sim: Simulation, pods: list[Pod], feasible: bool = True) -> dict[str, Any]:
+    """``{"placements": [...]}`` for the scheduled `pods` of a scenario simulation; without `feasible`
+    the node sets are summarised (see `node_sets`)."""
+    from ._report import node_sets
+
     by_pod = {p.pod: p for p in sim.placements}
     out = []
     for pod in pods:
@@ -72,8 +75,7 @@ def scenario_output(sim: Simulation, pods: list[Pod]) -> dict[str, Any]:
                 "name": pod.name,
                 "namespace": pod.namespace,
                 "node": placement.node,
-                "first_attempt_feasible": list(placement.first_attempt_feasible),
-                "reasons": {node: ", ".join(why) for node, why in sorted(placement.reasons.items())},
+                **node_sets(placement, feasible),
             }
         )
     return {"placements": out}

@@ -43,7 +43,13 @@ def _interpod(state: ClusterState, pod: Pod, feasible: list[int]) -> list[float]
     sources: list[tuple[int, str, dict[str, int]]] = []
     for weight, term in pod.preferred:
         sources.append((weight, term.topology_key, state.term_count(term).counts))
-    owned = state.matching("score", pod, state.owned_score, lambda e: state.matches(e[1].term, pod, False))
+    owned = state.matching(
+        "score",
+        pod,
+        state.owned_score,
+        lambda e: state.matches(e[1].term, pod, False),
+        lambda e: [e[1].term.selector],
+    )
     for weight, counter in owned:
         if counter.total > 0:
             sources.append((weight, counter.term.topology_key, counter.counts))

@@ -10,7 +10,8 @@ Deleting pods (rollouts, failures) makes every Pending pod worth retrying.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._cluster import ClusterProfile, SimNode, sim_nodes
@@ -24,22 +25,44 @@ from ._state import ClusterState
 @dataclass(slots=True)
 class Placement:
     """Where one pod went (`node` None: Pending), the nodes that passed every filter at its first attempt,
-    and per rejected node the scheduler's reasons at the attempt that decided it (its last one)."""
+    and per rejected node the scheduler's reasons at the attempt that decided it (its last one).
+
+    Node sets are kept as indices into `names` (the cluster's node names) and turned into names only when
+    asked for, so a placement costs the same whatever the number of nodes."""
 
     pod: Pod
     node: str | None = None
-    first_attempt_feasible: tuple[str, ...] = ()
     first_attempt_node: str | None = None
-    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     attempts: int = 0
+    names: Sequence[str] = ()
+    first_feasible: Sequence[int] = ()
+    rejected: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def pending(self) -> bool:
         return self.node is None
 
+    @property
+    def first_attempt_feasible(self) -> tuple[str, ...]:
+        """Names of the nodes that passed every filter at the first attempt, in node order."""
+        return tuple(self.names[i] for i in self.first_feasible)
+
+    @property
+    def reasons(self) -> dict[str, tuple[str, ...]]:
+        """Rejected node name -> the scheduler's reasons at the deciding attempt."""
+        return {self.names[i]: why for i, why in self.rejected.items()}
+
+    def reason_counts(self) -> dict[str, int]:
+        """Each reason at the deciding attempt -> how many nodes gave it (the FitError histogram)."""
+        counts: dict[str, int] = {}
+        for why, n in Counter(self.rejected.values()).items():  # few distinct tuples: count those first
+            for reason in why:
+                counts[reason] = counts.get(reason, 0) + n
+        return dict(sorted(counts.items()))
+
     def message(self, total_nodes: int) -> str:
         """The scheduler's FailedScheduling line for a Pending pod ("0/3 nodes are available: ...")."""
-        return fit_error(total_nodes, self.reasons)
+        return fit_error(total_nodes, self.rejected)
 
 
 class Simulator:
@@ -49,6 +72,7 @@ class Simulator:
         self, nodes: list[SimNode], namespaces: Mapping[str, Mapping[str, str]] | None = None
     ) -> None:
         self.state = ClusterState(nodes, namespaces or {})
+        self._names = [n.name for n in nodes]
         self.placements: dict[Pod, Placement] = {}
         self.pending: list[Pod] = []
         self._dirty: set[Pod] = set()
@@ -59,11 +83,11 @@ class Simulator:
         """A pod already running on `node` (no scheduling, no filters)."""
         index = self.state.by_name[node].index
         self.state.bind(pod, index)
-        self.placements[pod] = Placement(pod, node, first_attempt_node=node)
+        self.placements[pod] = Placement(pod, node, first_attempt_node=node, names=self._names)
 
     def create(self, pod: Pod) -> Placement:
         """A new pod enters the queue: first attempt now, then retries as the model states."""
-        placement = self.placements[pod] = Placement(pod)
+        placement = self.placements[pod] = Placement(pod, names=self._names)
         if self._attempt(pod, first=True):
             self._after_placement(pod)
         else:
@@ -93,16 +117,15 @@ class Simulator:
     def _attempt(self, pod: Pod, first: bool) -> bool:
         placement = self.placements[pod]
         evaluation = self._evaluate(pod)
-        names = self.state.nodes
         placement.attempts += 1
-        placement.reasons = {names[i].name: why for i, why in evaluation.reasons.items()}
+        placement.rejected = evaluation.reasons
         if first:
-            placement.first_attempt_feasible = tuple(names[i].name for i in evaluation.feasible)
+            placement.first_feasible = evaluation.feasible
         if not evaluation.feasible:
             return False
         index = choose(self.state, pod, evaluation.feasible)
         self.state.bind(pod, index)
-        placement.node = names[index].name
+        placement.node = self._names[index]
         if first:
             placement.first_attempt_node = placement.node
         return True

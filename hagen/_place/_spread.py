@@ -17,8 +17,8 @@ from ._terms import SpreadConstraint
 
 def _eligible(state: ClusterState, pod: Pod, c: SpreadConstraint, keys: list[str]) -> list[tuple[int, str]]:
     """(node index, domain) of the nodes a constraint counts; nodes never change during a simulation, so
-    this is cached per pod spec."""
-    cache_key = (pod.spec_key, pod.spread.index(c))
+    this is cached per node-level spec, keys and policies."""
+    cache_key = (pod.node_key, tuple(keys), c.topology_key, c.honor_node_affinity, c.honor_taints)
     cached = state.eligible_cache.get(cache_key)
     if cached is not None:
         return cached

@@ -9,11 +9,13 @@ counter. Pods of one workload share their terms, so the number of counters stays
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ._cluster import SimNode
+from ._labelindex import ClassIndex, ItemIndex
 from ._pod import Pod
 from ._selector import Selector
 from ._terms import AffinityTerm
@@ -45,6 +47,11 @@ class TermCount:
             self.total += delta
 
 
+def term_selectors(counter: TermCount) -> list[Selector]:
+    """The selector a counter's term selects pods with (for the label-pair index)."""
+    return [counter.term.selector]
+
+
 class ClusterState:
     """Nodes, the pods bound to them, used resources, and the topology counters."""
 
@@ -61,9 +68,13 @@ class ClusterState:
         self.pods_on: list[list[Pod]] = [[] for _ in nodes]
         self.used_cpu = [0] * len(nodes)
         self.used_memory = [0] * len(nodes)
+        # room left per node (unlimited: sys.maxsize), read by the resource filter's fast path
+        self.free_cpu = [sys.maxsize if n.cpu is None else n.cpu for n in nodes]
+        self.free_memory = [sys.maxsize if n.memory is None else n.memory for n in nodes]
+        self.free_pods = [sys.maxsize if n.pods is None else n.pods for n in nodes]
         self.node_of: dict[Pod, int] = {}
         self.version = 0
-        self.static_cache: dict[str, list[tuple[str, ...] | None]] = {}
+        self.static_cache: dict[str, tuple[list[int], dict[int, tuple[str, ...]]]] = {}
         self._match: dict[tuple[object, ...], bool] = {}
         self._groups: dict[tuple[object, ...], AffinityGroup] = {}
         self._group_list: list[AffinityGroup] = []
@@ -77,10 +88,12 @@ class ClusterState:
         self._spread_list: list[tuple[str, Selector, list[int]]] = []
         # per (what, namespace, labels): how far down each list a pod class was tested, and its hits
         self._classes: dict[tuple[str, str, str], tuple[list[int], list[object]]] = {}
-        self.eligible_cache: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        self.eligible_cache: dict[tuple[object, ...], list[tuple[int, str]]] = {}
         # bound pods grouped by (namespace, labels, terminating) with a count per node: registering a
         # counter tests each class once instead of each bound pod
         self._bound: dict[tuple[str, str, bool], tuple[Pod, dict[int, int]]] = {}
+        self._bound_index: ClassIndex[tuple[str, str, bool]] = ClassIndex()
+        self._indexes: dict[str, ItemIndex[object]] = {}
         self._domains: dict[str, dict[str, list[int]]] = {}
         self._missing: dict[str, list[int]] = {}
 
@@ -102,17 +115,29 @@ class ClusterState:
         self.domains(key)
         return self._missing[key]
 
-    def matching(self, what: str, pod: Pod, items: list[T], test: Callable[[T], bool]) -> list[T]:
+    def matching(
+        self,
+        what: str,
+        pod: Pod,
+        items: list[T],
+        test: Callable[[T], bool],
+        selectors_of: Callable[[T], Sequence[Selector]],
+    ) -> list[T]:
         """The entries of the append-only list `items` that `test` accepts for pods like `pod` (same
-        namespace and labels); each entry is tested once per pod class, so a bind or a filter run costs
-        the number of hits, not the number of counters."""
+        namespace and labels); each entry is tested once per pod class, and only if its selectors' required
+        label pairs are among the pod's (`selectors_of` gives them), so a bind or a filter run costs the
+        number of hits, not the number of counters."""
         key = (what, pod.namespace, pod.labels_key)
         entry = self._classes.get(key)
         if entry is None:
             entry = self._classes[key] = ([0], [])
         upto, hits = entry
         if upto[0] < len(items):
-            hits.extend(item for item in items[upto[0] :] if test(item))
+            index = self._indexes.get(what)
+            if index is None:
+                index = self._indexes[what] = ItemIndex(selectors_of)  # type: ignore[arg-type]
+            index.extend(items, self._bound_index)
+            hits.extend(item for i in index.candidates(pod.labels, upto[0]) if test(item := items[i]))
             upto[0] = len(items)
         return hits  # type: ignore[return-value]
 
@@ -134,7 +159,8 @@ class ClusterState:
         group = self._groups.get(key)
         if group is None:
             group = AffinityGroup(terms, [{} for _ in terms])
-            for pod, per_node in self._bound.values():
+            for cls in self._bound_index.candidates([t.selector for t in terms]):
+                pod, per_node = self._bound[cls]
                 if self._matches_all(group.terms, pod):
                     for idx, n in per_node.items():
                         self._group_add(group, self.nodes[idx].labels, delta=n)
@@ -155,7 +181,8 @@ class ClusterState:
         counter = self._incoming.get(term.key)
         if counter is None:
             counter = TermCount(term)
-            for pod, per_node in self._bound.values():
+            for cls in self._bound_index.candidates([term.selector]):
+                pod, per_node = self._bound[cls]
                 if self.matches(term, pod, True):
                     for idx, n in per_node.items():
                         counter.add(self.nodes[idx].labels, n)
@@ -169,7 +196,8 @@ class ClusterState:
         entry = self._spread.get(key)
         if entry is None:
             per_node = [0] * len(self.nodes)
-            for pod, on in self._bound.values():
+            for cls in self._bound_index.candidates([selector]):
+                pod, on = self._bound[cls]
                 if pod.namespace == namespace and not pod.terminating and selector.matches(pod.labels):
                     for idx, n in on.items():
                         per_node[idx] += n
@@ -194,16 +222,29 @@ class ClusterState:
     def _apply(self, pod: Pod, index: int, delta: int) -> None:
         labels = self.nodes[index].labels
         cls = (pod.namespace, pod.labels_key, pod.terminating)
-        entry = self._bound.setdefault(cls, (pod, {}))
+        entry = self._bound.get(cls)
+        if entry is None:
+            entry = self._bound[cls] = (pod, {})
+            self._bound_index.add(cls, pod.labels)
         entry[1][index] = entry[1].get(index, 0) + delta
         if not entry[1][index]:
             del entry[1][index]
         self.used_cpu[index] += delta * pod.cpu
         self.used_memory[index] += delta * pod.memory
-        for group in self.matching("group", pod, self._group_list, lambda g: self._matches_all(g.terms, pod)):
+        self.free_cpu[index] -= delta * pod.cpu
+        self.free_memory[index] -= delta * pod.memory
+        self.free_pods[index] -= delta
+        groups = self.matching(
+            "group",
+            pod,
+            self._group_list,
+            lambda g: self._matches_all(g.terms, pod),
+            lambda g: [t.selector for t in g.terms],
+        )
+        for group in groups:
             self._group_add(group, labels, delta)
         for counter in self.matching(
-            "in", pod, self._incoming_list, lambda c: self.matches(c.term, pod, True)
+            "in", pod, self._incoming_list, lambda c: self.matches(c.term, pod, True), term_selectors
         ):
             counter.add(labels, delta)
         owned: list[tuple[tuple[object, ...], AffinityTerm]] = [(("anti", t.key), t) for t in pod.anti]
@@ -221,7 +262,11 @@ class ClusterState:
             found.add(labels, delta)
         if not pod.terminating:
             spread = self.matching(
-                "spread", pod, self._spread_list, lambda e: e[0] == pod.namespace and e[1].matches(pod.labels)
+                "spread",
+                pod,
+                self._spread_list,
+                lambda e: e[0] == pod.namespace and e[1].matches(pod.labels),
+                lambda e: [e[1]],
             )
             for _, _, per_node in spread:
                 per_node[index] += delta

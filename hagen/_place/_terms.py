@@ -131,6 +131,9 @@ def parse_spread(raw: Any, labels: Mapping[str, str], where: str) -> tuple[Sprea
         max_skew = int(item.get("maxSkew", 1))
         if max_skew < 1:
             raise SelectorError(f"{at}.maxSkew: must be at least 1")
+        for policy in ("nodeAffinityPolicy", "nodeTaintsPolicy"):
+            if item.get(policy) not in (None, "Honor", "Ignore"):
+                raise SelectorError(f"{at}.{policy}: {item.get(policy)!r}; allowed: Honor, Ignore")
         selector = parse_selector(item.get("labelSelector"), f"{at}.labelSelector")
         selector = selector.with_requirements(
             _label_key_requirements(item.get("matchLabelKeys"), labels, "In")
@@ -142,8 +145,9 @@ def parse_spread(raw: Any, labels: Mapping[str, str], where: str) -> tuple[Sprea
                 hard=when == "DoNotSchedule",
                 selector=selector,
                 min_domains=int(item.get("minDomains") or 1),
-                honor_node_affinity=item.get("nodeAffinityPolicy", "Honor") == "Honor",
-                honor_taints=item.get("nodeTaintsPolicy", "Ignore") == "Honor",
+                # podtopologyspread: a nil policy means Honor for node affinity, Ignore for taints
+                honor_node_affinity=(item.get("nodeAffinityPolicy") or "Honor") == "Honor",
+                honor_taints=(item.get("nodeTaintsPolicy") or "Ignore") == "Honor",
             )
         )
     return tuple(out)

@@ -46,6 +46,22 @@ def cluster_profile(profile: ProfileConfig, declared: Any, project: ProjectConfi
     return ClusterProfile.shorthand(nodes=nodes, zones=min(zones, nodes), cpu=cpu, memory=memory)
 
 
+def eks_cluster(spec: BlueprintSpec, cluster: str | None, region: str | None) -> Any:
+    """The EKS cluster of a blueprint in a target: the target's cluster name and region replace the
+    blueprint's `eks` where set. A target that names a region but whose blueprint names no cluster uses
+    the target's `cluster`; with only one of the two known, the blueprint's EksCluster is kept as it is."""
+    from .._storage import EksCluster
+
+    declared = spec.eks
+    name = cluster or (declared.name if declared is not None else None)
+    where = region or (declared.region if declared is not None else None)
+    if name is None or where is None:
+        return declared
+    if declared is not None and (declared.name, declared.region) == (name, where):
+        return declared
+    return EksCluster(name=name, region=where)
+
+
 def _layers(*layers: ProfileConfig | None) -> ProfileConfig | None:
     result: ProfileConfig | None = None
     for layer in layers:
@@ -98,7 +114,14 @@ def build_target(
         profile = _layers(project.profile, config.profile, top, change.cluster if change else None)
         if profile is not None:
             spec = spec.model_copy(update={"cluster": cluster_profile(profile, spec.cluster, project)})
+<<<<<<< HEAD
         built.append(load_spec_inputs(spec, context))
+=======
+        eks = eks_cluster(spec, config.cluster, config.region)
+        if eks is not spec.eks:
+            spec = spec.model_copy(update={"eks": eks})
+        built.append(spec)
+>>>>>>> main
     return TargetBuild(name=name, target=target, specs=tuple(built), kube_version=kube_version(project, name))
 
 

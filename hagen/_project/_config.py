@@ -22,18 +22,55 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .._errors import InputError
-from .._names import dns1123_label
+from .._gitops import _fields as rule
+from .._names import dns1123_label, dns1123_subdomain
 from ._messages import config_error
 from ._target import Target
 
 CONFIG_FILE = "hagen.toml"
 PYPROJECT = "pyproject.toml"
 RESERVED = ("gitops",)  # out/gitops/ holds the GitOps manifests
+
+
+def _eks_name(value: str) -> str:
+    from .._errors import BlueprintError
+    from .._storage._addons import check_cluster_name
+
+    try:
+        return check_cluster_name(value, "cluster")
+    except BlueprintError as exc:
+        raise ValueError(f"{value!r}: {exc.reason}; allowed: {exc.allowed}") from None
+
+
+def _region(value: str) -> str:
+    from .._errors import BlueprintError
+    from .._storage._addons import check_region
+
+    try:
+        return check_region(value, "region")
+    except BlueprintError as exc:
+        raise ValueError(f"{value!r}: {exc.reason}; allowed: {exc.allowed}") from None
+
+
+Duration = Annotated[str, AfterValidator(rule.go_duration)]
+Namespace = Annotated[str, AfterValidator(dns1123_label)]
+ObjectName = Annotated[str, AfterValidator(dns1123_subdomain)]
+ClusterName = Annotated[str, AfterValidator(_eks_name)]
+Region = Annotated[str, AfterValidator(_region)]
+RelativePath = Annotated[str, AfterValidator(rule.relative_path)]
 
 
 class _Model(BaseModel):
@@ -71,7 +108,10 @@ class TargetConfig(_Model):
     """One target: an environment, optionally on a named cluster."""
 
     description: str = ""
-    cluster: str | None = Field(default=None, description="cluster name (GitOps destination)")
+    cluster: ClusterName | None = Field(
+        default=None, description="EKS cluster name: GitOps destination and eksctl metadata.name"
+    )
+    region: Region | None = Field(default=None, description="AWS region: eksctl metadata.region")
     overrides: str | None = Field(default=None, description="YAML overrides; default targets/<name>.yaml")
     kube_version: str | None = Field(default=None, description="Kubernetes version for schema validation")
     profile: ProfileConfig | None = Field(default=None, description="cluster profile for placement checks")
@@ -81,34 +121,39 @@ class TargetConfig(_Model):
 class ArgoCDConfig(_Model):
     """Argo CD manifests: one ApplicationSet (list generator) or one Application per target and blueprint."""
 
-    repo_url: str
-    revision: str = "HEAD"
-    path_prefix: str | None = Field(default=None, description="out/ inside the repository; default out")
-    project: str = "default"
-    namespace: str = "argocd"
+    repo_url: Annotated[str, AfterValidator(rule.repo_url)]
+    revision: str = Field(default="HEAD", min_length=1)
+    path_prefix: RelativePath | None = Field(
+        default=None, description="out/ inside the repository; default out"
+    )
+    project: ObjectName = "default"
+    namespace: Namespace = "argocd"
     mode: Literal["applicationset", "applications"] = "applicationset"
-    destinations: dict[str, str] = Field(
+    destinations: dict[str, Annotated[str, AfterValidator(rule.server_url)]] = Field(
         default_factory=dict, description="cluster name -> API server URL; others get default_server"
     )
-    default_server: str = "https://kubernetes.default.svc"
+    default_server: Annotated[str, AfterValidator(rule.server_url)] = "https://kubernetes.default.svc"
     prune: bool = True
     self_heal: bool = True
-    sync_options: tuple[str, ...] = ("CreateNamespace=true", "ServerSideApply=true")
+    sync_options: tuple[Annotated[str, AfterValidator(rule.sync_option)], ...] = (
+        "CreateNamespace=true",
+        "ServerSideApply=true",
+    )
 
 
 class FluxConfig(_Model):
     """Flux Kustomizations, one per target and blueprint, reading the same out/ folders."""
 
     source_kind: Literal["GitRepository", "OCIRepository", "Bucket"] = "GitRepository"
-    source_name: str = "flux-system"
-    namespace: str = "flux-system"
-    path_prefix: str | None = Field(default=None, description="out/ inside the source; default out")
-    interval: str = "10m"
-    retry_interval: str = "2m"
-    timeout: str = "5m"
+    source_name: ObjectName = "flux-system"
+    namespace: Namespace = "flux-system"
+    path_prefix: RelativePath | None = Field(default=None, description="out/ inside the source; default out")
+    interval: Duration = "10m"
+    retry_interval: Duration = "2m"
+    timeout: Duration = "5m"
     prune: bool = True
     wait: bool = True
-    kubeconfig_secrets: dict[str, str] = Field(
+    kubeconfig_secrets: dict[str, ObjectName] = Field(
         default_factory=dict, description="cluster name -> Secret holding its kubeconfig (remote clusters)"
     )
 
@@ -120,6 +165,29 @@ class GitOpsConfig(_Model):
     flux: FluxConfig | None = None
 
 
+# --- hagen diff: ignore rules ------------------------------------------------------------------------
+
+
+class IgnoreDifference(_Model):
+    """One ignore rule, in Argo CD's ``ignoreDifferences`` shape (keys spelt as Argo CD spells them)."""
+
+    group: str = Field(default="", description="API group; empty for the core group, * for any")
+    kind: str = Field(description="kind, * for any")
+    name: str | None = None
+    namespace: str | None = None
+    jsonPointers: tuple[str, ...] = Field(default=(), description="RFC 6901 pointers, e.g. /spec/replicas")
+    jqPathExpressions: tuple[str, ...] = Field(default=(), description="jq paths (needs hagen[jq])")
+
+
+class DiffConfig(_Model):
+    """``[diff]``: what `hagen diff` leaves out (reported as ``N changes ignored by rule ...``)."""
+
+    ignoreDifferences: tuple[IgnoreDifference, ...] = ()
+
+
+# ------------------------------------------------------------------------------------------------------
+
+
 class ProjectConfig(_Model):
     """A hagen project: where blueprints are, where output goes, the targets and the GitOps hand-off."""
 
@@ -129,6 +197,7 @@ class ProjectConfig(_Model):
     profile: ProfileConfig | None = Field(default=None, description="cluster profile for every target")
     targets: dict[str, TargetConfig] = Field(default_factory=dict)
     gitops: GitOpsConfig | None = None
+    diff: DiffConfig = Field(default_factory=DiffConfig, description="hagen diff: ignore rules")
     root: Path = Field(default=Path("."), exclude=True, description="the folder paths are relative to")
     source: str = Field(default="", exclude=True, description="the file the configuration came from")
 

@@ -90,7 +90,7 @@ def synth_targets(
     Each target is validated against its own Kubernetes version (`kube_version`, the command line, wins);
     InvalidOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
     """
-    from .._output import write_tree
+    from .._output import removal_scope, write_tree
 
     _require_targets(project)
     names = project.select(targets)
@@ -99,11 +99,17 @@ def synth_targets(
     )
     failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
     if failed:
+<<<<<<< HEAD
         raise InvalidOutput(failed)
     # A synth of some blueprint files cannot tell which other owned files are stale: it removes none.
+=======
+        raise InvalidTargetOutput(failed)
+>>>>>>> main
     partial = blueprints is not None and len(blueprints) > 0 and not all(Path(p).is_dir() for p in blueprints)
     complete = len(names) == len(project.targets) and not partial
-    scope: set[str] | None = set() if partial else None if complete else {*names, "gitops"}
+    # Some blueprint files: only their folders in each target; some targets: those targets and gitops/.
+    produced = {f"{r.name}/{b}" for r in rendered for b in r.namespaces} if partial else {*names, "gitops"}
+    scope = removal_scope(complete, produced)
     out = Path(out_dir) if out_dir is not None else project.path(project.out)
     return write_tree(_files(project, rendered), out, scope)
 

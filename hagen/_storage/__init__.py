@@ -7,7 +7,7 @@ CsiDriver(addon="aws-ebs-csi-driver")       # emit the eksctl add-on fragment wi
 
 from __future__ import annotations
 
-from hagen._storage._addons import CsiDriver, cluster_fragment
+from hagen._storage._addons import CsiDriver, EksCluster, cluster_fragment
 from hagen._storage._collect import collect_classes
 from hagen._storage._ebs import EBS_PROVISIONER, StorageClass
 from hagen._storage._efs import EFS_PROVISIONER, EfsStorageClass
@@ -23,6 +23,7 @@ __all__ = [
     "LIMIT_SETS",
     "CsiDriver",
     "EfsStorageClass",
+    "EksCluster",
     "LimitSet",
     "StorageClass",
     "StoragePlan",

@@ -37,6 +37,59 @@ MANAGED_POLICY: dict[str, str] = {
 _ROLE_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\w+=,.@/-]+$")
 _POLICY_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/[\w+=,.@/-]+$")
 EKSCTL_API_VERSION = "eksctl.io/v1alpha5"
+# eksctl's own rule for metadata.name (pkg/apis/eksctl.io/v1alpha5 validation: "must satisfy regular
+# expression pattern: [a-zA-Z][-a-zA-Z0-9]*"), at most 100 characters as EKS allows.
+_CLUSTER_NAME = re.compile(r"^[a-zA-Z][-a-zA-Z0-9]{0,99}$")
+# AWS region codes: us-east-1, eu-central-1, ap-northeast-2, us-gov-west-1, cn-north-1, us-isob-east-1.
+_REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-[0-9]+$")
+
+
+class EksCluster(BaseModel):
+    """The EKS cluster an eksctl ClusterConfig names: ``metadata.name`` and ``metadata.region``.
+
+    eksctl refuses a config without them ("metadata must be set"), so the add-on fragment cannot be
+    applied with ``eksctl create addon -f`` until both are known. A blueprint sets ``eks = EksCluster(...)``;
+    a target's ``cluster`` and ``region`` in hagen.toml replace them for that target.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(description="metadata.name: the EKS cluster name, e.g. 'finalproject'.")
+    region: str = Field(description="metadata.region: the AWS region code, e.g. 'ap-northeast-2'.")
+
+    @model_validator(mode="after")
+    def _checks(self) -> EksCluster:
+        check_cluster_name(self.name, "EksCluster: name")
+        check_region(self.region, "EksCluster: region")
+        return self
+
+    def metadata(self) -> dict[str, str]:
+        """eksctl ClusterConfig ``metadata``."""
+        return {"name": self.name, "region": self.region}
+
+
+def check_cluster_name(value: str, field: str) -> str:
+    """`value` if eksctl accepts it as metadata.name; BlueprintError otherwise."""
+    if not _CLUSTER_NAME.match(value):
+        raise BlueprintError(
+            "not an EKS cluster name",
+            field=field,
+            value=value,
+            allowed="a letter, then letters, digits and '-', at most 100 characters (eksctl metadata.name)",
+        )
+    return value
+
+
+def check_region(value: str, field: str) -> str:
+    """`value` if it is an AWS region code; BlueprintError otherwise."""
+    if not _REGION.match(value):
+        raise BlueprintError(
+            "not an AWS region code",
+            field=field,
+            value=value,
+            allowed="a region code such as us-east-1, eu-central-1, ap-northeast-2 (eksctl metadata.region)",
+        )
+    return value
 
 
 class CsiDriver(HagenModel):
@@ -137,26 +190,32 @@ def provisioners_used(classes: Iterable[Any]) -> set[str]:
 
 
 def cluster_fragment(
-    classes: Iterable[Any],
-    drivers: Iterable[CsiDriver],
-    cluster_name: str | None = None,
-    region: str | None = None,
+    classes: Iterable[Any], drivers: Iterable[CsiDriver], eks: EksCluster | None = None
 ) -> dict[str, Any] | None:
-    """The eksctl ClusterConfig fragment (iam.withOIDC, addons[]) installing the drivers the classes need.
+    """The eksctl ClusterConfig fragment (metadata, iam.withOIDC, addons[]) installing the drivers the
+    classes need.
 
     Only drivers declared with installed=False are emitted; None when there is nothing to install. The
     synthesizer writes it at out/<blueprint>/cluster/eksctl-addons.yaml; apply it with
-    ``eksctl create addon -f`` (or merge it into the cluster's config).
+    ``eksctl create addon -f`` (or merge it into the cluster's config). BlueprintError when there is
+    something to install and `eks` is None: eksctl refuses a ClusterConfig without metadata.
     """
     needed = provisioners_used(classes)
     declared = declared_drivers(drivers)
     to_install = [declared[p] for p in sorted(needed) if p in declared and not declared[p].installed]
     if not to_install:
         return None
+    if eks is None:
+        names = ", ".join(d.addon for d in to_install)
+        raise BlueprintError(
+            f"the eksctl fragment installing {names} needs the cluster's name and region "
+            "(eksctl refuses a ClusterConfig without metadata: 'metadata must be set')",
+            field="eks",
+            allowed="eks = hagen.EksCluster(name=..., region=...) in the blueprint, or cluster and region "
+            "in the target's hagen.toml entry, or CsiDriver(installed=True, ...) when the cluster has it",
+        )
     fragment: dict[str, Any] = {"apiVersion": EKSCTL_API_VERSION, "kind": "ClusterConfig"}
-    metadata = {key: value for key, value in (("name", cluster_name), ("region", region)) if value}
-    if metadata:
-        fragment["metadata"] = metadata
+    fragment["metadata"] = eks.metadata()
     fragment["iam"] = {"withOIDC": True}
     fragment["addons"] = [d.addon_entry() for d in sorted(to_install, key=lambda d: d.addon)]
     return fragment

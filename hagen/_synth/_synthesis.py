@@ -133,7 +133,10 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
             except ChartError as exc:
                 raise ChartError(f"{spec.source}: {spec.class_name}: {exc}") from None
     extras: dict[str, Any] = {}
-    fragment = cluster_fragment(classes, spec.csi_drivers)
+    try:
+        fragment = cluster_fragment(classes, spec.csi_drivers, spec.eks)
+    except BlueprintError as exc:
+        raise exc.located(file=spec.source, blueprint=spec.class_name) from None
     if fragment is not None:
         extras[EKSCTL_FRAGMENT] = fragment
     return Synthesis(spec, sort_objects(objects), values, extras)

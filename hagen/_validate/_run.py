@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .._errors import InputError
 from .._objects import Object, object_id
-from ._messages import describe
+from ._api import api_errors
+from ._messages import describe, field_path
+from ._misread import Misread, applies, explain, misread_scalars
+from ._read import identity as _identity
+from ._read import malformed, read_objects, yaml_files
 from ._report import NotValidated, SchemaError, ValidationReport
 from ._schemas import resolve_version, schema_set
 
 BLUEPRINT_LABEL = "app.kubernetes.io/instance"
 TIER_LABEL = "app.kubernetes.io/component"
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _origin(obj: Object) -> tuple[str | None, str | None]:
@@ -26,13 +30,37 @@ def _origin(obj: Object) -> tuple[str | None, str | None]:
     return (str(blueprint) if blueprint else None, str(tier) if tier else None)
 
 
-def _validate(sourced: Iterable[tuple[Object, str | None]], kube_version: str | None) -> ValidationReport:
+Sourced = tuple[Object | None, str | None, SchemaError | None]
+"""An object and the file it came from, or (None, source, error) for one that is not a readable object."""
+
+
+def _checked(obj: Object, source: str | None) -> Sourced:
+    # Objects built in code: no YAML key typing to go wrong, and the walk and the size would cost more
+    # than the validation (a key that is not a string still fails below, in the validator).
+    problem = malformed(obj, keys=False, measure=False)
+    if problem is None:
+        return obj, source, None
+    path, message = problem
+    return None, source, SchemaError(_identity(obj), field_path(path), message, None, source=source)
+
+
+def _validate(
+    sourced: Iterable[Sourced],
+    kube_version: str | None,
+    misread: dict[int, dict[str, Misread]] | None = None,
+) -> ValidationReport:
     version = resolve_version(kube_version)
     schemas = schema_set(version)
+    major, _, minor_text = version.partition(".")
+    minor = (int(major), int(minor_text))
     errors: list[SchemaError] = []
     validated: list[str] = []
     skipped: list[NotValidated] = []
-    for obj, source in sourced:
+    for obj, source, problem in sourced:
+        if obj is None:
+            if problem is not None:
+                errors.append(problem)
+            continue
         oid = object_id(obj)
         api_version, kind = obj.get("apiVersion"), obj.get("kind")
         if api_version is None and kind is None:
@@ -57,8 +85,18 @@ def _validate(sourced: Iterable[tuple[Object, str | None]], kube_version: str | 
         schema = schemas.schema(api_version, kind) or {}
         definitions = schemas.definitions()
         found: list[SchemaError] = []
-        for raw in validator.iter_errors(obj):
-            for path, value, message in describe(raw, schema, definitions):
+        hints = (misread or {}).get(id(obj), {})
+        try:
+            for raw in validator.iter_errors(obj):
+                for path, value, message in describe(raw, schema, definitions):
+                    if applies(hints.get(path), value):
+                        message = explain(message, hints[path])
+                    found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
+        except ValueError as exc:  # not JSON data: a key that is not a string
+            errors.append(SchemaError(oid, "", f"not JSON data: {exc}", None, blueprint, tier, source))
+            continue
+        if not found:
+            for path, value, message in api_errors(obj, minor):
                 found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
         found.sort(key=lambda e: (e.path, e.message))
         errors.extend(found)
@@ -70,41 +108,69 @@ def validate_objects(
 ) -> ValidationReport:
     """Validate every object strictly (unknown fields are errors); report all errors, not only the first.
 
+    An object that satisfies its schema is then checked as the API server checks it on create
+    (`hagen._validate._api`: cross-field rules, names, enums, quantities), with the API server's words.
+
     `kube_version` is a minor version such as "1.33" (default DEFAULT_KUBE_VERSION). Objects of kinds
     with no schema (custom resources) are listed in `not_validated`, never counted as valid.
     """
-    return _validate(((obj, source) for obj in objects), kube_version)
-
-
-def yaml_files(paths: Sequence[str | Path]) -> list[Path]:
-    """The YAML files named, with directories searched recursively, in sorted order; InputError if missing."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
-    return files
+    return _validate((_checked(obj, source) for obj in objects), kube_version)
 
 
 def load_sourced(paths: Sequence[str | Path]) -> list[tuple[Object, str]]:
-    """Every Kubernetes object in the YAML files under `paths`, with the file it came from."""
-    from .._yaml import load_objects
+    """Every Kubernetes object in the YAML files under `paths`, with the file it came from.
 
+    InputError for a file that cannot be read (see `hagen._validate._read`) or holds a malformed object.
+    """
+    files, _ = yaml_files(paths)
     sourced: list[tuple[Object, str]] = []
-    for file in yaml_files(paths):
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{file}: cannot read: {exc}") from None
-        sourced.extend((obj, str(file)) for obj in load_objects(text, str(file)))
+    for file in files:
+        for obj, source, problem in read_objects(file):
+            if problem is not None:
+                raise InputError(problem.line())
+            if obj is not None:
+                sourced.append((obj, source))
     return sourced
 
 
 def validate_paths(paths: Sequence[str | Path], kube_version: str | None = None) -> ValidationReport:
-    """Validate every object of the YAML files (or directories of them) at `paths`; see validate_objects."""
-    sourced: list[tuple[Object, str | None]] = list(load_sourced(paths))
-    return _validate(sourced, kube_version)
+    """Validate every object of the YAML files (or directories of them) at `paths`; see validate_objects.
+
+    Objects are read and validated one file at a time, so memory follows the largest file, not the tree.
+    A malformed object is an error of the report; symlinks leading out of a directory are not followed
+    and are listed as not validated. A field whose plain scalar Kubernetes types differently from what the
+    schema requires (``value: y`` is a boolean) is reported with its line, how go-yaml v2 reads it and
+    the fix.
+    """
+    files, outside = yaml_files(paths)
+    misread: dict[int, dict[str, Misread]] = {}
+
+    def items() -> Iterable[Sourced]:
+        for file in files:
+            misread.clear()  # the previous file's objects are validated and gone: their ids may be reused
+            read = list(read_objects(file))
+            objects = [obj for obj, _, _ in read if obj is not None]
+            if _has_plain_non_strings(objects):
+                hints = misread_scalars(file.read_text(encoding="utf-8"))
+                if len(hints) == len(read):  # one entry per object position; else no hints, plain messages
+                    misread.update((id(obj), h) for (obj, _, _), h in zip(read, hints, strict=True) if obj)
+            yield from read
+
+    report = _validate(items(), kube_version, misread)
+    if not outside:
+        return report
+    return replace(report, not_validated=(*report.not_validated, *outside))
+
+
+def _has_plain_non_strings(objects: list[Object]) -> bool:
+    """Cheap pre-check: only files holding a boolean, number or null leaf are composed again for lines."""
+    stack: list[object] = list(objects)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif node is None or isinstance(node, bool | float):
+            return True
+    return False

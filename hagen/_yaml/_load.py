@@ -1,7 +1,8 @@
 """Reading YAML that may come from anyone (a pull request can put anything in out/).
 
-Documents are read the way the Kubernetes API server reads them: YAML 1.1 scalars (``yes`` is a boolean),
-plain data only. Language tags are refused by the safe constructor, and alias expansion is bounded so that
+Documents are read the way the Kubernetes API server reads them: plain scalars typed by go-yaml v2's rules
+(``y`` is a boolean, ``1e3`` a number, a date a string; see _goresolve.py), plain data only. Language tags
+are refused by the safe constructor, and alias expansion is bounded so that
 a billion-laughs document fails at once instead of hanging whatever walks the result.
 """
 
@@ -13,11 +14,9 @@ from typing import Any
 import yaml
 
 from .._errors import InputError, UnsafeYAMLError
-
-try:  # libyaml's parser is ~10x faster; the pure one reads the same documents
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from ._bounds import check_document_sizes
+from ._strict import DuplicateKey
+from ._strict import StrictLoader as _Loader
 
 
 class _NoTimestampLoader(_Loader):  # type: ignore[misc,valid-type]
@@ -81,12 +80,24 @@ def load_documents(text: str, source: str = "<string>", *, timestamps: bool = Tr
     With `timestamps=False` unquoted dates and times stay strings, as Helm reads values files (Go's
     yaml into interface{}); otherwise they become datetime.date / datetime.datetime.
 
-    Raises InputError naming `source` for unreadable YAML, UnsafeYAMLError for tags that would build
+    Raises InputError naming `source` for unreadable YAML, duplicate keys (naming both lines) and a
+    document too large for the API server (refused before parsing, `hagen._yaml._bounds`),
+    UnsafeYAMLError for tags that would build
     language objects and for alias expansion past MAX_EXPANDED_NODES.
     """
+    check_document_sizes(text, source)
     try:
         documents = list(yaml.load_all(text, Loader=_Loader if timestamps else _NoTimestampLoader))
+    except DuplicateKey as exc:
+        raise InputError(
+            f"{source}:{exc.second}: duplicate key {exc.key!r} (first at line {exc.first}); "
+            "keys must be unique: the API server's strict field validation refuses a duplicate field"
+        ) from None
     except yaml.constructor.ConstructorError as exc:
+        if "tag" not in str(exc.problem):  # an unhashable (list or mapping) key: not a tag problem
+            mark = exc.problem_mark
+            where = f"{source}:{mark.line + 1}" if mark is not None else source
+            raise InputError(f"{where}: not valid YAML: {exc.problem}; keys must be strings") from None
         raise UnsafeYAMLError(f"{source}: refused YAML tag: {exc.problem or exc}".rstrip()) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -1,21 +1,24 @@
 """Which strings must be quoted in YAML so that every reader takes them for the same string.
 
 A string must read back as the same string in every reader a manifest meets: the API server (go-yaml v2,
-YAML 1.1: ``y``, ``on``, ``1e3``, ``0x1F`` are not strings there), PyYAML (YAML 1.1) and YAML 1.2 tools.
+whose resolver `go_plain` reproduces: ``y``, ``1e3``, ``0X1F``, ``-_1`` are not strings there), PyYAML
+(YAML 1.1) and YAML 1.2 tools (ruamel.yaml). A string is written plain only when none of them types it.
 """
 
 from __future__ import annotations
 
 import re
 
-# Union of the implicit types of YAML 1.1 (PyYAML, go-yaml v2 with its y/n booleans and 1e3 floats) and the
-# YAML 1.2 core schema. Anything matching is not a plain string for at least one reader.
+from ._goresolve import STR, go_plain
+
+# Union of the implicit types of YAML 1.1 (PyYAML) and the YAML 1.2 core schema (ruamel.yaml, which also
+# reads a signed 0o octal). go-yaml v2's own rules are applied by `go_plain`.
 _NOT_A_STRING = re.compile(
     r"""^(?:
         y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
       | ~|null|Null|NULL|
       | [-+]?(?:0|[1-9][0-9_]*)
-      | [-+]?0[0-7_]+ | 0o[0-7_]+ | [-+]?0x[0-9a-fA-F_]+ | [-+]?0b[01_]+
+      | [-+]?0[0-7_]+ | [-+]?0o[0-7_]+ | [-+]?0x[0-9a-fA-F_]+ | [-+]?0b[01_]+
       | [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
       | [-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?
       | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
@@ -30,4 +33,4 @@ _NOT_A_STRING = re.compile(
 
 def needs_quotes(value: str) -> bool:
     """True when some YAML reader would take `value`, written plain, for something other than this string."""
-    return _NOT_A_STRING.match(value) is not None
+    return _NOT_A_STRING.match(value) is not None or go_plain(value)[0] != STR

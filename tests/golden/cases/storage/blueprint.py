@@ -5,6 +5,7 @@ from hagen import (
     Blueprint,
     CsiDriver,
     EfsStorageClass,
+    EksCluster,
     Port,
     StorageClass,
     Tier,
@@ -19,6 +20,7 @@ shared = EfsStorageClass(name="efs-shared", file_system_id="fs-0123456789abcdef0
 
 class Catalog(Blueprint):
     name = "catalog"
+    eks = EksCluster(name="catalog-prod", region="eu-central-1")
     csi_drivers = [
         CsiDriver(addon="aws-ebs-csi-driver"),
         CsiDriver(addon="aws-efs-csi-driver", installed=True, well_known_policy=True),

@@ -1,0 +1,66 @@
+"""`--base REV --resynth`: the blueprints as they were at a git revision, synthesized again, against the
+blueprints in the work tree; for repositories that do not commit out/.
+
+The blueprint folders are read from git's object database (``git ls-tree`` + ``git cat-file``) into a
+temporary folder, never checked out: the work tree is not touched. The project configuration and target
+overrides are today's (a change to hagen.toml is not part of the comparison).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._engine import diff_trees
+from ._git import read_revision
+from ._model import DiffResult
+from ._tree import Tree
+
+if TYPE_CHECKING:
+    from ._ignore import IgnoreRule
+
+
+def export_revision(folder: str | Path, rev: str, into: Path) -> Path:
+    """Write `folder` as it was at `rev` under `into` (same folder name); returns the written folder."""
+    tree = read_revision(folder, rev)
+    target = into / Path(folder).name
+    target.mkdir(parents=True, exist_ok=True)
+    for rel, text in tree.texts.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return target
+
+
+def _plan(paths: Sequence[Path]) -> dict[str, str]:
+    import hagen
+
+    project = hagen.load_project()
+    if project.targets:
+        from .._project import plan_targets
+
+        return plan_targets(project, blueprints=list(paths))
+    return hagen.plan(hagen.load_blueprints(list(paths)))
+
+
+def diff_resynth(
+    base: str, blueprint_paths: Sequence[str | Path] | None = None, *, ignore: Sequence[IgnoreRule] = ()
+) -> DiffResult:
+    """What synth writes from the blueprints at git revision `base` -> what it writes from the work tree.
+
+    `blueprint_paths` default to the project's blueprint folders. Nothing is written outside a temporary
+    folder, removed afterwards.
+    """
+    import hagen
+
+    if blueprint_paths is None:
+        project = hagen.load_project()
+        blueprint_paths = [project.path(p) for p in project.blueprints]
+    paths = [Path(p) for p in blueprint_paths]
+    new = _plan(paths)
+    with tempfile.TemporaryDirectory(prefix="hagen-base-") as tmp:
+        old_paths = [export_revision(p, base, Path(tmp) / str(i)) for i, p in enumerate(paths)]
+        old = _plan(old_paths)
+    return diff_trees(Tree(old, f"{base} (synthesized)"), Tree(new, "work tree (synthesized)"), ignore=ignore)

@@ -1,0 +1,225 @@
+"""All or nothing on disk: stage every new file, commit a journal, then rename; the next run finishes or
+discards what a killed run left.
+
+out/.hagen-staging/ holds, while a synth writes: ``dirs`` (folders it creates in out/), ``files/N`` (the new
+content of each file it replaces) and, once all of that is on disk (fsync), ``journal``: the renames and
+removals to make. The journal appears by an atomic rename, so it is either complete or absent. A run that
+finds a journal rolls it forward (each step can be repeated); a staging folder without one is discarded,
+which leaves the old tree. Nothing in out/ is touched before the journal exists, so any OS error up to that
+point (disk full, read-only file system) leaves the old tree as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import suppress
+from pathlib import Path
+from typing import cast
+
+from .._errors import OutputError
+from ._owned import OWNED_RECORD, STAGING, entry_problem
+from ._paths import Walker, environment_error
+
+JOURNAL = "journal"
+_HEAD = "hagen journal 1"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _flush(root: Path, files: Sequence[Path], folders: Sequence[Path]) -> None:
+    """Make `files` and the entries of `folders` durable: one syncfs(2) of the file system holding `root`
+    where Linux has it (one flush instead of a journal commit per file: see docs/benchmarks.md), else an
+    fsync per file, then per folder."""
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        if _syncfs is not None and _syncfs(fd) == 0:
+            return
+    finally:
+        os.close(fd)
+    for path in files:
+        file_fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            os.fsync(file_fd)
+        finally:
+            os.close(file_fd)
+    for folder in folders:
+        _fsync_dir(folder)
+
+
+def _load_syncfs() -> Callable[[int], int] | None:
+    try:
+        import ctypes
+
+        return cast(Callable[[int], int], ctypes.CDLL(None, use_errno=True).syncfs)
+    except (OSError, AttributeError):
+        return None
+
+
+_syncfs = _load_syncfs() if sys.platform.startswith("linux") else None
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    try:
+        os.fchmod(fd, 0o644)  # the same mode whatever the umask: output is committed and shared
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_dirs: Sequence[str]) -> None:
+    """Make `out` hold `writes` (relative path -> text) without `removals`, all or nothing.
+
+    Raises OutputError naming the path and the OS error; up to the journal's commit nothing in `out`
+    changed, and the staging folder is removed again.
+    """
+    staging = out / STAGING
+    current: Path = staging
+    order = sorted(writes, key=lambda rel: (rel == OWNED_RECORD, rel))  # the record last
+    try:
+        os.mkdir(staging, 0o755)
+        if new_dirs:
+            current = staging / "dirs"
+            _write_file(current, "".join(f"{d}\n" for d in new_dirs).encode())
+            for folder in new_dirs:
+                current = out / folder
+                os.mkdir(current, 0o755)
+        current = staging / "files"
+        os.mkdir(current, 0o755)
+        for number, rel in enumerate(order):
+            current = out / rel  # named as the user knows it; the bytes go to staging
+            _write_file(staging / "files" / str(number), writes[rel].encode("utf-8"))
+        lines = [
+            _HEAD,
+            *(f"W\t{n}\t{rel}" for n, rel in enumerate(order)),
+            *(f"D\t{rel}" for rel in removals),
+        ]
+        current = staging / f"{JOURNAL}.new"
+        _write_file(current, ("\n".join(lines) + "\n").encode())
+        staged = [staging / "files" / str(n) for n in range(len(order))]
+        _flush(staging, [*staged, current], [staging / "files"])
+        os.rename(current, staging / JOURNAL)
+        _fsync_dir(staging)
+    except OSError as exc:
+        error = environment_error(current, exc)
+        _discard(out, staging)
+        raise error from None
+    _apply(out, staging, lines[1:], check=False)
+
+
+def _parse(out: Path, staging: Path, lines: Iterable[str]) -> list[tuple[str, str, str]]:
+    steps = []
+    for line in lines:
+        op, *fields = line.split("\t")
+        rel = fields[-1] if fields else ""
+        problem = None if (op, rel) == ("W", OWNED_RECORD) else entry_problem(rel) if rel else "is empty"
+        if (
+            (op, len(fields)) not in (("W", 2), ("D", 1))
+            or problem
+            or (op == "W" and not fields[0].isdigit())
+        ):
+            raise OutputError(
+                f"{staging / JOURNAL}: {line!r} is not a step hagen writes ({problem or 'unknown step'}); "
+                f"nothing changed: remove {staging} if hagen did not leave it"
+            )
+        steps.append((op, fields[0], rel))
+    return steps
+
+
+def _apply(out: Path, staging: Path, lines: Sequence[str], *, check: bool) -> None:
+    """Carry out journal steps; each can be repeated, so a run killed here is finished by the next."""
+    steps = _parse(out, staging, lines)
+    walker = Walker(out) if check else None
+    touched: set[Path] = {out}
+    current = out
+    try:
+        for op, field, rel in steps:
+            current = out / rel
+            if walker is not None:
+                walker.file(rel)  # refuses a symlink that appeared since: nothing is followed
+            if op == "W":
+                try:
+                    os.replace(staging / "files" / field, current)
+                except FileNotFoundError:
+                    continue  # moved in by the run that was killed
+            else:
+                try:
+                    os.unlink(current)
+                except FileNotFoundError:
+                    continue
+                _prune(out, current.parent, touched)
+            touched.add(current.parent)
+        current = out
+        _flush(out, [], [p for p in sorted(touched, key=lambda p: len(p.parts), reverse=True) if p.is_dir()])
+        current = staging / JOURNAL
+        os.unlink(current)
+        shutil.rmtree(staging)
+    except OSError as exc:
+        raise environment_error(
+            current, exc, "cannot finish writing (the next hagen run completes it)"
+        ) from None
+
+
+def _prune(out: Path, folder: Path, touched: set[Path]) -> None:
+    """Remove folders emptied by removals, up to (not including) out."""
+    while folder != out and out in folder.parents:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return
+        touched.add(folder.parent)
+        folder = folder.parent
+
+
+def _discard(out: Path, staging: Path) -> None:
+    """Remove an uncommitted staging folder and the (still empty) folders it had created in out."""
+    try:
+        text = (staging / "dirs").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    for folder in reversed([d for d in text.splitlines() if d and entry_problem(d) is None]):
+        path = out / folder
+        if not os.path.islink(path):
+            with suppress(OSError):
+                os.rmdir(path)  # only when empty: never removes anything else
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover(out: Path) -> None:
+    """Finish (journal present) or discard (absent) what a killed run left in out/.hagen-staging.
+
+    The caller holds the writer's lock. Raises OutputError when the staging folder is not hagen's
+    (a symlink or a file) or its journal holds a step hagen does not write.
+    """
+    staging = out / STAGING
+    try:
+        mode = os.lstat(staging).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise environment_error(staging, exc, "cannot inspect") from None
+    if not stat.S_ISDIR(mode):
+        raise OutputError(f"{staging}: is not a folder hagen made; remove it and run again")
+    try:
+        text = (staging / JOURNAL).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        _discard(out, staging)
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OutputError(f"{staging / JOURNAL}: cannot read: {exc}") from None
+    lines = text.splitlines()
+    if not lines or lines[0] != _HEAD:
+        raise OutputError(f"{staging / JOURNAL}: not a hagen journal; nothing changed: remove {staging}")
+    _apply(out, staging, lines[1:], check=True)

@@ -7,13 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._blueprint import BlueprintSpec, load_blueprints
-<<<<<<< HEAD
 from ._errors import InvalidOutput
-from ._output import OWNED_RECORD, WriteReport, owned_record, render, write_tree
-=======
-from ._errors import HagenError
 from ._output import OWNED_RECORD, WriteReport, owned_record, removal_scope, render, write_tree
->>>>>>> main
 from ._synth import Synthesis, synthesize
 
 if TYPE_CHECKING:
@@ -119,11 +114,6 @@ def synth(
     files: dict[str, str] = {}
     for synthesis in syntheses:
         files.update(render(synthesis))
-<<<<<<< HEAD
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in listed)
-    scope = None if complete else {s.blueprint.name for s in syntheses}
-=======
-    complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in sources)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
->>>>>>> main
     return write_tree(files, Path(out_dir), scope)

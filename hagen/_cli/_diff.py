@@ -106,9 +106,7 @@ def _compare(args: argparse.Namespace) -> DiffResult:
     from .._errors import InputError
 
     paths = [Path(p) for p in args.paths]
-<<<<<<< HEAD
     args.out = args.out or args.project.out_path().as_posix()
-=======
     ignore = _ignore_rules()
     if args.resynth:
         if not args.base or args.against or args.target:
@@ -118,7 +116,6 @@ def _compare(args: argparse.Namespace) -> DiffResult:
         from .._diff import diff_resynth
 
         return diff_resynth(args.base, paths or None, ignore=ignore)
->>>>>>> main
     if args.stat and args.format not in ("human",):
         raise InputError("--stat is a summary of the human format; it cannot be combined with --format")
     if args.base and args.against:
@@ -138,11 +135,8 @@ def _compare(args: argparse.Namespace) -> DiffResult:
             args.base,
             against=args.against,
             with_sources=args.format in ("github", "markdown", "json"),
-<<<<<<< HEAD
             project=args.project,
-=======
             ignore=ignore,
->>>>>>> main
         )
     return result
 

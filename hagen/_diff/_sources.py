@@ -108,11 +108,8 @@ def diff_output(
     *,
     against: str | Path | None = None,
     with_sources: bool = False,
-<<<<<<< HEAD
     project: Any = None,
-=======
     ignore: Sequence[IgnoreRule] = (),
->>>>>>> main
 ) -> DiffResult:
     """The drift check: blueprints synthesized in memory against the committed `out_dir`; nothing is written.
 
@@ -131,22 +128,12 @@ def diff_output(
     project = as_project(project)
     out_dir = project.out_path() if out_dir is None else out_dir
     if base is not None:
-<<<<<<< HEAD
-        return diff_revision(out_dir, base)
+        return diff_revision(out_dir, base, ignore=ignore)
     if isinstance(blueprint_paths, str | Path):
         blueprint_paths = [blueprint_paths]  # one path, not a sequence of characters
-=======
-        return diff_revision(out_dir, base, ignore=ignore)
-    import hagen
-
->>>>>>> main
     if blueprint_paths is None:
         if project.targets:
-<<<<<<< HEAD
-            result = diff_planned(plan(project=project), out_dir, against, None)
-=======
-            result = diff_planned(hagen.plan(), out_dir, against, None, ignore=ignore)
->>>>>>> main
+            result = diff_planned(plan(project=project), out_dir, against, None, ignore=ignore)
             if with_sources and result.drift:
                 specs = load_blueprints(project.blueprint_paths(), project=project)
                 plain = _blueprint_sources(specs)
@@ -157,13 +144,8 @@ def diff_output(
     paths = [Path(p) for p in blueprint_paths]
     specs = load_blueprints(paths, project=project)
     # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.
-<<<<<<< HEAD
-    scope = None if all(p.is_dir() for p in paths) else {spec.name for spec in specs}
-    result = diff_planned(plan(specs, project=project), out_dir, against, scope)
-=======
     scope = removal_scope(all(p.is_dir() for p in paths), (spec.name for spec in specs))
-    result = diff_planned(hagen.plan(specs), out_dir, against, scope, ignore=ignore)
->>>>>>> main
+    result = diff_planned(plan(specs, project=project), out_dir, against, scope, ignore=ignore)
     if with_sources and result.drift:
         result = replace(result, sources=_blueprint_sources(specs))
     return result

@@ -114,14 +114,10 @@ def build_target(
         profile = _layers(project.profile, config.profile, top, change.cluster if change else None)
         if profile is not None:
             spec = spec.model_copy(update={"cluster": cluster_profile(profile, spec.cluster, project)})
-<<<<<<< HEAD
-        built.append(load_spec_inputs(spec, context))
-=======
         eks = eks_cluster(spec, config.cluster, config.region)
         if eks is not spec.eks:
             spec = spec.model_copy(update={"eks": eks})
-        built.append(spec)
->>>>>>> main
+        built.append(load_spec_inputs(spec, context))
     return TargetBuild(name=name, target=target, specs=tuple(built), kube_version=kube_version(project, name))
 
 

@@ -99,12 +99,8 @@ def synth_targets(
     )
     failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
     if failed:
-<<<<<<< HEAD
         raise InvalidOutput(failed)
     # A synth of some blueprint files cannot tell which other owned files are stale: it removes none.
-=======
-        raise InvalidTargetOutput(failed)
->>>>>>> main
     partial = blueprints is not None and len(blueprints) > 0 and not all(Path(p).is_dir() for p in blueprints)
     complete = len(names) == len(project.targets) and not partial
     # Some blueprint files: only their folders in each target; some targets: those targets and gitops/.

@@ -44,7 +44,7 @@ _CLUSTER_NAME = re.compile(r"^[a-zA-Z][-a-zA-Z0-9]{0,99}$")
 _REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-[0-9]+$")
 
 
-class EksCluster(BaseModel):
+class EksCluster(HagenModel):
     """The EKS cluster an eksctl ClusterConfig names: ``metadata.name`` and ``metadata.region``.
 
     eksctl refuses a config without them ("metadata must be set"), so the add-on fragment cannot be

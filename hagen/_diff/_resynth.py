@@ -35,14 +35,16 @@ def export_revision(folder: str | Path, rev: str, into: Path) -> Path:
 
 
 def _plan(paths: Sequence[Path]) -> dict[str, str]:
-    import hagen
+    from .. import _api as hagen  # plan; the project functions come from _project below
+    from .._blueprint import load_blueprints
+    from .._project import load_project
 
-    project = hagen.load_project()
+    project = load_project()
     if project.targets:
         from .._project import plan_targets
 
         return plan_targets(project, blueprints=list(paths))
-    return hagen.plan(hagen.load_blueprints(list(paths)))
+    return hagen.plan(load_blueprints(list(paths)))
 
 
 def diff_resynth(
@@ -53,10 +55,10 @@ def diff_resynth(
     `blueprint_paths` default to the project's blueprint folders. Nothing is written outside a temporary
     folder, removed afterwards.
     """
-    import hagen
+    from .._project import load_project
 
     if blueprint_paths is None:
-        project = hagen.load_project()
+        project = load_project()
         blueprint_paths = [project.path(p) for p in project.blueprints]
     paths = [Path(p) for p in blueprint_paths]
     new = _plan(paths)

@@ -112,6 +112,7 @@ if TYPE_CHECKING:
         plan_targets,
         synth_targets,
     )
+    from ._quantity import canonical_quantity, parse_quantity, same_quantity
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaViolation, ValidationReport, validate_objects, validate_paths
@@ -119,6 +120,9 @@ if TYPE_CHECKING:
 # Public name -> private module. Loaded on first use, so that `hagen --help` and light API users do not
 # pay for pydantic and the models (see docs/benchmarks.md).
 _LAZY: dict[str, str] = {
+    "canonical_quantity": "._quantity",
+    "parse_quantity": "._quantity",
+    "same_quantity": "._quantity",
     "Admin": "._helm",
     "Agent": "._helm",
     "Allocatable": "._place",
@@ -312,6 +316,7 @@ __all__ = [
     "apply_changes",
     "avoid",
     "build_target",
+    "canonical_quantity",
     "check",
     "check_release",
     "check_rollouts",
@@ -330,6 +335,7 @@ __all__ = [
     "load_profile",
     "load_project",
     "object_id",
+    "parse_quantity",
     "place",
     "placement_findings",
     "plan",
@@ -342,6 +348,7 @@ __all__ = [
     "render_release",
     "rollout",
     "run_scenario",
+    "same_quantity",
     "separate",
     "simulate",
     "sort_objects",

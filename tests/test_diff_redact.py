@@ -13,7 +13,7 @@ from hagen._diff import FORMATS, diff_trees, format_diff, tree_from_documents
 
 from .conftest import run_hagen
 
-SECRET = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db", "namespace": "n"}}
+SECRET = {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db", "namespace": "ns"}}
 
 
 def pod_env(value: str, level: str) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def pod_env(value: str, level: str) -> dict[str, Any]:
     return {
         "apiVersion": "v1",
         "kind": "Pod",
-        "metadata": {"name": "p", "namespace": "n"},
+        "metadata": {"name": "p", "namespace": "ns"},
         "spec": {"containers": containers},
     }
 
@@ -77,7 +77,7 @@ def _deployment(pod_spec: dict[str, Any]) -> dict[str, Any]:
     return {
         "apiVersion": "apps/v1",
         "kind": "Deployment",
-        "metadata": {"name": "d", "namespace": "n"},
+        "metadata": {"name": "d", "namespace": "ns"},
         "spec": {"template": {"spec": pod_spec}},
     }
 
@@ -189,4 +189,4 @@ def test_the_cli_prints_no_secret_in_any_format(fmt: str, tmp_path: Path) -> Non
     assert proc.returncode == 1, proc.stderr
     for secret in ("kb-old-secret", "kb-new-secret", "url-old-pw", "url-new-pw"):
         assert secret not in proc.stdout, (fmt, proc.stdout)
-    assert "apps.Deployment.n.d" in proc.stdout
+    assert "apps.Deployment.ns.d" in proc.stdout

@@ -42,7 +42,7 @@ def secret_names(draw: st.DrawFn) -> str:
 
 
 def _meta(kind: str, api: str = "v1") -> dict[str, Any]:
-    return {"apiVersion": api, "kind": kind, "metadata": {"name": "x", "namespace": "n"}}
+    return {"apiVersion": api, "kind": kind, "metadata": {"name": "x", "namespace": "ns"}}
 
 
 def _deployment(env: list[dict[str, Any]], args: list[str]) -> dict[str, Any]:

@@ -164,12 +164,12 @@ def test_typed_parts_write_the_chart_key_paths() -> None:
 @pytest.mark.parametrize(
     ("model", "fields", "match"),
     [
-        (Controller, {"resources": {"requests": {"cpu": "lots"}}}, "not a Kubernetes quantity"),
+        (Controller, {"resources": {"requests": {"cpu": "lots"}}}, "is not a quantity"),
         (Controller, {"resources": {"limit": {"cpu": "1"}}}, "'requests' or 'limits'"),
         (Controller, {"load_balancer_source_ranges": ("10.0.0.1/8",)}, "not a CIDR"),
         (Controller, {"service_port": 70000}, "less than or equal"),
         (Controller, {"service_type": "External"}, "ClusterIP"),
-        (Persistence, {"size": "8 GB"}, "not a Kubernetes quantity"),
+        (Persistence, {"size": "8 GB"}, "is not a quantity"),
     ],
 )
 def test_bad_values_are_refused_at_declaration(model: Any, fields: dict[str, Any], match: str) -> None:

@@ -116,6 +116,9 @@ PUBLIC = [
     "load_project",
     "plan_targets",
     "synth_targets",
+    "canonical_quantity",
+    "parse_quantity",
+    "same_quantity",
 ]
 
 

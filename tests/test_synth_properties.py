@@ -24,8 +24,11 @@ def blueprints(draw: st.DrawFn) -> hagen.BlueprintSpec:
         if draw(st.booleans()):
             soft = draw(st.booleans())
             verbs.append(hagen.separate(draw(st.sampled_from(["node", "zone"])), soft=soft))
+        earlier = names[: names.index(name)]  # hard colocate rules only point back: a cycle is refused
         if others and draw(st.booleans()):
-            verbs.append(hagen.colocate(draw(st.sampled_from(others)), soft=draw(st.booleans())))
+            soft = draw(st.booleans())
+            if soft or earlier:
+                verbs.append(hagen.colocate(draw(st.sampled_from(others if soft else earlier)), soft=soft))
         if others and draw(st.booleans()):
             verbs.append(hagen.avoid(draw(st.sampled_from(others))))
         if draw(st.booleans()):

@@ -6,9 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 
+from .._integers import Int32
 from .._model import HagenModel
 from .._names import dns1123_subdomain, env_name, port_name
-from .._quantity import QuantityError, parse_quantity
+from .._quantity import check_quantity, parse_quantity
 
 PortName = Annotated[str, AfterValidator(port_name)]
 EnvName = Annotated[str, AfterValidator(env_name)]
@@ -16,10 +17,7 @@ ObjectName = Annotated[str, AfterValidator(dns1123_subdomain)]
 
 
 def _quantity(value: str | int) -> str:
-    try:
-        parse_quantity(value)
-    except QuantityError as exc:
-        raise ValueError(str(exc)) from None
+    check_quantity(value)  # a QuantityError is a ValueError: pydantic reports it with the field
     return str(value)
 
 
@@ -36,9 +34,9 @@ class Port(Model):
     """A container port (spec.containers[].ports[]) and, when the tier is exposed, its Service port."""
 
     name: PortName = Field(description="Port name; Services and probes refer to the port by it.")
-    port: int = Field(ge=1, le=65535, description="containerPort: where the process listens.")
+    port: Int32 = Field(ge=1, le=65535, description="containerPort: where the process listens.")
     protocol: Literal["TCP", "UDP", "SCTP"] = "TCP"
-    service_port: int | None = Field(
+    service_port: Int32 | None = Field(
         default=None, ge=1, le=65535, description="Port on the Service; defaults to `port`."
     )
 
@@ -88,13 +86,15 @@ class Probe(Model):
     """A readiness, liveness or startup probe; exactly one of http_path, tcp, command."""
 
     http_path: str | None = Field(default=None, description="httpGet.path, e.g. /healthz")
-    port: PortName | int | None = Field(default=None, description="Port name or number; default: first port")
+    port: PortName | Int32 | None = Field(
+        default=None, description="Port name or number; default: first port"
+    )
     tcp: bool = Field(default=False, description="tcpSocket on `port`")
     command: tuple[str, ...] | None = Field(default=None, description="exec.command")
-    initial_delay_seconds: int | None = Field(default=None, ge=0)
-    period_seconds: int | None = Field(default=None, ge=1)
-    timeout_seconds: int | None = Field(default=None, ge=1)
-    failure_threshold: int | None = Field(default=None, ge=1)
+    initial_delay_seconds: Int32 | None = Field(default=None, ge=0)
+    period_seconds: Int32 | None = Field(default=None, ge=1)
+    timeout_seconds: Int32 | None = Field(default=None, ge=1)
+    failure_threshold: Int32 | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _one_handler(self) -> Probe:
@@ -114,8 +114,8 @@ class Strategy(Model):
     """
 
     type: Literal["RollingUpdate", "Recreate"] = "RollingUpdate"
-    max_surge: int | str | None = Field(default=None, description="maxSurge: a count or a percentage")
-    max_unavailable: int | str | None = Field(default=None, description="maxUnavailable")
+    max_surge: Int32 | str | None = Field(default=None, description="maxSurge: a count or a percentage")
+    max_unavailable: Int32 | str | None = Field(default=None, description="maxUnavailable")
 
     @field_validator("max_surge", "max_unavailable")
     @classmethod

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import sys
-import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .._errors import BlueprintError, InputError
-from ._messages import blueprint_error
+from ._messages import blueprint_error, origin, user_code_error
 from ._spec import Blueprint, BlueprintSpec, build_spec
 
 
@@ -37,18 +36,6 @@ def blueprint_files(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def _origin(exc: BaseException, file: Path) -> tuple[str, str | None]:
-    """("file:line", class name) of the innermost frame of `exc` in the blueprint file.
-
-    While a class body runs its frame is named after the class, which names the blueprint in messages.
-    """
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if Path(frame.filename).resolve() == file.resolve():
-            owner = frame.name if frame.name != "<module>" and frame.name.isidentifier() else None
-            return f"{file}:{frame.lineno}", owner
-    return str(file), None
-
-
 def _import(file: Path) -> object:
     name = "hagen_blueprints." + "_".join(file.resolve().with_suffix("").parts[1:]).replace("-", "_")
     spec = importlib.util.spec_from_file_location(name, file)
@@ -59,14 +46,14 @@ def _import(file: Path) -> object:
     try:
         spec.loader.exec_module(module)
     except ValidationError as exc:
-        where, owner = _origin(exc, file)
+        where, owner = origin(exc, file)
         raise blueprint_error(exc, file=where, blueprint=owner) from None
     except BlueprintError as exc:
-        where, owner = _origin(exc, file)
+        where, owner = origin(exc, file)
         raise exc.located(file=where, blueprint=owner) from None
-    except Exception as exc:  # any error in user code is input, not a hagen crash
-        where, _ = _origin(exc, file)
-        raise InputError(f"{where}: {type(exc).__name__}: {exc}") from None
+    except (Exception, SystemExit, KeyboardInterrupt) as exc:  # user code: input, not a hagen crash
+        where, _ = origin(exc, file)
+        raise user_code_error(exc, where, "while the blueprint was imported") from None
     finally:
         del sys.modules[name]
     return module
@@ -113,7 +100,10 @@ BlueprintClass = tuple[type[Blueprint], str]
 
 def blueprint_classes(paths: Sequence[str | Path]) -> list[BlueprintClass]:
     """(class, source file) of every concrete Blueprint subclass under `paths` (str or Path, files or
-    folders), in file order; each file imported once, each path in isolation from the others."""
+    folders), in file order; each file imported once, each path in isolation from the others.
+
+    InputError when there is none: an empty project is a mistake (a wrong folder), never "remove all".
+    """
     found: list[BlueprintClass] = []
     seen: set[Path] = set()
     for path in paths:
@@ -130,6 +120,12 @@ def blueprint_classes(paths: Sequence[str | Path]) -> list[BlueprintClass]:
                         and not value.__dict__.get("abstract", False)
                     ):
                         found.append((value, file.as_posix()))
+    if not found:  # synthesizing nothing would remove every file out/ holds
+        where = ", ".join(Path(p).as_posix() for p in paths) or "(no path given)"
+        raise InputError(
+            f"no blueprints found in {where}: no .py file there (outside _ and . names) declares a "
+            "hagen.Blueprint subclass"
+        )
     return sorted(found, key=lambda found: found[1])  # stable: declaration order within a file
 
 
@@ -146,11 +142,14 @@ def load_blueprints(
     from .._project import as_project, load_spec_inputs
 
     project = as_project(project)
+    chosen: Sequence[str | Path]
     if paths is None:
-        paths = project.blueprint_paths()
+        chosen = project.blueprint_paths()
     elif isinstance(paths, str | Path):
-        paths = [paths]
-    specs = [build_spec(cls, source=source) for cls, source in blueprint_classes(paths)]
+        chosen = [paths]
+    else:
+        chosen = paths
+    specs = [build_spec(cls, source=source) for cls, source in blueprint_classes(chosen)]
     return check_unique([load_spec_inputs(spec, project) for spec in specs])
 
 

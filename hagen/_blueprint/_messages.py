@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import traceback
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .._errors import BlueprintError
+from .._errors import BlueprintError, InputError
 
 _VERBS = ("separate", "colocate", "avoid", "spread")
 _INTERNAL = ("function-", "str", "int")
@@ -105,3 +107,31 @@ def blueprint_error(
     if count > 1:
         reason += f" (and {count - 1} more problem{'s' if count > 2 else ''})"
     return BlueprintError(reason, file=file, blueprint=blueprint, field=path, value=value, allowed=allowed)
+
+
+def origin(exc: BaseException, file: str | Path) -> tuple[str, str | None]:
+    """("file:line", class name) of the innermost frame of `exc` in the blueprint file.
+
+    While a class body runs its frame is named after the class, which names the blueprint in messages.
+    """
+    path = Path(file).resolve()
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if Path(frame.filename).resolve() == path:
+            owner = frame.name if frame.name != "<module>" and frame.name.isidentifier() else None
+            return f"{file}:{frame.lineno}", owner
+    return str(file), None
+
+
+def user_code_error(exc: BaseException, where: str, doing: str) -> InputError:
+    """A blueprint's own exception or exit, `doing` something, as one input error line naming `where`.
+
+    A blueprint is input: what its code raises (even SystemExit or KeyboardInterrupt) is the user's to fix,
+    not a hagen crash.
+    """
+    if isinstance(exc, SystemExit):
+        what = f"sys.exit({exc.code!r}) called"
+    elif isinstance(exc, KeyboardInterrupt):
+        what = "KeyboardInterrupt raised"
+    else:
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return InputError(f"{where}: {what} ({doing})")

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from .._integers import Int32
 from .._names import dns1035_label, label_key
 from ._container import Model
 
@@ -28,7 +29,9 @@ TierName = Annotated[str, AfterValidator(dns1035_label)]
 class _Verb(Model):
     per: Topology = Field(default="node", description='"node", "zone", or a node label key')
     soft: bool = Field(default=False, description="preferred instead of required")
-    weight: int | None = Field(default=None, ge=1, le=100, description="weight of a soft rule (default 100)")
+    weight: Int32 | None = Field(
+        default=None, ge=1, le=100, description="weight of a soft rule (default 100)"
+    )
 
     @model_validator(mode="after")
     def _weight_only_when_soft(self) -> _Verb:
@@ -67,8 +70,8 @@ class Spread(_Verb):
 
     verb: Literal["spread"] = "spread"
     per: Topology = Field(default="zone", description='"zone", "node", or a node label key')
-    max_skew: int = Field(default=1, ge=1, description="maxSkew")
-    min_domains: int | None = Field(default=None, ge=1, description="minDomains (hard spreads only)")
+    max_skew: Int32 = Field(default=1, ge=1, description="maxSkew")
+    min_domains: Int32 | None = Field(default=None, ge=1, description="minDomains (hard spreads only)")
 
     @model_validator(mode="after")
     def _min_domains_hard_only(self) -> Spread:

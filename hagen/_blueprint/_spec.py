@@ -5,14 +5,15 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
+from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
-from .._errors import BlueprintError
+from .._errors import BlueprintError, HagenError, InputError
 from .._names import dns1123_label
 from ._container import Model
-from ._messages import blueprint_error
+from ._messages import blueprint_error, first_error, origin, user_code_error
 from ._scheduling import Avoid, Colocate
 from ._tier import LabelKey, LabelValue, Tier
 
@@ -21,8 +22,6 @@ DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
 
 class BlueprintSpec(Model):
     """A blueprint, validated and frozen: the input of `synthesize`."""
-
-    titled_errors: ClassVar[bool] = False
 
     titled_errors: ClassVar[bool] = False
 
@@ -79,6 +78,7 @@ class BlueprintSpec(Model):
                         f"tiers[{index}].connects_to[{j}]: no tier {other!r} in this blueprint "
                         f"(tiers: {allowed})"
                     )
+        _colocation_cycle(self.tiers)
         return self
 
     @field_validator("eks")
@@ -111,6 +111,35 @@ class BlueprintSpec(Model):
             if tier.name == name:
                 return tier
         raise KeyError(name)
+
+
+def _colocation_cycle(tiers: tuple[Tier, ...]) -> None:
+    """Refuse hard colocate() rules that wait on each other (a -> b -> a): the first pod of each tier needs
+    a running pod of the next, so the scheduler never places any of them and every pod stays Pending."""
+    needs = {
+        t.name: sorted({v.tier for v in t.placement if isinstance(v, Colocate) and not v.soft}) for t in tiers
+    }
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for other in needs.get(name, []):
+            if state.get(other) == 1:
+                cycle = [*path[path.index(other) :], name, other] if other in path else [name, other]
+                index = [t.name for t in tiers].index(cycle[0])
+                raise ValueError(
+                    f"tiers[{index}].placement: colocate() rules form a cycle "
+                    f"({' -> '.join(repr(c) for c in cycle)}): each tier's first pod waits for a pod of "
+                    "the next, so every pod stays Pending; allowed: colocate in one direction only, or "
+                    "make one of the rules soft=True"
+                )
+            if state.get(other) is None:
+                visit(other, [*path, name])
+        state[name] = 2
+
+    for tier in tiers:
+        if tier.name not in state:
+            visit(tier.name, [])
 
 
 FIELDS = tuple(n for n in BlueprintSpec.model_fields if n not in ("source", "class_name", "description"))
@@ -147,13 +176,13 @@ def _call(method: Any, target: Any) -> Any:
     return method(target=target) if takes_target else method()
 
 
-def _declared(cls: type[Blueprint], target: Any = None) -> dict[str, Any]:
+def _declared(cls: type[Blueprint], target: Any = None, source: str = "") -> dict[str, Any]:
     """The spec fields a subclass (and its bases) declare; unknown public attributes are refused.
 
     A field given as a method is called; if it takes a `target` parameter it gets `target` (a
     hagen.Target, or None when the project has no targets).
     """
-    instance = cls()
+    instance = _instantiate(cls, source)
     values: dict[str, Any] = {}
     for klass in reversed(cls.__mro__):
         if klass is object or klass is Blueprint:
@@ -169,9 +198,57 @@ def _declared(cls: type[Blueprint], target: Any = None) -> dict[str, Any]:
                     field=attr,
                     allowed=", ".join(FIELDS),
                 )
-            value = getattr(instance, attr)
-            values[attr] = _call(value, target) if callable(value) else value
+            try:
+                value = getattr(instance, attr)
+                values[attr] = _call(value, target) if callable(value) else value
+            except (Exception, SystemExit, KeyboardInterrupt) as exc:  # the blueprint's code, not hagen's
+                if isinstance(exc, HagenError):
+                    raise
+                where, _ = origin(exc, source or _where(cls))
+                if isinstance(exc, ValidationError):
+                    path, reason, bad, allowed, _ = first_error(exc, prefix=exc.title)
+                    raise BlueprintError(
+                        reason, file=where, blueprint=cls.__name__, field=path, value=bad, allowed=allowed
+                    ) from None
+                raise user_code_error(
+                    exc, f"{where}: {cls.__name__}.{attr}", "when hagen read the attribute"
+                ) from None
     return values
+
+
+def _where(cls: type, source: str = "") -> str:
+    """ "file:line" of a class definition, for messages about it."""
+    try:
+        return f"{source or inspect.getsourcefile(cls)}:{inspect.getsourcelines(cls)[1]}"
+    except (OSError, TypeError):
+        pass
+    # Blueprint modules leave sys.modules once imported (isolation), so inspect cannot find the class:
+    # its first top-level definition in the file names the line.
+    try:
+        text = Path(source).read_text(encoding="utf-8") if source else ""
+    except OSError:
+        text = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"class\s+{re.escape(cls.__name__)}\b", line):
+            return f"{source}:{number}"
+    return source or cls.__module__
+
+
+def _instantiate(cls: type[Blueprint], source: str) -> Blueprint:
+    """A Blueprint subclass is created without arguments; one whose __init__ needs some is refused."""
+    try:
+        inspect.signature(cls).bind()
+    except TypeError as exc:
+        raise InputError(
+            f"{_where(cls, source)}: {cls.__name__}: a Blueprint is created without arguments, but its "
+            "__init__ "
+            f"needs some ({exc}); give the parameters defaults or declare settings as class attributes"
+        ) from None
+    try:
+        return cls()
+    except (Exception, SystemExit, KeyboardInterrupt) as exc:
+        where, _ = origin(exc, source or _where(cls))
+        raise user_code_error(exc, f"{where}: {cls.__name__}", "when hagen created the blueprint") from None
 
 
 def build_spec(cls: type[Blueprint], source: str = "", target: Any = None) -> BlueprintSpec:
@@ -180,7 +257,7 @@ def build_spec(cls: type[Blueprint], source: str = "", target: Any = None) -> Bl
     `target` (a hagen.Target) is passed to the methods that declare a `target` parameter.
     """
     try:
-        values = _declared(cls, target)
+        values = _declared(cls, target, source)
     except BlueprintError as exc:
         raise exc.located(file=source, blueprint=cls.__name__) from None
     values.setdefault("name", _kebab(cls.__name__))

@@ -6,13 +6,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from .._names import label_key, label_value
+from .._integers import Int32, Int64
+from .._names import annotation_key, label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
 from ._image import parse_image
 from ._scheduling import Colocate, Placement, Separate, TierName
 
 LabelKey = Annotated[str, AfterValidator(label_key)]
 LabelValue = Annotated[str, AfterValidator(label_value)]
+AnnotationKey = Annotated[str, AfterValidator(annotation_key)]
 
 DEFAULT_RESOURCES = Resources(cpu="100m", memory="128Mi")
 
@@ -32,7 +34,7 @@ class Tier(Model):
     name: TierName = Field(description="Tier name: the workload and Service name, and the tier label value.")
     allow_latest: bool = Field(default=False, description="accept an untagged or `latest` image")
     image: str = Field(description="repository:tag or repository@digest; `latest` needs allow_latest=True")
-    replicas: int = Field(default=1, ge=0, description="spec.replicas")
+    replicas: Int32 = Field(default=1, ge=0, description="spec.replicas")
     ports: tuple[Port, ...] = Field(default=(), description="containers[].ports and the Service ports")
     env: dict[EnvName, EnvValue] = Field(default_factory=dict, description="containers[].env, in this order")
     resources: Resources = Field(
@@ -47,7 +49,9 @@ class Tier(Model):
         default=True, description="a TCP readiness and liveness probe on the first port when none is given"
     )
     labels: dict[LabelKey, LabelValue] = Field(default_factory=dict, description="extra labels")
-    annotations: dict[LabelKey, str] = Field(default_factory=dict, description="pod template annotations")
+    annotations: dict[AnnotationKey, str] = Field(
+        default_factory=dict, description="pod template annotations"
+    )
     expose: Literal["ClusterIP", "LoadBalancer", "NodePort", "none"] = Field(
         default="ClusterIP", description="Service type for the tier's ports; 'none' for no Service"
     )
@@ -60,9 +64,9 @@ class Tier(Model):
         default=("/tmp",), description="emptyDir mounts; the root filesystem is read-only"
     )
     read_only_root: bool = Field(default=True, description="securityContext.readOnlyRootFilesystem")
-    run_as_user: int | None = Field(default=None, ge=0, description="securityContext.runAsUser")
-    run_as_group: int | None = Field(default=None, ge=0, description="securityContext.runAsGroup")
-    fs_group: int | None = Field(default=None, ge=0, description="pod securityContext.fsGroup")
+    run_as_user: Int64 | None = Field(default=None, ge=0, description="securityContext.runAsUser")
+    run_as_group: Int64 | None = Field(default=None, ge=0, description="securityContext.runAsGroup")
+    fs_group: Int64 | None = Field(default=None, ge=0, description="pod securityContext.fsGroup")
     service_account_token: bool = Field(default=False, description="automountServiceAccountToken")
     connects_to: tuple[TierName, ...] = Field(
         default=(), description="tiers this tier calls (the NetworkPolicy allows exactly these paths)"

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._labels import blueprint_and_tier
 from .._objects import Object, object_id
 
-BLUEPRINT_LABEL = "app.kubernetes.io/instance"
-TIER_LABEL = "app.kubernetes.io/component"
 HOSTNAME_KEY = "kubernetes.io/hostname"
 ZONE_KEY = "topology.kubernetes.io/zone"
 _LEGACY_ZONE_KEY = "failure-domain.beta.kubernetes.io/zone"
@@ -69,8 +68,7 @@ def _mapping(value: Any) -> Mapping[str, Any]:
 def origin(obj: Object) -> tuple[str | None, str | None]:
     """(blueprint, tier) of an object from its app.kubernetes.io/instance and /component labels."""
     labels = _mapping(_mapping(obj.get("metadata")).get("labels"))
-    blueprint, tier = labels.get(BLUEPRINT_LABEL), labels.get(TIER_LABEL)
-    return (str(blueprint) if blueprint else None, str(tier) if tier else None)
+    return blueprint_and_tier(labels)
 
 
 def as_workload(obj: Object) -> Workload | None:

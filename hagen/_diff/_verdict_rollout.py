@@ -11,7 +11,7 @@ from ._model import DiffResult
 
 
 def _tier(doc: Any) -> str | None:
-    from .._place._pods import tier_of
+    from .._labels import tier_of
 
     template = ((doc.get("spec") or {}).get("template") or {}) if isinstance(doc, dict) else {}
     labels = (template.get("metadata") or {}).get("labels") or {}

@@ -9,14 +9,15 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from .._errors import HagenError
+from .._integers import Int32
+from .._names import annotation_key, dns1123_subdomain
 from .._yaml import load_documents
 from ._names import check_dns_label
 from ._typed import ValuesModel, check_quantity
 
 ServiceType = Literal["ClusterIP", "NodePort", "LoadBalancer"]
-Port = int
+Port = Int32
 _PLUGIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*:[A-Za-z0-9][A-Za-z0-9_.+~-]*$")
-_K8S_KEY = re.compile(r"^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")
 
 
 def check_resources(value: dict[str, dict[str, str]], what: str) -> dict[str, dict[str, str]]:
@@ -45,11 +46,10 @@ def check_plugins(value: tuple[str, ...], what: str) -> tuple[str, ...]:
     return value
 
 
-def check_label_keys(value: dict[str, str], what: str) -> dict[str, str]:
-    """Annotation or label keys: an optional DNS prefix and a name (``eks.amazonaws.com/role-arn``)."""
+def check_annotation_keys(value: dict[str, str], what: str) -> dict[str, str]:
+    """Annotation keys (hagen._names.annotation_key): an optional DNS prefix and a name."""
     for key in value:
-        if not _K8S_KEY.match(key):
-            raise ValueError(f"{what}: {key!r} is not a valid Kubernetes annotation/label key")
+        annotation_key(key, f"{what}:")
     return value
 
 
@@ -91,7 +91,7 @@ class Admin(ValuesModel):
     @field_validator("existing_secret")
     @classmethod
     def _secret_name(cls, value: str) -> str:
-        return check_dns_label(value, "admin existing_secret", 253)
+        return dns1123_subdomain(value, "admin existing_secret")
 
 
 class Ingress(ValuesModel):
@@ -183,7 +183,7 @@ class Controller(ValuesModel):
     @field_validator("service_annotations")
     @classmethod
     def _annotations(cls, value: dict[str, str] | None) -> dict[str, str] | None:
-        return None if value is None else check_label_keys(value, "controller.serviceAnnotations")
+        return None if value is None else check_annotation_keys(value, "controller.serviceAnnotations")
 
     @field_validator("load_balancer_source_ranges")
     @classmethod

@@ -7,7 +7,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, PlainValidator, field_validator
 
-from ._jenkins_controller import check_label_keys, check_resources
+from .._integers import Int32
+from ._jenkins_controller import check_annotation_keys, check_resources
 from ._names import StorageClassLike, check_dns_label
 from ._typed import ValuesModel, check_quantity
 
@@ -114,7 +115,7 @@ class Agent(ValuesModel):
     """``agent.namespace``: where agent pods run (default: the release namespace)."""
     resources: dict[str, dict[str, str]] | None = None
     """``agent.resources``."""
-    container_cap: int | None = Field(default=None, ge=0)
+    container_cap: Int32 | None = Field(default=None, ge=0)
     """``agent.containerCap``: most agents at once."""
     node_selector: dict[str, str] | None = None
     """``agent.nodeSelector``."""
@@ -155,7 +156,7 @@ class ServiceAccount(ValuesModel):
     @field_validator("annotations")
     @classmethod
     def _annotations(cls, value: dict[str, str] | None) -> dict[str, str] | None:
-        return None if value is None else check_label_keys(value, "serviceAccount.annotations")
+        return None if value is None else check_annotation_keys(value, "serviceAccount.annotations")
 
     def chart_values(self) -> dict[str, Any]:
         values = super().chart_values()

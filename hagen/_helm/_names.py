@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Protocol, runtime_checkable
 
-_DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+from .._names import LABEL_MAX, dns1123_label
+
 RELEASE_NAME_MAX = 53
 """Helm refuses longer release names: it appends suffixes to them for the objects it names."""
 
@@ -18,16 +19,9 @@ _SEMVER = re.compile(
 _RANGE_MARKS = ("^", "~", ">", "<", "=", "*", "||", " - ", ",")
 
 
-def check_dns_label(value: str, what: str, max_length: int = 63) -> str:
+def check_dns_label(value: str, what: str, max_length: int = LABEL_MAX) -> str:
     """`value` if it is a DNS-1123 label of at most `max_length` characters; ValueError naming `what` else."""
-    if len(value) > max_length:
-        raise ValueError(f"{what} {value!r} is {len(value)} characters; at most {max_length} are allowed")
-    if not _DNS_LABEL.match(value):
-        raise ValueError(
-            f"{what} {value!r} is not a DNS-1123 label: lower-case letters, digits and '-', "
-            "starting and ending with a letter or digit"
-        )
-    return value
+    return dns1123_label(value, max_length, what)
 
 
 def check_release_name(value: str) -> str:

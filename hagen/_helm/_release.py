@@ -152,7 +152,7 @@ class HelmRelease(HagenModel):
             field = f"releases[{self.name}].values_files[{index}]"
             if not path.is_file():
                 raise BlueprintError("values file not found", file=str(path), field=field, value=name)
-            documents = load_file(path, timestamps=False)  # as Helm reads them: dates stay strings
+            documents = load_file(path)  # Go-typed, as Helm reads them: dates stay strings
             if len(documents) > 1 or (documents and not isinstance(documents[0], dict)):
                 raise BlueprintError(
                     "a values file must hold one YAML mapping",

@@ -7,22 +7,19 @@ model knows, which checks values when no copy of the chart is at hand.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from pydantic import ConfigDict
 
+from .. import _quantity as quantity
 from .._model import HagenModel
 from ._merge import Values
 
-_QUANTITY = re.compile(r"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|m)?$")
-
 
 def check_quantity(value: str, what: str) -> str:
-    """A Kubernetes quantity such as ``8Gi`` or ``500m``; ValueError otherwise."""
-    if not _QUANTITY.match(value):
-        raise ValueError(f"{what} {value!r} is not a Kubernetes quantity (e.g. '8Gi', '512Mi', '500m')")
+    """`value` if it is a Kubernetes quantity >= 0 (hagen._quantity's rule); ValueError naming `what`."""
+    quantity.check_quantity(value, what)
     return value
 
 

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
-from .._objects import Object
+from .._errors import BlueprintError
+from .._objects import Object, object_id
 from .._synth import Synthesis
 from .._yaml import dump_documents
 
@@ -46,14 +47,34 @@ def kustomization(filenames: Iterable[str]) -> dict[str, Any]:
     }
 
 
+def _refuse_shared_file(synthesis: Synthesis, name: str, first: Object, obj: Object) -> None:
+    """Two objects must not share one file: one would overwrite the other, and the kustomization would
+    list the file twice."""
+    if first is obj:
+        return
+    spec = synthesis.blueprint
+    raise BlueprintError(
+        f"objects {object_id(first)} and {object_id(obj)} would both be written to {spec.name}/{name}",
+        file=spec.source or None,
+        blueprint=spec.class_name or spec.name,
+        field="objects",
+        allowed="objects whose kind, namespace and name give distinct file names (rename one)",
+    )
+
+
 def render(synthesis: Synthesis) -> dict[str, str]:
-    """Every file of one blueprint: relative path under out/ -> exact text."""
+    """Every file of one blueprint: relative path under out/ -> exact text.
+
+    BlueprintError naming both objects when two objects would share one file name.
+    """
     root = synthesis.blueprint.name
     files: dict[str, str] = {}
     head = header(synthesis)
     names: list[str] = []
+    owners: dict[str, Object] = {}
     for obj in synthesis.objects:
         name = object_filename(obj, synthesis.blueprint.namespace)
+        _refuse_shared_file(synthesis, name, owners.setdefault(name, obj), obj)
         names.append(name)
         files[f"{root}/{name}"] = dump_documents([obj], head)
     files[f"{root}/{KUSTOMIZATION}"] = dump_documents([kustomization(names)], head)

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .._errors import InputError
+from .._integers import Int32
 from ._quantity import QuantityError, count, cpu_millis, memory_bytes
 
 HOSTNAME = "kubernetes.io/hostname"
@@ -36,7 +37,7 @@ class Allocatable(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     cpu: str | None = None
     memory: str | None = None
-    pods: int | None = None
+    pods: Int32 | None = None
 
     @field_validator("cpu", "memory", mode="before")
     @classmethod

@@ -159,7 +159,7 @@ def place_inputs(inputs: Inputs, options: PlaceOptions) -> tuple[str, int, Simul
     """(output, exit code, simulation) of `hagen place` on loaded inputs (blueprints or manifests)."""
     o = options
     cluster = resolve_cluster(inputs.cluster, o.cluster_file, o.nodes, o.zones, o.node_cpu, o.node_memory)
-    placed = place(inputs.objects, cluster, o.order, inputs.tiers)
+    placed = place(inputs.objects, cluster, o.order, inputs.tiers, inputs.tier_labels)
     sim = placed.simulation
     code = 1 if sim.pending else 0
     data: dict[str, Any] = to_data(sim, feasible=o.feasible)
@@ -171,7 +171,7 @@ def place_inputs(inputs: Inputs, options: PlaceOptions) -> tuple[str, int, Simul
         data["unknown_topology_keys"] = [{**asdict(n), "message": n.message} for n in placed.topology]
         text += "\n" + "\n".join(f"note: {n.message}" for n in placed.topology) + "\n"
     if o.rollout is not None:
-        _, r = simulate_rollout(inputs.objects, cluster, o.rollout, o.order, inputs.tiers)
+        _, r = simulate_rollout(inputs.objects, cluster, o.rollout, o.order, inputs.tiers, inputs.tier_labels)
         code = code or (0 if r.finished else 1)
         data["rollout"] = asdict(r)
         text += "\n" + rollout_text(r)

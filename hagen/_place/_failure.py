@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import InputError
+from .._labels import DEFAULT_TIER_LABEL
 from ._cluster import ClusterProfile, sim_nodes
 from ._pod import Pod
 from ._run import Placed, place
@@ -133,7 +134,8 @@ def fail(
     spec: str,
     order: str = "declared",
     tiers: Sequence[str] = (),
+    tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,),
 ) -> tuple[Placed, Failure]:
     """Place everything, then fail `spec`."""
-    placed = place(objects, cluster, order, tiers)
+    placed = place(objects, cluster, order, tiers, tier_labels)
     return placed, apply_failure(placed, spec)

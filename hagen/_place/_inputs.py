@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import HagenError, InputError
+from .._labels import DEFAULT_TIER_LABEL
 from ._cluster import ClusterProfile
 
 _MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
@@ -19,6 +20,7 @@ class Inputs:
 
     objects: list[dict[str, Any]] = field(default_factory=list)
     tiers: list[str] = field(default_factory=list)
+    tier_labels: list[str] = field(default_factory=lambda: [DEFAULT_TIER_LABEL])
     cluster: ClusterProfile | None = None
     blueprints: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -104,6 +106,8 @@ def add_specs(out: Inputs, specs: Iterable[Any], synthesize: Any) -> Inputs:
         out.objects.extend(rendered)
         out.notes.extend(notes)
         out.tiers.extend(t.name for t in spec.tiers if t.name not in out.tiers)
+        if spec.tier_label not in out.tier_labels:
+            out.tier_labels.insert(0, spec.tier_label)
         out.blueprints.append(spec.name)
         declared = getattr(spec, "cluster", None)
         if out.cluster is None and declared is not None:

@@ -3,7 +3,7 @@
 Deployment / ReplicaSet pods are ``<name>-<n>`` (n from 1) and carry ``pod-template-hash``; StatefulSet pods
 are ``<name>-<ordinal>`` (from 0) with ``statefulset.kubernetes.io/pod-name``; a DaemonSet gets one pod per
 node it may run on (``<name>-<node>``); a bare Pod is itself. A pod's tier is its
-``app.kubernetes.io/component`` label (else ``tier``).
+``app.kubernetes.io/component`` label, else the blueprints' configured tier label (hagen._labels).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import InputError
+from .._labels import DEFAULT_TIER_LABEL, tier_of
 from ._cluster import SimNode
 from ._filters_node import node_affinity_ok, untolerated
 from ._pod import Pod, parse_pod
@@ -26,12 +27,6 @@ WORKLOAD_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Pod")
 EBS_PROVISIONERS = frozenset({"ebs.csi.aws.com", "kubernetes.io/aws-ebs"})
 ORDERS = ("declared", "reverse", "interleaved")
 TEST_HOOKS = frozenset({"test", "test-success", "test-failure"})
-
-
-def tier_of(labels: Mapping[str, Any]) -> str | None:
-    """``app.kubernetes.io/component``, else ``tier``."""
-    value = labels.get("app.kubernetes.io/component") or labels.get("tier")
-    return None if value is None else str(value)
 
 
 @dataclass(slots=True)
@@ -104,7 +99,9 @@ def _hash(template: Mapping[str, Any], revision: int) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:10]
 
 
-def workloads(objects: Sequence[Mapping[str, Any]]) -> list[Workload]:
+def workloads(
+    objects: Sequence[Mapping[str, Any]], tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,)
+) -> list[Workload]:
     """The workload objects among `objects`, in their order, with their PodDisruptionBudget."""
     pdbs = [o for o in objects if o.get("kind") == "PodDisruptionBudget"]
     out = []
@@ -129,7 +126,7 @@ def workloads(objects: Sequence[Mapping[str, Any]]) -> list[Workload]:
             replicas,
             dict(template),
             selector,
-            tier_of(labels),
+            tier_of(labels, tier_labels),
             dict(obj),
         )
         w.ebs = _uses_ebs(obj, template, objects)

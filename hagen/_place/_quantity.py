@@ -5,15 +5,16 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from .._quantity import QuantityError, parse_quantity
+from .._quantity import QuantityError, check_quantity, parse_quantity
 
 __all__ = ["QuantityError", "count", "cpu_millis", "format_cpu", "format_memory", "memory_bytes"]
 
 
 def _decimal(value: object) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    """Requests, limits and allocatable amounts are never negative (the API server refuses them)."""
+    if not isinstance(value, str | int | float):
         raise QuantityError(f"not a quantity: {value!r}")
-    return parse_quantity(value)
+    return check_quantity(value)
 
 
 def cpu_millis(value: object) -> int:

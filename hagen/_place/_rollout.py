@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import InputError
+from .._labels import DEFAULT_TIER_LABEL
 from ._cluster import ZONE, ClusterProfile
 from ._pod import Pod
 from ._pods import Workload, make_pod
@@ -235,9 +236,10 @@ def rollout(
     tier: str,
     order: str = "declared",
     tiers: Sequence[str] = (),
+    tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,),
 ) -> tuple[Placed, Rollout]:
     """Place everything, then roll out `tier`'s Deployment or StatefulSet with its own strategy."""
-    placed = place(objects, cluster, order, tiers)
+    placed = place(objects, cluster, order, tiers, tier_labels)
     w = _workload(placed, tier)
     kind_strategy = "RollingUpdate"
     r = Rollout(tier, w.name, w.kind, kind_strategy, w.replicas)

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._labels import DEFAULT_TIER_LABEL
 from ._cluster import ClusterProfile, SimNode, sim_nodes
 from ._pods import Workload, expand, workloads
 from ._simulate import Simulation, Simulator
@@ -82,15 +83,18 @@ def place(
     cluster: ClusterProfile | None = None,
     order: str = "declared",
     tiers: Sequence[str] = (),
+    tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,),
 ) -> Placed:
     """Create the pods of every workload in `objects` in `order` and schedule them on `cluster`.
 
     `objects`: Kubernetes objects (dicts), a hagen.Synthesis, or a sequence of Syntheses; `cluster`
     defaults to the blueprints' own cluster profile (`cluster = ClusterProfile...`). Raises InputError
-    when there is no cluster to place on."""
+    when there is no cluster to place on. A pod's tier is its component label, else the first of
+    `tier_labels` it carries (the blueprints' configured tier label keys).
+    """
     objects, cluster = _objects_and_cluster(objects, cluster)
     nodes = sim_nodes(cluster.nodes)
-    items = workloads(objects)
+    items = workloads(objects, tier_labels)
     namespaces = namespace_labels(objects)
     sim = Simulator(nodes, namespaces)
     for pod in expand(items, nodes, order, tiers):

@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .._errors import SelectorError
+from .._errors import SelectorError as SelectorError  # re-exported: raised by this module's rule
 
 _OPERATORS = frozenset({"In", "NotIn", "Exists", "DoesNotExist"})
 

@@ -83,12 +83,19 @@ def build_target(
     from ._context import as_project, load_spec_inputs
 
     context = as_project(project)
-    if classes is None or any(isinstance(c, str | Path) for c in classes):
-        classes = blueprint_classes(classes or context.blueprint_paths())  # type: ignore[arg-type]
+    pairs: list[BlueprintClass] = []
+    paths: list[str | Path] = []
+    for item in classes if classes is not None else context.blueprint_paths():
+        if isinstance(item, str | Path):
+            paths.append(item)
+        else:
+            pairs.append(item)
+    if paths or classes is None:
+        pairs = blueprint_classes(paths)
     target = project.target(name)
     config = project.targets[name]
     specs: list[BlueprintSpec] = []
-    for cls, source in classes:
+    for cls, source in pairs:
         try:
             specs.append(build_spec(cls, source=source, target=target))
         except BlueprintError as exc:

@@ -76,12 +76,12 @@ def parse_charts(items: Mapping[str, str | Path] | list[str] | tuple[str, ...]) 
         pairs = [(release, path, f"{release}={path}") for release, path in items.items()]
     else:
         for item in items:
-            release, sep, path = item.partition("=")
-            if not sep or not release or not path:
+            release, sep, text = item.partition("=")
+            if not sep or not release or not text:
                 raise InputError(
                     f"--chart {item!r}: expected RELEASE=PATH, e.g. jenkins=charts/jenkins-5.9.53.tgz"
                 )
-            pairs.append((release, path, item))
+            pairs.append((release, text, item))
     charts: dict[str, Path] = {}
     for release, path, given in pairs:
         if not Path(path).exists():

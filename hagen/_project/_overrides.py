@@ -26,6 +26,7 @@ from pydantic import Field, ValidationError
 from .._blueprint import BlueprintSpec, Resources
 from .._blueprint._messages import first_error
 from .._errors import BlueprintError, InputError
+from .._integers import Int32
 from ._config import ProfileConfig, _Model
 from ._messages import config_error
 
@@ -41,7 +42,7 @@ class VolumeOverride(_Model):
 class TierOverride(_Model):
     """Fields of a hagen.Tier a target may change; mappings (env, labels, annotations) merge key by key."""
 
-    replicas: int | None = Field(default=None, ge=0)
+    replicas: Int32 | None = Field(default=None, ge=0)
     image: str | None = None
     resources: Resources | None = None
     env: dict[str, str] | None = None

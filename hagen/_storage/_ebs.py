@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from hagen._integers import Int32
 from hagen._storage import _ebs_checks as checks
 from hagen._storage._limits import DEFAULT_LIMIT_SET, LimitSet, VolumeLimits, limits_for
 from hagen._storage._names import check_subdomain
@@ -45,13 +46,13 @@ class StorageClass(HagenModel):
     name: str = Field(description="metadata.name; a DNS-1123 subdomain. Volumes name the class by it.")
     type: VolumeType = Field("gp3", description="parameters.type: the EBS volume type.")
     fs_type: FsType = Field("ext4", description=f"parameters.{FSTYPE_KEY}: the filesystem the driver makes.")
-    iops: int | None = Field(None, description="parameters.iops: provisioned IOPS (gp3, io1, io2).")
-    iops_per_gb: int | None = Field(None, description="parameters.iopsPerGB: IOPS per GiB (gp3, io1, io2).")
+    iops: Int32 | None = Field(None, description="parameters.iops: provisioned IOPS (gp3, io1, io2).")
+    iops_per_gb: Int32 | None = Field(None, description="parameters.iopsPerGB: IOPS per GiB (gp3, io1, io2).")
     allow_auto_iops_per_gb_increase: bool | None = Field(
         None,
         description="parameters.allowAutoIOPSPerGBIncrease: raise a too-low iopsPerGB result to the minimum.",
     )
-    throughput: int | None = Field(None, description="parameters.throughput: MiB/s (gp3 only).")
+    throughput: Int32 | None = Field(None, description="parameters.throughput: MiB/s (gp3 only).")
     encrypted: bool | None = Field(None, description="parameters.encrypted.")
     kms_key_id: str | None = Field(
         None, description="parameters.kmsKeyId: full KMS key ARN; needs encrypted."
@@ -61,12 +62,12 @@ class StorageClass(HagenModel):
         description=f"parameters.{TAG_PREFIX}N: EBS tags, written 'key=value' in key order; values may use "
         "{{ .PVCName }}, {{ .PVCNamespace }}, {{ .PVName }}.",
     )
-    block_size: int | None = Field(None, gt=0, description="parameters.blockSize (mkfs).")
-    inode_size: int | None = Field(None, gt=0, description="parameters.inodeSize (mkfs).")
-    bytes_per_inode: int | None = Field(None, gt=0, description="parameters.bytesPerInode (ext3/ext4).")
-    number_of_inodes: int | None = Field(None, gt=0, description="parameters.numberOfInodes (ext3/ext4).")
+    block_size: Int32 | None = Field(None, gt=0, description="parameters.blockSize (mkfs).")
+    inode_size: Int32 | None = Field(None, gt=0, description="parameters.inodeSize (mkfs).")
+    bytes_per_inode: Int32 | None = Field(None, gt=0, description="parameters.bytesPerInode (ext3/ext4).")
+    number_of_inodes: Int32 | None = Field(None, gt=0, description="parameters.numberOfInodes (ext3/ext4).")
     ext4_bigalloc: bool | None = Field(None, description="parameters.ext4BigAlloc (ext4).")
-    ext4_cluster_size: int | None = Field(
+    ext4_cluster_size: Int32 | None = Field(
         None, gt=0, description="parameters.ext4ClusterSize (ext4, bigalloc)."
     )
     parameters: dict[str, str] = Field(

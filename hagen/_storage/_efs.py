@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, field_validator
 
 from hagen._errors import BlueprintError
+from hagen._integers import Int64
 from hagen._storage._ebs import DEFAULT_CLASS_ANNOTATION, BindingMode, ReclaimPolicy
 from hagen._storage._names import check_absolute_path, check_subdomain
 
@@ -32,8 +33,10 @@ class EfsStorageClass(HagenModel):
     file_system_id: str = Field(description="parameters.fileSystemId: an existing EFS file system, fs-....")
     provisioning_mode: Literal["efs-ap"] = Field("efs-ap", description="parameters.provisioningMode.")
     directory_perms: str = Field("700", description="parameters.directoryPerms: octal mode of the AP root.")
-    uid: int | None = Field(None, ge=0, description="parameters.uid: the POSIX user every access is made as.")
-    gid: int | None = Field(
+    uid: Int64 | None = Field(
+        None, ge=0, description="parameters.uid: the POSIX user every access is made as."
+    )
+    gid: Int64 | None = Field(
         None, ge=0, description="parameters.gid: the POSIX group every access is made as."
     )
     base_path: str | None = Field(

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from hagen._errors import BlueprintError
-from hagen._quantity import QuantityError, parse_quantity
+from hagen._quantity import QuantityError, check_quantity, parse_quantity
 from hagen._storage._ebs import StorageClass
 from hagen._storage._ebs_checks import check_volume
 from hagen._storage._efs import EfsStorageClass
@@ -65,7 +65,7 @@ class Volume(HagenModel):
         if self.size != self.size.strip():
             raise BlueprintError("a quantity has no surrounding spaces", field=field, value=self.size)
         try:
-            size = parse_quantity(self.size)
+            size = check_quantity(self.size)
         except QuantityError as exc:
             raise BlueprintError(str(exc), field=field) from None
         if size <= 0:

@@ -10,19 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from .._blueprint import BlueprintSpec, Tier
-
-MANAGED_BY = "hagen"
-INSTANCE = "app.kubernetes.io/instance"
-COMPONENT = "app.kubernetes.io/component"
+from .._labels import COMPONENT, INSTANCE, MANAGED_BY, MANAGER, NAME, PART_OF
 
 
 def blueprint_labels(spec: BlueprintSpec) -> dict[str, str]:
     """metadata.labels of blueprint-wide objects (Namespace, StorageClass)."""
     labels = {
-        "app.kubernetes.io/name": spec.name,
+        NAME: spec.name,
         INSTANCE: spec.name,
-        "app.kubernetes.io/part-of": spec.part_of or spec.name,
-        "app.kubernetes.io/managed-by": MANAGED_BY,
+        PART_OF: spec.part_of or spec.name,
+        MANAGED_BY: MANAGER,
         **spec.labels,
     }
     return dict(sorted(labels.items()))
@@ -31,11 +28,11 @@ def blueprint_labels(spec: BlueprintSpec) -> dict[str, str]:
 def tier_labels(spec: BlueprintSpec, tier: Tier) -> dict[str, str]:
     """metadata.labels of a tier's objects and of its pod template."""
     labels = {
-        "app.kubernetes.io/name": tier.name,
+        NAME: tier.name,
         INSTANCE: spec.name,
         COMPONENT: tier.name,
-        "app.kubernetes.io/part-of": spec.part_of or spec.name,
-        "app.kubernetes.io/managed-by": MANAGED_BY,
+        PART_OF: spec.part_of or spec.name,
+        MANAGED_BY: MANAGER,
         spec.tier_label: tier.name,
         **spec.labels,
         **tier.labels,

@@ -18,16 +18,6 @@ from ._bounds import check_document_sizes
 from ._strict import DuplicateKey
 from ._strict import StrictLoader as _Loader
 
-
-class _NoTimestampLoader(_Loader):  # type: ignore[misc,valid-type]
-    """Plain scalars like 2024-01-01 stay strings, as Go's yaml readers leave them in untyped values."""
-
-
-_NoTimestampLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
-}
-
 MAX_EXPANDED_NODES = 2_000_000
 """Most scalars, mappings and sequences one file may expand to once every alias is followed."""
 
@@ -74,11 +64,8 @@ def _expanded_size(root: Any, limit: int) -> int:
     return limit + 1
 
 
-def load_documents(text: str, source: str = "<string>", *, timestamps: bool = True) -> list[Any]:
+def load_documents(text: str, source: str = "<string>") -> list[Any]:
     """Every non-empty document of a YAML stream, as plain Python data.
-
-    With `timestamps=False` unquoted dates and times stay strings, as Helm reads values files (Go's
-    yaml into interface{}); otherwise they become datetime.date / datetime.datetime.
 
     Raises InputError naming `source` for unreadable YAML, duplicate keys (naming both lines) and a
     document too large for the API server (refused before parsing, `hagen._yaml._bounds`),
@@ -87,7 +74,7 @@ def load_documents(text: str, source: str = "<string>", *, timestamps: bool = Tr
     """
     check_document_sizes(text, source)
     try:
-        documents = list(yaml.load_all(text, Loader=_Loader if timestamps else _NoTimestampLoader))
+        documents = list(yaml.load_all(text, Loader=_Loader))
     except DuplicateKey as exc:
         raise InputError(
             f"{source}:{exc.second}: duplicate key {exc.key!r} (first at line {exc.first}); "
@@ -114,13 +101,13 @@ def load_documents(text: str, source: str = "<string>", *, timestamps: bool = Tr
     return [doc for doc in documents if doc is not None]
 
 
-def load_file(path: Path, *, timestamps: bool = True) -> list[Any]:
+def load_file(path: Path) -> list[Any]:
     """The documents of one YAML file (see load_documents); InputError if it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from None
-    return load_documents(text, str(path), timestamps=timestamps)
+    return load_documents(text, str(path))
 
 
 def load_objects(text: str, source: str = "<string>") -> list[dict[str, Any]]:

@@ -105,6 +105,9 @@ def synth(
     out_dir = project.out_path() if out_dir is None else out_dir
     listed = _listed(sources)
     syntheses = synthesize_all(listed, project=project)
+    from ._helm._check import check_chart_names
+
+    check_chart_names(project.charts, (r.name for s in syntheses for r in s.blueprint.releases))
     if validate:
         from ._validate import validate_objects
 
@@ -116,4 +119,6 @@ def synth(
         files.update(render(synthesis))
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in listed)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
-    return write_tree(files, Path(out_dir), scope)
+    written = write_tree(files, Path(out_dir), scope)
+    written.findings.extend(f for s in syntheses for f in s.findings)
+    return written

@@ -1,6 +1,6 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
-from ._layout import header, kustomization, object_filename, render, render_objects
+from ._layout import header, kustomization, object_filename, render, render_objects, stream_objects
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
 from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
 from ._write import WriteReport, recover_output, write_tree
@@ -22,5 +22,6 @@ __all__ = [
     "render",
     "render_objects",
     "stale_files",
+    "stream_objects",
     "write_tree",
 ]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .._errors import OutputError
 from ._journal import commit, recover
@@ -29,6 +30,8 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    findings: list[Any] = field(default_factory=list)
+    """What synthesis found and did not stop on (hagen.Finding: Helm values warnings and notes)."""
 
     def summary(self) -> str:
         return f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.removed)} removed"

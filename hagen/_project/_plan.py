@@ -107,7 +107,9 @@ def synth_targets(
     produced = {f"{r.name}/{b}" for r in rendered for b in r.namespaces} if partial else {*names, "gitops"}
     scope = removal_scope(complete, produced)
     out = Path(out_dir) if out_dir is not None else project.path(project.out)
-    return write_tree(_files(project, rendered), out, scope)
+    report = write_tree(_files(project, rendered), out, scope)
+    report.findings.extend(f for r in rendered for f in r.findings)
+    return report
 
 
 def diff_targets(project: ProjectConfig, a: str, b: str) -> tuple[dict[str, str], dict[str, str]]:

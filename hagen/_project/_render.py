@@ -27,6 +27,7 @@ class RenderedTarget:
     files: dict[str, str]
     namespaces: dict[str, str]  # blueprint -> namespace, for the GitOps destinations
     report: Any  # ValidationReport | None
+    findings: tuple[Any, ...] = ()  # what synthesis found (Finding), for `hagen synth` to print
 
 
 def render_build(build: TargetBuild, validate: bool, kube_version: str | None = None) -> RenderedTarget:
@@ -36,9 +37,11 @@ def render_build(build: TargetBuild, validate: bool, kube_version: str | None = 
 
     files: dict[str, str] = {}
     objects = []
+    findings: list[Any] = []
     for spec in build.specs:
         synthesis = synthesize(spec)
         objects.extend(synthesis.objects)
+        findings.extend(synthesis.findings)
         for path, text in render(synthesis).items():
             files[f"{build.name}/{path}"] = text
     report = None
@@ -46,7 +49,8 @@ def render_build(build: TargetBuild, validate: bool, kube_version: str | None = 
         from .._validate import validate_objects
 
         report = validate_objects(objects, kube_version or build.kube_version)
-    return RenderedTarget(build.name, files, {s.name: s.namespace for s in build.specs}, report)
+    namespaces = {s.name: s.namespace for s in build.specs}
+    return RenderedTarget(build.name, files, namespaces, report, tuple(findings))
 
 
 _CLASSES: dict[tuple[str, ...], list[BlueprintClass]] = {}

@@ -8,6 +8,23 @@ import sys
 import hagen
 
 PUBLIC = [
+    "ClusterCounts",
+    "json_report",
+    "sarif_report",
+    "text_report",
+    "finding_lines",
+    "blueprint_classes",
+    "load_sourced",
+    "read_path",
+    "Tree",
+    "ignore_rules",
+    "diff_fails",
+    "place_command",
+    "place_inputs",
+    "PlaceOptions",
+    "render_svg",
+    "target_inputs",
+    "target_kube_version",
     "SelectorError",
     "QuantityError",
     "SchemaViolation",

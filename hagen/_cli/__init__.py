@@ -14,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from .._version import __version__
+from .. import __version__
 
 _COMMANDS = ("synth", "diff", "validate", "check", "place")
 

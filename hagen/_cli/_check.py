@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
     """(blueprint paths, YAML paths): .py files and folders with .py files at their top are blueprints."""
-    from .._errors import InputError
+    from .. import InputError
 
     blueprints: list[Path] = []
     manifests: list[Path] = []
@@ -74,9 +74,7 @@ def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from .._check import ClusterCounts, check, json_report, sarif_report, text_report
-    from .._errors import InputError
-    from .._objects import object_id
+    from .. import ClusterCounts, InputError, check, json_report, object_id, sarif_report, text_report
 
     project = args.project
     if project.targets and (args.target or not args.paths):
@@ -96,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         sources.extend(synthesize(spec) for spec in load_blueprints(blueprint_paths, project=project))
     files: dict[str, str] = {}
     if manifest_paths:
-        from .._validate._run import load_sourced
+        from .. import load_sourced
 
         for obj, source in load_sourced(manifest_paths):
             sources.append(obj)
@@ -119,10 +117,17 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import json
     import sys
 
-    from .._check import ClusterCounts, check, json_report, sarif_report, text_report
-    from .._errors import InputError
-    from .._project import blueprint_classes, build_target
-    from .._synth import synthesize
+    from .. import (
+        ClusterCounts,
+        InputError,
+        blueprint_classes,
+        build_target,
+        check,
+        json_report,
+        sarif_report,
+        synthesize,
+        text_report,
+    )
 
     names = project.select(args.target)
     args.out = args.out or project.out_path().as_posix()

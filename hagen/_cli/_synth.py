@@ -127,7 +127,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
 
 def _print_findings(findings: Any) -> None:
     """The warnings synthesis found (errors stop it before this), one line each, on stderr."""
-    from .._check import finding_lines
+    from .. import finding_lines
 
     for line in finding_lines(findings):
         print(line, file=sys.stderr)

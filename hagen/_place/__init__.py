@@ -1,6 +1,7 @@
 """The kube-scheduler filter simulation: placements, Pending reasons, rollouts and failures, as data."""
 
 from ._cluster import Allocatable, ClusterProfile, Node, Taint, load_profile, profile_from_data
+from ._command import PlaceOptions, place_command, place_inputs
 from ._failure import Failure, apply_failure, fail
 from ._pod import Pod, parse_pod
 from ._report import to_data, to_text
@@ -17,6 +18,7 @@ __all__ = [
     "ClusterProfile",
     "Failure",
     "Node",
+    "PlaceOptions",
     "Placed",
     "Placement",
     "Pod",
@@ -31,6 +33,8 @@ __all__ = [
     "load_profile",
     "parse_pod",
     "place",
+    "place_command",
+    "place_inputs",
     "placement_findings",
     "profile_from_data",
     "render_svg",

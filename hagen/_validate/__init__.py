@@ -1,7 +1,7 @@
 """Offline, strict Kubernetes schema validation (schemas from the kubernetes-validate package)."""
 
 from ._report import NotValidated, SchemaError, SchemaViolation, ValidationReport
-from ._run import validate_objects, validate_paths
+from ._run import load_sourced, validate_objects, validate_paths
 from ._schemas import DEFAULT_KUBE_VERSION, available_versions
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "SchemaViolation",
     "ValidationReport",
     "available_versions",
+    "load_sourced",
     "validate_objects",
     "validate_paths",
 ]

@@ -1,19 +1,4 @@
-"""The exceptions hagen raises.
-
-One root class, so that callers can catch everything hagen means to say to a user::
-
-    HagenError                 anything hagen reports to a user (CLI exit code 2)
-    ├── BlueprintError         a blueprint is wrong: names the file, blueprint, field, value, what is allowed
-    ├── InputError             a file or argument that is not a blueprint is unusable (bad YAML, bad flag)
-    │   └── UnsafeYAMLError    YAML that could hang or exploit a reader (alias bombs, language tags)
-    │   ├── QuantityError      a string that is not a Kubernetes quantity
-    │   └── SelectorError      a label selector the API server would reject
-    ├── ChartError             a Helm chart or its values cannot be read or do not fit the chart
-    ├── OutputError            hagen refuses to write (a file it did not generate is in the way)
-    └── InvalidOutput          synthesized objects fail the Kubernetes schema (also named SchemaError)
-
-QuantityError and SelectorError are ValueErrors too, so that model validators turn them into field errors.
-"""
+"""The exceptions hagen raises: one root, HagenError (its docstring draws the hierarchy)."""
 
 from __future__ import annotations
 
@@ -26,7 +11,23 @@ if TYPE_CHECKING:
 
 
 class HagenError(Exception):
-    """Root of every error hagen reports to a user; the CLI turns it into one line and exit code 2."""
+    """Root of every error hagen reports to a user; the CLI turns it into one line and exit code 2.
+
+    Catch it to catch everything hagen means to say to a user::
+
+        HagenError              anything hagen reports to a user (CLI exit code 2)
+        ├── BlueprintError      a blueprint is wrong: names the file, blueprint, field, value, what is allowed
+        ├── InputError          a file or argument that is not a blueprint is unusable (bad YAML, bad flag)
+        │   ├── UnsafeYAMLError YAML that could hang or exploit a reader (alias bombs, language tags)
+        │   ├── QuantityError   a string that is not a Kubernetes quantity
+        │   └── SelectorError   a label selector the API server would reject
+        ├── ChartError          a Helm chart or its values cannot be read or do not fit the chart
+        ├── OutputError         hagen refuses to write (a file it did not generate is in the way)
+        └── InvalidOutput       synthesized objects fail the Kubernetes schema (also named SchemaError)
+
+    QuantityError and SelectorError are ValueErrors too, so that model validators turn them into field
+    errors. Any other exception is a bug in hagen: the CLI exits 3 for it.
+    """
 
 
 class BlueprintError(HagenError):

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import inspect
-import pkgutil
 from pathlib import Path
 
 import yaml
@@ -82,31 +80,6 @@ def test_synthesis_does_not_depend_on_the_environment(tmp_path: Path, monkeypatc
     run_hagen("synth", "--stdout", "--chart", f"jenkins={tmp_path}")
     assert [hagen.render(hagen.synthesize(s)) for s in specs] == before
     assert not hasattr(importlib.import_module("hagen._helm._check"), "CHART_PATHS")
-
-
-def test_render_release_takes_a_str_path(tmp_path: Path) -> None:
-    release = hagen.HelmRelease(
-        name="demo",
-        namespace="web",
-        chart=hagen.Chart(name="tiny", repository="https://c.example.org"),
-        version="0.1.0",
-    )
-    try:
-        hagen.render_release(release, {}, str(tmp_path / "missing"))
-    except hagen.ChartError as exc:
-        assert "no local copy of chart tiny" in str(exc)
-
-
-def _exceptions() -> list[type[BaseException]]:
-    found: set[type[BaseException]] = set()
-    for info in pkgutil.walk_packages(hagen.__path__, "hagen."):
-        if "cdk8s" in info.name:
-            continue
-        module = importlib.import_module(info.name)
-        for _, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, Exception) and value.__module__ in ("hagen", info.name):
-                found.add(value)
-    return sorted(found, key=lambda c: c.__qualname__)
 
 
 def test_schema_error_is_an_exception_and_the_record_is_data() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .._finding import SEVERITY_RANK, Finding, Severity
@@ -184,7 +185,7 @@ def check(
     rules: Sequence[RuleFn] | None = None,
     files: Mapping[str, str] | None = None,
     suppress: Suppressions | None = None,
-    out_dir: str = "out",
+    out_dir: str | Path = "out",
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
     blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
@@ -192,8 +193,9 @@ def check(
     For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
     add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the
     profile. `files` maps the ids of plain objects to the files they were read from; objects of a
-    synthesis point at the files `hagen synth` writes under `out_dir`.
+    synthesis point at the files `hagen synth` writes under `out_dir` (str or Path).
     """
+    out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
     items = _items(source)
     contexts: list[CheckContext] = []

@@ -109,9 +109,13 @@ def _hagen_exceptions() -> set[type[BaseException]]:
             continue
         module = importlib.import_module(info.name)
         for name, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, BaseException) and value.__module__ in ("hagen", info.name):
-                if not name.startswith("_"):  # private signals never leave their module
-                    found.add(value)
+            # private signals (_Name) never leave their module
+            if (
+                issubclass(value, BaseException)
+                and value.__module__ in ("hagen", info.name)
+                and name[0] != "_"
+            ):
+                found.add(value)
     return found
 
 
@@ -190,7 +194,7 @@ def _private_imports(path: Path) -> list[str]:
         if isinstance(node, ast.ImportFrom):
             if node.level == 1 or (node.level == 2 and node.module is None) or node.module == "hagen":
                 if node.level == 2 or node.module == "hagen":
-                    bad += [a.name for a in node.names if a.name not in hagen.__all__ + ["__version__"]]
+                    bad += [a.name for a in node.names if a.name not in [*hagen.__all__, "__version__"]]
                 continue
             module = node.module or ""
             if node.level >= 2 or module.startswith("hagen."):

@@ -145,6 +145,7 @@ if TYPE_CHECKING:
         target_kube_version,
     )
     from ._quantity import canonical_quantity, parse_quantity, same_quantity
+    from ._report import ReportOptions, report
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaViolation, ValidationReport, load_sourced, validate_objects, validate_paths
@@ -223,6 +224,7 @@ _LAZY: dict[str, str] = {
     "QuantityError": "._errors",
     "Rbac": "._helm",
     "RemoteRef": "._config",
+    "ReportOptions": "._report",
     "Resources": "._blueprint",
     "Rollout": "._place",
     "SchemaError": "._errors",
@@ -278,6 +280,7 @@ _LAZY: dict[str, str] = {
     "render_objects": "._output",
     "stream_objects": "._output",
     "render_release": "._helm",
+    "report": "._report",
     "rollout": "._place",
     "run_scenario": "._place",
     "separate": "._blueprint",
@@ -360,6 +363,7 @@ __all__ = [
     "QuantityError",
     "Rbac",
     "RemoteRef",
+    "ReportOptions",
     "Resources",
     "Rollout",
     "SchemaError",
@@ -431,6 +435,7 @@ __all__ = [
     "render_objects",
     "render_release",
     "render_svg",
+    "report",
     "rollout",
     "run_scenario",
     "same_quantity",

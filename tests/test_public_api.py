@@ -148,6 +148,8 @@ PUBLIC = [
     "canonical_quantity",
     "parse_quantity",
     "same_quantity",
+    "ReportOptions",
+    "report",
 ]
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 
-_COMMANDS = ("synth", "diff", "validate", "check", "place")
+_COMMANDS = ("synth", "diff", "validate", "check", "place", "report")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -43,11 +43,13 @@ class Page:
 
 
 def _page(subject: Subject, diff: Any, options: ReportOptions, out_dir: str) -> Page:
-    import hagen
     from hagen._place._inputs import Inputs, add_specs
     from hagen._place._svg import tier_colors
 
-    cache = {id(spec): hagen.synthesize(spec) for spec in subject.specs}
+    from .._check import check
+    from .._synth import synthesize
+
+    cache = {id(spec): synthesize(spec) for spec in subject.specs}
     syntheses = list(cache.values())
     inputs = add_specs(Inputs(), subject.specs, lambda spec: cache[id(spec)])
     colors = tier_colors(inputs.tiers)
@@ -69,7 +71,7 @@ def _page(subject: Subject, diff: Any, options: ReportOptions, out_dir: str) -> 
         failures=options.failures,
     )
     page.data["notes"] = list(inputs.notes)
-    result = hagen.check(syntheses, out_dir=f"{out_dir}/{subject.prefix}".rstrip("/"))
+    result = check(syntheses, out_dir=f"{out_dir}/{subject.prefix}".rstrip("/"))
     page.data["findings"] = findings_section(result)
     page.data["schema"] = schema_section(objects, subject.kube_version)
     page.data["counts"] = {
@@ -115,17 +117,17 @@ def report(
     target); `project`: a hagen.ProjectConfig (default `hagen.load_project()`). Raises InputError for an
     unknown target, BlueprintError for a bad blueprint; a missing Graphviz is reported in the page.
     """
-    import hagen
-
+    from .._diff import diff_output
+    from .._project import load_project
     from ._render import render_pages
 
     options = options or ReportOptions()
-    project = project if project is not None else hagen.load_project()
+    project = project if project is not None else load_project()
     pages_of = subjects(project, sources, targets)
     out_dir = str(project.out)
     diff = None
     if options.base is not None:
-        diff = hagen.diff_output(None, project.path(project.out), options.base)
+        diff = diff_output(None, project.path(project.out), options.base)
     pages = [_page(s, diff, options, out_dir) for s in pages_of]
     graph_error = _lay_out(pages)
     return render_pages(pages, options, graph_error, bool(project.targets))

@@ -9,10 +9,12 @@ and import the API inside their handler.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import Any
 
 from .. import __version__
 
@@ -22,6 +24,17 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_BUG = 3
+
+
+class _Args(argparse.Namespace):
+    """The parsed flags, and the project context they and the current folder give (resolved on first use,
+    once: a diff of two YAML trees or `--help` never needs it, and it costs pydantic's import)."""
+
+    @functools.cached_property
+    def project(self) -> Any:
+        import hagen
+
+        return hagen.load_project(charts=getattr(self, "chart", None) or None)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,15 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv, namespace=_Args())
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
     try:
         import hagen
 
-        # The one place the command line and the environment become the project context.
-        args.project = hagen.load_project(charts=getattr(args, "chart", None) or None)
         code: int = args.handler(args)
     except hagen.HagenError as exc:
         print(f"hagen {args.command}: error: {exc}", file=sys.stderr)

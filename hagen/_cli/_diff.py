@@ -104,8 +104,7 @@ def _compare(args: argparse.Namespace) -> DiffResult:
     from .. import InputError, diff_output, diff_paths
 
     paths = [Path(p) for p in args.paths]
-    args.out = args.out or args.project.out_path().as_posix()
-    ignore = _ignore_rules(args.project)
+    ignore = _ignore_rules(args)
     if args.resynth:
         if not args.base or args.against or args.target:
             raise InputError(
@@ -129,6 +128,7 @@ def _compare(args: argparse.Namespace) -> DiffResult:
     elif args.against and len(paths) == 1 and _is_yaml_tree(paths[0]):
         result = diff_paths(args.against, paths[0], ignore=ignore)
     else:
+        args.out = args.out or args.project.out_path().as_posix()
         result = diff_output(
             paths or None,  # None: the project's configuration (targets, blueprint folders) decides
             args.out,
@@ -149,14 +149,27 @@ def _compare_targets(args: argparse.Namespace, paths: list[Path]) -> DiffResult:
         raise InputError("compare two targets as `hagen diff --target A --against B` (no PATH, no --base)")
     project = args.project
     new, old = diff_targets(project, args.target[0], args.against)
-    return diff_trees(Tree(old, args.against), Tree(new, args.target[0]), ignore=_ignore_rules(args.project))
+    return diff_trees(Tree(old, args.against), Tree(new, args.target[0]), ignore=_ignore_rules(args))
 
 
-def _ignore_rules(project: Any) -> list[Any]:
+def _ignore_rules(args: argparse.Namespace) -> list[Any]:
     """The project's ``[diff] ignoreDifferences`` (none without a configuration)."""
+    here = Path.cwd().resolve()
+    # Resolving the project context imports pydantic (0.1 to 0.2 s): a diff of two YAML trees does it only
+    # when the nearest configuration file mentions ignore rules at all.
+    for folder in (here, *here.parents):
+        found = [folder / n for n in ("hagen.toml", "pyproject.toml") if (folder / n).is_file()]
+        if found:
+            text = found[0].read_text(encoding="utf-8", errors="replace")
+            if found[0].name == "hagen.toml" or "[tool.hagen" in text:
+                if "ignoreDifferences" not in text:
+                    return []
+                break
+    else:
+        return []  # no configuration: no rules
     from .. import ignore_rules
 
-    return ignore_rules(project.diff.ignoreDifferences)
+    return ignore_rules(args.project.diff.ignoreDifferences)
 
 
 def _rollouts(args: argparse.Namespace, result: DiffResult) -> DiffResult:

@@ -54,20 +54,35 @@ def test_every_command_honours_the_project_folders(tmp_path: Path) -> None:
     (tmp_path / "hagen.toml").write_text('blueprints = ["bp"]\nout = "build"\n')
     folder(tmp_path / "bp", "shop", "registry.example.com/shop:1.0")
     synth = run_hagen("synth", cwd=tmp_path)
-    assert synth.returncode == 0, synth.stderr
+    assert synth.stdout == "hagen synth: 1 blueprint -> build/: 5 written, 0 unchanged, 0 removed\n"
     assert (tmp_path / "build" / "shop" / "deployment-web.yaml").is_file() and not (tmp_path / "out").exists()
     diff = run_hagen("diff", cwd=tmp_path)
-    assert diff.returncode == 0, diff.stdout + diff.stderr
-    assert "no drift" in diff.stdout
-    check = run_hagen("check", "--format", "json", cwd=tmp_path)
-    assert check.returncode == 0, check.stderr
-    assert "build/shop/" in check.stdout or '"findings": []' in check.stdout
+    assert (diff.returncode, diff.stdout) == (0, "no drift\n"), diff.stderr
+    check = run_hagen("check", cwd=tmp_path)
+    assert (check.returncode, check.stdout) == (0, "0 errors, 0 warnings, 0 info (0 suppressed)\n"), (
+        check.stderr
+    )
     place = run_hagen("place", cwd=tmp_path)
     assert place.returncode == 0, place.stderr
-    assert (
-        "4 pod(s): 4 running, 0 Pending" in place.stdout.replace("2 node(s), ", "")
-        or "0 Pending" in place.stdout
+    assert place.stdout.startswith("2 node(s), 2 pod(s): 2 running, 0 Pending\n")
+    validate = run_hagen("validate", "build", cwd=tmp_path)
+    assert validate.returncode == 0 and "4 objects validated" in validate.stdout, validate.stderr
+
+
+def test_a_values_file_date_is_written_as_text_by_the_cli(tmp_path: Path) -> None:
+    bp = folder(tmp_path / "bp", "shop", "registry.example.com/shop:1.0")
+    (bp / "values.yaml").write_text("buildDate: 2024-01-01\n")
+    release = (
+        "\nfrom hagen import Chart, HelmRelease\n\n"
+        "Shop.releases = [HelmRelease(name='demo', namespace='web', "
+        "chart=Chart(name='tiny', repository='https://c.example.org'), version='0.1.0', "
+        "values_files=('values.yaml',))]\n"
     )
+    (bp / "app.py").write_text((bp / "app.py").read_text() + release)
+    result = run_hagen("synth", "bp", "-o", "out", cwd=tmp_path, env={"HELM_REPOSITORY_CACHE": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    values = (tmp_path / "out" / "shop" / "helm" / "demo" / "values.yaml").read_text()
+    assert values.endswith("---\nbuildDate: '2024-01-01'\n")
 
 
 def test_synthesis_does_not_depend_on_the_environment(tmp_path: Path, monkeypatch: object) -> None:

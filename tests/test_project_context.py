@@ -154,3 +154,12 @@ def test_no_module_inside_hagen_imports_the_package_root() -> None:
             ):
                 offenders.append(path.name)
     assert offenders == []
+
+
+def test_a_chart_copy_for_no_release_is_refused_for_targets_too(tmp_path: Path) -> None:
+    result = run_hagen("synth", "--chart", f"jenkns={tmp_path}", "-o", str(tmp_path / "out"))  # the example
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    assert (
+        result.stderr
+        == "hagen synth: error: --chart jenkns=...: no release is named 'jenkns'; releases: jenkins\n"
+    )

@@ -97,6 +97,9 @@ def synth_targets(
     rendered = render_targets(
         project, names, _paths(project, blueprints), validate=validate, kube_version=kube_version, jobs=jobs
     )
+    from .._helm._check import check_chart_names
+
+    check_chart_names(getattr(project, "charts", {}), (name for r in rendered for name in r.releases))
     failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
     if failed:
         raise InvalidOutput(failed)

@@ -222,3 +222,33 @@ def _private_imports_of(code: str) -> list[str]:
         path = Path(tmp) / "x.py"
         path.write_text(code)
         return _private_imports(path)
+
+
+def _hagen_class(name: str, func: Any) -> type | None:
+    """The class `name` in a public function's annotations refers to, if hagen defines it."""
+    found = func.__globals__.get(name)
+    if found is None:  # imported under TYPE_CHECKING only: look in hagen's loaded modules
+        candidates = [getattr(m, name, None) for k, m in list(sys.modules.items()) if k.startswith("hagen.")]
+        found = next((c for c in candidates if isinstance(c, type)), None)
+    is_hagens = isinstance(found, type) and found.__module__.startswith("hagen")
+    return found if is_hagens else None
+
+
+def test_the_types_public_functions_take_and_return_are_exported() -> None:
+    for name in hagen.__all__:
+        getattr(hagen, name)  # load every module, so that annotation names resolve
+    missing = set()
+    for name in hagen.__all__:
+        func = getattr(hagen, name)
+        if not inspect.isfunction(func):
+            continue
+        signature = inspect.signature(func)
+        texts = [
+            str(signature.return_annotation),
+            *(str(p.annotation) for p in signature.parameters.values()),
+        ]
+        for used in {n for text in texts for n in re.findall(r"\b([A-Z]\w+)\b", text)}:
+            cls = _hagen_class(used, func)
+            if cls is not None and getattr(hagen, cls.__name__, None) is not cls:
+                missing.add(f"{name}: {used}")
+    assert sorted(missing) == []

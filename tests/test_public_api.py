@@ -8,6 +8,11 @@ import sys
 import hagen
 
 PUBLIC = [
+    "Pod",
+    "SimNode",
+    "Placed",
+    "ValuesCheck",
+    "Inputs",
     "ClusterCounts",
     "json_report",
     "sarif_report",

@@ -46,10 +46,16 @@ def _allowed(error: Any) -> str | None:
     return None
 
 
+def _chosen(errors: list[Any]) -> Any:
+    """The error to report: a misspelt field also leaves the field it meant missing, and the misspelling
+    (with its "did you mean") is the one message that explains both."""
+    return next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+
+
 def first_error(exc: ValidationError, prefix: str = "") -> tuple[str, str, Any, str | None, int]:
     """(field path, reason, offending value, what is allowed, how many errors) of a ValidationError."""
     errors = exc.errors(include_url=False)
-    error = errors[0]
+    error = _chosen(errors)
     path = field_path(tuple(error["loc"]))
     if prefix:
         path = f"{prefix}.{path}" if path else prefix
@@ -97,7 +103,7 @@ def blueprint_error(
     unknown field the closest known one ("did you mean 'replicas'?") at whatever level it is misspelt."""
     errors = exc.errors(include_url=False)
     path, reason, value, allowed, count = first_error(exc, prefix=exc.title if titled else "")
-    error = errors[0]
+    error = _chosen(errors)
     if error["type"] == "extra_forbidden":
         loc = tuple(error["loc"])
         known = [f for f in _fields_at(model, loc[:-1]) if not f.startswith("_")]

@@ -165,7 +165,7 @@ def run_rules(
     return CheckResult(tuple(active), tuple(suppressed))
 
 
-def _items(source: Any) -> list[Any]:
+def _items(source: Any, project: Any = None) -> list[Any]:
     """Syntheses and objects from any input `check` takes (a str is a path, never its characters)."""
     from pathlib import Path
 
@@ -175,7 +175,7 @@ def _items(source: Any) -> list[Any]:
     from .._api import synthesize_all
 
     loadable = [i for i in listed if isinstance(i, str | Path) or hasattr(i, "tiers")]
-    return [*synthesize_all(loadable), *(i for i in listed if i not in loadable)]
+    return [*synthesize_all(loadable, project=project), *(i for i in listed if i not in loadable)]
 
 
 def check(
@@ -186,6 +186,7 @@ def check(
     files: Mapping[str, str] | None = None,
     suppress: Suppressions | None = None,
     out_dir: str | Path = "out",
+    project: Any = None,
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
     blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
@@ -193,11 +194,12 @@ def check(
     For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
     add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the
     profile. `files` maps the ids of plain objects to the files they were read from; objects of a
-    synthesis point at the files `hagen synth` writes under `out_dir` (str or Path).
+    synthesis point at the files `hagen synth` writes under `out_dir` (str or Path). Blueprints are loaded
+    through `project` (a hagen.Project: chart copies, Helm cache; default `hagen.load_project()`).
     """
     out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
-    items = _items(source)
+    items = _items(source, project)
     contexts: list[CheckContext] = []
     merged: dict[tuple[str | None, str], dict[str, str]] = {}
     plain: list[Object] = []

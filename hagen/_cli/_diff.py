@@ -112,7 +112,7 @@ def _compare(args: argparse.Namespace) -> DiffResult:
             )
         from .. import diff_resynth
 
-        return diff_resynth(args.base, paths or None, ignore=ignore)
+        return diff_resynth(args.base, paths or None, ignore=ignore, project=args.project)
     if args.stat and args.format not in ("human",):
         raise InputError("--stat is a summary of the human format; it cannot be combined with --format")
     if args.base and args.against:

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import run_once  # noqa: E402
+from _harness import ROOT, run_once
 
-ROOT = Path(__file__).resolve().parents[1]
 CASES = {
     "hagen --help": ["--help"],
     "hagen diff out/ out/ (YAML trees)": ["diff", "out/prod", "out/prod"],

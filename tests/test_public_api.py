@@ -36,6 +36,18 @@ PUBLIC = [
     "TargetBuild",
     "build_target",
     "Project",
+    "Alb",
+    "Autoscale",
+    "Container",
+    "CronJob",
+    "DaemonSet",
+    "Gateway",
+    "HttpRoute",
+    "Job",
+    "Listener",
+    "LoadBalancer",
+    "Route",
+    "SharedVolume",
     "Admin",
     "Agent",
     "Avoid",
@@ -200,3 +212,7 @@ def test_root_exception_covers_every_error() -> None:
         "InvalidOutput",
     ):
         assert issubclass(getattr(hagen, name), hagen.HagenError)
+
+
+def test_every_public_name_is_loaded_lazily_from_one_module() -> None:
+    assert sorted(hagen._LAZY) == sorted(n for n in hagen.__all__ if n != "__version__")

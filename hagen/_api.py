@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 
 from ._blueprint import BlueprintSpec, load_blueprints
 from ._errors import InvalidOutput
-from ._output import OWNED_RECORD, WriteReport, owned_record, removal_scope, render, write_tree
-from ._synth import Synthesis, synthesize
+from ._output import (
+    OWNED_RECORD,
+    WriteReport,
+    object_document,
+    owned_record,
+    removal_scope,
+    render,
+    write_tree,
+)
+from ._synth import Synthesis, synthesize, synthesize_each
 
 if TYPE_CHECKING:
     from ._project import Project, ProjectConfig
@@ -53,6 +61,22 @@ def synthesize_all(
     return [synthesize(spec) for spec in _specs(sources, project)]
 
 
+def synthesize_stream(
+    sources: Sources | None = None, *, project: Project | ProjectConfig | None = None
+) -> list[str]:
+    """What `hagen synth --stdout` prints for these blueprints: one ``---`` document per object, blueprints
+    in name order, objects in hagen's order; the same text as `stream_objects` of every blueprint's
+    objects. Each object's text is made as soon as the object is (`synthesize_each`), so the objects
+    are never all held at once; everything is made before the caller writes anything. `sources` and
+    `project` are as in `synthesize_all`."""
+    if sources is None:
+        from ._project import as_project
+
+        project = as_project(project)
+        sources = project.blueprint_paths()
+    return [doc for spec in _specs(sources, project) for doc in synthesize_each(spec, object_document)]
+
+
 def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> dict[str, str]:
     """Every file `hagen synth` would write for these blueprints: relative path under out/ -> text.
 
@@ -85,7 +109,9 @@ def synth(
 ) -> WriteReport:
     """Synthesize blueprints into out_dir: everything is rendered (and schema-validated) in memory first,
     then written. Raises InvalidOutput, writing nothing, when an object fails the Kubernetes schema of
-    `kube_version` (default: hagen's default version).
+    `kube_version` (default: hagen's default version), and BlockingFindings when two blueprints emit one
+    cluster-scoped object with different content (`objects.cluster-scoped-conflict`, error); the
+    warnings found travel in the report's `findings`.
 
     When every source is a folder, owned files of blueprints that no longer exist are removed too;
     otherwise removal is limited to the folders of the blueprints synthesized.
@@ -108,6 +134,11 @@ def synth(
     from ._helm._check import check_chart_names
 
     check_chart_names(project.charts, (r.name for s in syntheses for r in s.blueprint.releases))
+    from ._check._conflicts import conflict_findings
+    from ._finding import stop_on_errors
+
+    conflicts = conflict_findings(syntheses)
+    stop_on_errors(conflicts)
     if validate:
         from ._validate import validate_objects
 
@@ -121,4 +152,5 @@ def synth(
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
     written = write_tree(files, Path(out_dir), scope)
     written.findings.extend(f for s in syntheses for f in s.findings)
+    written.findings.extend(conflicts)
     return written

@@ -40,6 +40,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--out", metavar="DIR", help="where synth writes, for file locations (default: the project's out)"
     )
     parser.add_argument(
+        "--kube-version",
+        metavar="V",
+        help="Kubernetes version the objects must pass for schema.invalid (default: the target's, the "
+        "project's, else hagen's)",
+    )
+    parser.add_argument(
         "--target",
         action="append",
         default=[],
@@ -100,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
             sources.append(obj)
             files.setdefault(object_id(obj), source)
     cluster = ClusterCounts(nodes=args.nodes, zones=args.zones)
-    result = check(sources, cluster=cluster, files=files, out_dir=args.out)
+    version = args.kube_version or project.kube_version
+    result = check(sources, cluster=cluster, files=files, out_dir=args.out, kube_version=version)
     if args.format == "json":
         sys.stdout.write(json_report(result))
     elif args.format == "sarif":
@@ -146,7 +153,12 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     for name in names:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
-        result = check([synthesize(s) for s in build.specs], cluster=cluster, out_dir=f"{args.out}/{name}")
+        result = check(
+            [synthesize(s) for s in build.specs],
+            cluster=cluster,
+            out_dir=f"{args.out}/{name}",
+            kube_version=args.kube_version or build.kube_version,
+        )
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":
             data[name] = json.loads(json_report(result))

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from .._finding import BlockingFindings
 from ._charts import add_chart_option
 from ._gc import without_cycle_collector
 
@@ -63,10 +64,10 @@ def run(args: argparse.Namespace) -> int:
     sources = args.paths or project.blueprint_paths()
     args.out = args.out or project.out_path().as_posix()
     if args.stdout:
-        syntheses = hagen.synthesize_all(sources, project=project)
         # Every document is made before the first is written (a value refused halfway prints nothing),
-        # but never joined into one string: that copy was a quarter of the peak memory at 10,000 tiers.
-        sys.stdout.writelines(list(hagen.stream_objects(obj for s in syntheses for obj in s.objects)))
+        # each as soon as its object is, and never joined into one string: the objects as dicts and the
+        # joined copy were most of the peak memory at 10,000 tiers.
+        sys.stdout.writelines(hagen.synthesize_stream(sources, project=project))
         return 0
     try:
         report = hagen.synth(
@@ -76,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         print(exc.report.text(), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
+    except BlockingFindings as exc:
+        return _blocked(exc)
     _print_findings(report.findings)
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
     print(f"hagen synth: {count} blueprint{'s' if count != 1 else ''} -> {args.out}/: {report.summary()}")
@@ -91,8 +94,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             listed = ", ".join(names)
             raise hagen.InputError(f"--stdout prints one target; give --target NAME (targets: {listed})")
         build = hagen.build_target(project, names[0], args.paths or None)
-        objects = (o for spec in build.specs for o in hagen.synthesize(spec).objects)
-        sys.stdout.writelines(list(hagen.stream_objects(objects)))  # all made before any is written
+        sys.stdout.writelines(hagen.synthesize_stream(list(build.specs)))  # all made before any is written
         return 0
     out = args.out or project.out_path().as_posix()
     try:
@@ -109,6 +111,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         print(str(exc), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
+    except BlockingFindings as exc:
+        return _blocked(exc)
     _print_findings(report.findings)
     produced = [*report.written, *report.unchanged]
     blueprints = len({p.split("/")[1] for p in produced if p.split("/", 1)[0] in names and p.count("/") > 1})
@@ -123,6 +127,18 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         ]
         print(f"  {name}: {counts[0]} written, {counts[1]} unchanged, {counts[2]} removed")
     return 0
+
+
+def _blocked(exc: BlockingFindings) -> int:
+    """Error findings (cross-blueprint conflicts) stop the write: one line each, exit 1."""
+    from .._check import finding_lines
+
+    lines = finding_lines(exc.findings, "error")  # one line for the conflict every target has
+    for line in lines:
+        print(line, file=sys.stderr)
+    count = len(lines)
+    print(f"hagen synth: {count} error finding{'s' if count != 1 else ''}; nothing written", file=sys.stderr)
+    return 1
 
 
 def _print_findings(findings: Any) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ChartError, HagenError
-from .._objects import Object, is_cluster_scoped, sort_objects
+from .._objects import Object, sort_objects
+from .._scope import cluster_scoped_kinds, is_cluster_scoped
 from .._yaml import load_objects
 from ._merge import Values
 from ._release import HelmRelease
@@ -68,8 +69,9 @@ def render_release(release: HelmRelease, values: Values, chart: Path | str | Non
             objects.extend(load_objects(text, f"{chart}: {template}"))
         except HagenError as exc:
             raise ChartError(f"release {release.name}: {exc}") from None
+    scoped = cluster_scoped_kinds(objects)  # the chart's own CRDs may declare cluster-scoped kinds
     for obj in objects:
         meta = obj.setdefault("metadata", {})
-        if not is_cluster_scoped(obj) and not meta.get("namespace"):
+        if not is_cluster_scoped(obj, scoped) and not meta.get("namespace"):
             meta["namespace"] = release.namespace
     return sort_objects(objects)

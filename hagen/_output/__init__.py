@@ -1,6 +1,14 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
-from ._layout import header, kustomization, object_filename, render, render_objects, stream_objects
+from ._layout import (
+    header,
+    kustomization,
+    object_document,
+    object_filename,
+    render,
+    render_objects,
+    stream_objects,
+)
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
 from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
 from ._write import WriteReport, recover_output, write_tree
@@ -13,6 +21,7 @@ __all__ = [
     "in_scope",
     "kept_files",
     "kustomization",
+    "object_document",
     "object_filename",
     "owned_record",
     "parse_owned",

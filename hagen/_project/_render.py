@@ -39,12 +39,17 @@ def render_build(build: TargetBuild, validate: bool, kube_version: str | None = 
     files: dict[str, str] = {}
     objects = []
     findings: list[Any] = []
+    syntheses = []
     for spec in build.specs:
         synthesis = synthesize(spec)
+        syntheses.append(synthesis)
         objects.extend(synthesis.objects)
         findings.extend(synthesis.findings)
         for path, text in render(synthesis).items():
             files[f"{build.name}/{path}"] = text
+    from .._check._conflicts import conflict_findings
+
+    findings.extend(conflict_findings(syntheses))  # two blueprints of the target, one cluster-scoped object
     report = None
     if validate:
         from .._validate import validate_objects

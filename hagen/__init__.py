@@ -99,6 +99,7 @@ if TYPE_CHECKING:
         UnsafeYAMLError,
     )
     from ._extend import JsonPatch, StrategicMerge, merge_patch
+    from ._finding import BlockingFindings
     from ._helm import (
         Admin,
         Agent,
@@ -183,6 +184,7 @@ _PROVIDES: dict[str, str] = {
     "._errors": "BlueprintError ChartError HagenError InputError InvalidOutput OutputError "
     "QuantityError SchemaError SelectorError UnsafeYAMLError",
     "._extend": "JsonPatch StrategicMerge merge_patch",
+    "._finding": "BlockingFindings",
     "._helm": "Admin Agent Chart Controller HelmRelease Ingress Jenkins NetworkPolicy "
     "Persistence Rbac ServiceAccount ValuesCheck check_release helmfile_document install_command "
     "release_values render_release",
@@ -226,6 +228,7 @@ __all__ = [
     "Allocatable",
     "Autoscale",
     "Avoid",
+    "BlockingFindings",
     "Blueprint",
     "BlueprintError",
     "BlueprintSpec",

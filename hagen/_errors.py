@@ -23,6 +23,7 @@ class HagenError(Exception):
         │   └── SelectorError   a label selector the API server would reject
         ├── ChartError          a Helm chart or its values cannot be read or do not fit the chart
         ├── OutputError         hagen refuses to write (a file it did not generate is in the way)
+        ├── BlockingFindings    error findings (cross-blueprint conflicts) stop synth; nothing written
         └── InvalidOutput       synthesized objects fail the Kubernetes schema (also named SchemaError)
 
     QuantityError and SelectorError are ValueErrors too, so that model validators turn them into field

@@ -166,7 +166,7 @@ import hagen
 def _boom(*args, **kwargs):
     raise ZeroDivisionError("simulated bug")
 
-hagen.synthesize_all = _boom
+hagen.synthesize_all = hagen.synthesize_stream = _boom
 """
 
 

@@ -8,6 +8,7 @@ import sys
 import hagen
 
 PUBLIC = [
+    "BlockingFindings",
     "Pod",
     "SimNode",
     "Placed",

@@ -6,7 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from .._finding import BlockingFindings
 from ._charts import add_chart_option
 from ._gc import without_cycle_collector
 
@@ -77,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc.report.text(), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
-    except BlockingFindings as exc:
+    except hagen.BlockingFindings as exc:
         return _blocked(exc)
     _print_findings(report.findings)
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
@@ -111,7 +110,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         print(str(exc), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
-    except BlockingFindings as exc:
+    except hagen.BlockingFindings as exc:
         return _blocked(exc)
     _print_findings(report.findings)
     produced = [*report.written, *report.unchanged]
@@ -129,9 +128,9 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     return 0
 
 
-def _blocked(exc: BlockingFindings) -> int:
+def _blocked(exc: Any) -> int:
     """Error findings (cross-blueprint conflicts) stop the write: one line each, exit 1."""
-    from .._check import finding_lines
+    from .. import finding_lines
 
     lines = finding_lines(exc.findings, "error")  # one line for the conflict every target has
     for line in lines:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._blueprint import BlueprintSpec, load_blueprints
-from ._errors import HagenError
+from ._errors import InvalidOutput
 from ._output import (
     OWNED_RECORD,
     WriteReport,
@@ -20,36 +20,64 @@ from ._output import (
 from ._synth import Synthesis, synthesize, synthesize_each
 
 if TYPE_CHECKING:
-    from ._validate import ValidationReport
+    from ._project import Project, ProjectConfig
 
 DEFAULT_BLUEPRINTS = "blueprints"
 DEFAULT_OUT = "out"
 
 Source = str | Path | BlueprintSpec
+Sources = Source | Sequence[Source]
 
 
-def _specs(sources: Sequence[Source]) -> list[BlueprintSpec]:
-    specs = [s for s in sources if isinstance(s, BlueprintSpec)]
-    paths = [s for s in sources if not isinstance(s, BlueprintSpec)]
+def _listed(sources: Sources) -> list[Source]:
+    """One source or several: a str is a path, never a sequence of characters."""
+    if isinstance(sources, str | Path | BlueprintSpec):
+        return [sources]
+    return list(sources)
+
+
+def _specs(sources: Sources, project: Project | ProjectConfig | None = None) -> list[BlueprintSpec]:
+    listed = _listed(sources)
+    specs = [s for s in listed if isinstance(s, BlueprintSpec)]
+    paths = [s for s in listed if not isinstance(s, BlueprintSpec)]
     if paths:
-        specs.extend(load_blueprints(paths))
+        specs.extend(load_blueprints(paths, project=project))
     return sorted(specs, key=lambda s: s.name)
 
 
-def synthesize_all(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[Synthesis]:
-    """Load (where given paths) and synthesize every blueprint, in name order."""
-    return [synthesize(spec) for spec in _specs(sources)]
+def synthesize_all(
+    sources: Sources | None = None, *, project: Project | ProjectConfig | None = None
+) -> list[Synthesis]:
+    """Load (where given paths) and synthesize every blueprint, in name order.
+
+    `sources`: a blueprint file or folder (str or Path), a BlueprintSpec, or a sequence of them; default
+    the project's blueprint folders. `project`: a hagen.Project (default `hagen.load_project()`).
+    """
+    if sources is None:
+        from ._project import as_project
+
+        project = as_project(project)
+        sources = project.blueprint_paths()
+    return [synthesize(spec) for spec in _specs(sources, project)]
 
 
-def synthesize_stream(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[str]:
+def synthesize_stream(
+    sources: Sources | None = None, *, project: Project | ProjectConfig | None = None
+) -> list[str]:
     """What `hagen synth --stdout` prints for these blueprints: one ``---`` document per object, blueprints
     in name order, objects in hagen's order; the same text as `stream_objects` of every blueprint's
     objects. Each object's text is made as soon as the object is (`synthesize_each`), so the objects
-    are never all held at once; everything is made before the caller writes anything."""
-    return [doc for spec in _specs(sources) for doc in synthesize_each(spec, object_document)]
+    are never all held at once; everything is made before the caller writes anything. `sources` and
+    `project` are as in `synthesize_all`."""
+    if sources is None:
+        from ._project import as_project
+
+        project = as_project(project)
+        sources = project.blueprint_paths()
+    return [doc for spec in _specs(sources, project) for doc in synthesize_each(spec, object_document)]
 
 
-def plan(sources: Sequence[Source] | None = None) -> dict[str, str]:
+def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> dict[str, str]:
     """Every file `hagen synth` would write for these blueprints: relative path under out/ -> text.
 
     Includes the ownership record (.hagen-owned) as a full synth of exactly these blueprints writes it.
@@ -58,33 +86,26 @@ def plan(sources: Sequence[Source] | None = None) -> dict[str, str]:
     for every target (see `plan_targets`); otherwise its blueprint folders (default blueprints/).
     """
     if sources is None:
-        from ._project import load_project, plan_targets
+        from ._project import as_project, plan_targets
 
-        project = load_project()
+        project = as_project(project)
         if project.targets:
             return plan_targets(project)
-        sources = [project.path(p) for p in project.blueprints]
+        sources = project.blueprint_paths()
     files: dict[str, str] = {}
-    for synthesis in synthesize_all(sources):
+    for synthesis in synthesize_all(sources, project=project):
         files.update(render(synthesis))
     files[OWNED_RECORD] = owned_record(files.keys())
     return dict(sorted(files.items()))
 
 
-class InvalidOutput(HagenError):
-    """Synthesized objects fail the Kubernetes schema; `report` lists every error. Nothing was written."""
-
-    def __init__(self, report: ValidationReport) -> None:
-        self.report = report
-        super().__init__(report.text())
-
-
 def synth(
-    sources: Sequence[Source] | None = None,
+    sources: Sources | None = None,
     out_dir: str | Path | None = None,
     *,
     validate: bool = True,
     kube_version: str | None = None,
+    project: Project | ProjectConfig | None = None,
 ) -> WriteReport:
     """Synthesize blueprints into out_dir: everything is rendered (and schema-validated) in memory first,
     then written. Raises InvalidOutput, writing nothing, when an object fails the Kubernetes schema of
@@ -96,21 +117,23 @@ def synth(
     otherwise removal is limited to the folders of the blueprints synthesized.
 
     Without `sources` the project's configuration decides, as in `plan` (with targets: `synth_targets`);
-    without `out_dir`, its out folder (default out/).
+    without `out_dir`, its out folder (default out/). `sources` and `project` are as in `synthesize_all`;
+    `kube_version` defaults to the project's.
     """
-    if sources is None:
-        from ._project import load_project, synth_targets
+    from ._project import as_project, synth_targets
 
-        project = load_project()
+    project = as_project(project)
+    if sources is None:
         if project.targets:
             return synth_targets(project, None, out_dir, validate=validate, kube_version=kube_version)
-        sources = [project.path(p) for p in project.blueprints]
-        out_dir = out_dir if out_dir is not None else project.path(project.out)
-    out_dir = DEFAULT_OUT if out_dir is None else out_dir
-    syntheses = synthesize_all(sources)
-    from ._helm._check import CHART_PATHS, check_chart_names
+        sources = project.blueprint_paths()
+    kube_version = kube_version or project.kube_version
+    out_dir = project.out_path() if out_dir is None else out_dir
+    listed = _listed(sources)
+    syntheses = synthesize_all(listed, project=project)
+    from ._helm._check import check_chart_names
 
-    check_chart_names(CHART_PATHS.get(), (r.name for s in syntheses for r in s.blueprint.releases))
+    check_chart_names(project.charts, (r.name for s in syntheses for r in s.blueprint.releases))
     from ._check._conflicts import conflict_findings
     from ._finding import stop_on_errors
 
@@ -121,11 +144,11 @@ def synth(
 
         report = validate_objects([o for s in syntheses for o in s.objects], kube_version)
         if not report.ok:
-            raise InvalidOutput(report)
+            raise InvalidOutput({"": report})
     files: dict[str, str] = {}
     for synthesis in syntheses:
         files.update(render(synthesis))
-    complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in sources)
+    complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in listed)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
     written = write_tree(files, Path(out_dir), scope)
     written.findings.extend(f for s in syntheses for f in s.findings)

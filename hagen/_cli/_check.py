@@ -36,7 +36,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--nodes", type=_positive, metavar="N", help="nodes in the target cluster")
     parser.add_argument("--zones", type=_positive, metavar="Z", help="zones in the target cluster")
-    parser.add_argument("--out", default="out", metavar="DIR", help="where synth writes (for file locations)")
+    parser.add_argument(
+        "--out", metavar="DIR", help="where synth writes, for file locations (default: the project's out)"
+    )
     parser.add_argument(
         "--kube-version",
         metavar="V",
@@ -57,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
     """(blueprint paths, YAML paths): .py files and folders with .py files at their top are blueprints."""
-    from .._errors import InputError
+    from .. import InputError
 
     blueprints: list[Path] = []
     manifests: list[Path] = []
@@ -78,28 +80,28 @@ def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from .._check import ClusterCounts, check, json_report, sarif_report, text_report
-    from .._errors import InputError
-    from .._objects import object_id
-    from .._project import load_project
+    from .. import ClusterCounts, InputError, check, json_report, object_id, sarif_report, text_report
 
-    project = load_project()
+    project = args.project
     if project.targets and (args.target or not args.paths):
         return _run_targets(args, project)
     if args.target:
         project.select(args.target)  # raises: the project has no targets
-    paths = list(args.paths) or ["blueprints"]
-    if not args.paths and not Path("blueprints").is_dir():
-        raise InputError("no PATH given and no blueprints/ folder here")
+    paths = list(args.paths) or [p.as_posix() for p in project.blueprint_paths()]
+    missing = [p for p in paths if not Path(p).exists()]
+    if not args.paths and missing:
+        raise InputError(f"no PATH given and no {missing[0]}/ folder here (the project's blueprints)")
+    args.out = args.out or project.out_path().as_posix()
     blueprint_paths, manifest_paths = _split(paths)
     sources: list[Any] = []
     if blueprint_paths:
         from .. import load_blueprints, synthesize
 
-        sources.extend(synthesize(spec, report_errors=True) for spec in load_blueprints(blueprint_paths))
+        specs = load_blueprints(blueprint_paths, project=project)
+        sources.extend(synthesize(spec, report_errors=True) for spec in specs)
     files: dict[str, str] = {}
     if manifest_paths:
-        from .._validate._run import load_sourced
+        from .. import load_sourced
 
         for obj, source in load_sourced(manifest_paths):
             sources.append(obj)
@@ -123,12 +125,20 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import json
     import sys
 
-    from .._check import ClusterCounts, check, json_report, sarif_report, text_report
-    from .._errors import InputError
-    from .._project import blueprint_classes, build_target
-    from .._synth import synthesize
+    from .. import (
+        ClusterCounts,
+        InputError,
+        blueprint_classes,
+        build_target,
+        check,
+        json_report,
+        sarif_report,
+        synthesize,
+        text_report,
+    )
 
     names = project.select(args.target)
+    args.out = args.out or project.out_path().as_posix()
     blueprint_paths, manifest_paths = _split(list(args.paths)) if args.paths else ([], [])
     if manifest_paths:
         raise InputError("--target checks blueprints as a target builds them; YAML manifests have no target")

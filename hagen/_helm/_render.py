@@ -41,13 +41,14 @@ def render_available() -> str | None:
     return None
 
 
-def render_release(release: HelmRelease, values: Values, chart: Path | None) -> list[Object]:
+def render_release(release: HelmRelease, values: Values, chart: Path | str | None) -> list[Object]:
     """The Kubernetes objects `chart` (a chart directory or .tgz) renders for `release` with `values`.
 
     Rendered as a first install (``helm template --is-upgrade=false``); objects without a namespace get
     the release namespace, as ``helm install -n`` would apply them; NOTES.txt and empty documents are
     dropped; objects come back in hagen's kind order.
     """
+    chart = Path(chart) if chart is not None else None  # a str path or a Path
     if chart is None or not chart.exists():
         raise RenderUnavailable(
             f"release {release.name}: no local copy of chart {release.chart.name} to render"

@@ -140,6 +140,7 @@ def place_command(
     scenario: Path | None,
     options: PlaceOptions = PlaceOptions(),
     want_svg: bool = False,
+    project: Any = None,
 ) -> tuple[str, int, str | None]:
     """(output, exit code, SVG or None) of `hagen place`."""
     from ._svg import render_svg
@@ -153,7 +154,7 @@ def place_command(
             data = scenario_output(sim, pods, feasible=options.feasible)
             return json.dumps(data, indent=2) + "\n", code, svg
         return to_text(sim), code, svg
-    output, code, sim = place_inputs(load_inputs(paths), options)
+    output, code, sim = place_inputs(load_inputs(paths, project), options)
     return output, code, render_svg(sim) if want_svg else None
 
 

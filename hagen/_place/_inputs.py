@@ -79,8 +79,9 @@ def load_manifests(paths: Sequence[Path]) -> list[dict[str, Any]]:
     return objects
 
 
-def load_inputs(paths: Sequence[Path]) -> Inputs:
-    """Blueprint files/directories are loaded and synthesized; anything else is read as manifests."""
+def load_inputs(paths: Sequence[Path], project: Any = None) -> Inputs:
+    """Blueprint files/directories are loaded (through `project`, a hagen.Project; default the current
+    folder's) and synthesized; anything else is read as manifests."""
     out = Inputs()
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -88,13 +89,10 @@ def load_inputs(paths: Sequence[Path]) -> Inputs:
     blueprint_paths = [p for p in paths if _is_blueprint(p)]
     manifest_paths = [p for p in paths if not _is_blueprint(p)]
     if blueprint_paths:
-        import hagen
+        from .._blueprint import load_blueprints
+        from .._synth import synthesize
 
-        load = getattr(hagen, "load_blueprints", None)
-        synthesize = getattr(hagen, "synthesize", None)
-        if load is None or synthesize is None:
-            raise InputError("blueprint input needs hagen.load_blueprints and hagen.synthesize")
-        add_specs(out, load(blueprint_paths), synthesize)
+        add_specs(out, load_blueprints(blueprint_paths, project=project), synthesize)
     out.objects.extend(load_manifests(manifest_paths))
     return out
 

@@ -6,23 +6,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._errors import HagenError, InputError
+from .._errors import InputError, InvalidOutput
 from .._finding import stop_on_errors
 from ._config import ProjectConfig
 from ._render import RenderedTarget, render_targets
 
 if TYPE_CHECKING:
     from .._output import WriteReport
-    from .._validate import ValidationReport
 
 
-class InvalidTargetOutput(HagenError):
-    """A target's objects fail the Kubernetes schema; nothing was written. `reports`: target -> report."""
-
-    def __init__(self, reports: dict[str, ValidationReport]) -> None:
-        self.reports = reports
-        texts = [f"target {name}:\n{report.text()}" for name, report in reports.items()]
-        super().__init__("\n".join(texts))
+InvalidTargetOutput = InvalidOutput
+"""The former name of InvalidOutput (one exception for output that fails the schema, targets or not)."""
 
 
 def _paths(project: ProjectConfig, blueprints: Sequence[str | Path] | None) -> list[str]:
@@ -95,7 +89,7 @@ def synth_targets(
     """Write out/<target>/<blueprint>/ for these targets (default: all) and out/gitops/; all or nothing.
 
     Each target is validated against its own Kubernetes version (`kube_version`, the command line, wins);
-    InvalidTargetOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
+    InvalidOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
     """
     from .._output import removal_scope, write_tree
 
@@ -104,10 +98,14 @@ def synth_targets(
     rendered = render_targets(
         project, names, _paths(project, blueprints), validate=validate, kube_version=kube_version, jobs=jobs
     )
+    from .._helm._check import check_chart_names
+
+    check_chart_names(getattr(project, "charts", {}), (name for r in rendered for name in r.releases))
     failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
     if failed:
-        raise InvalidTargetOutput(failed)
+        raise InvalidOutput(failed)
     stop_on_errors(f for r in rendered for f in r.findings)  # cross-blueprint conflicts of a target
+    # A synth of some blueprint files cannot tell which other owned files are stale: it removes none.
     partial = blueprints is not None and len(blueprints) > 0 and not all(Path(p).is_dir() for p in blueprints)
     complete = len(names) == len(project.targets) and not partial
     # Some blueprint files: only their folders in each target; some targets: those targets and gitops/.

@@ -28,6 +28,7 @@ class RenderedTarget:
     namespaces: dict[str, str]  # blueprint -> namespace, for the GitOps destinations
     report: Any  # ValidationReport | None
     findings: tuple[Any, ...] = ()  # what synthesis found (Finding), for `hagen synth` to print
+    releases: tuple[str, ...] = ()  # the Helm releases' names, for the project's --chart copies
 
 
 def render_build(build: TargetBuild, validate: bool, kube_version: str | None = None) -> RenderedTarget:
@@ -55,7 +56,8 @@ def render_build(build: TargetBuild, validate: bool, kube_version: str | None = 
 
         report = validate_objects(objects, kube_version or build.kube_version)
     namespaces = {s.name: s.namespace for s in build.specs}
-    return RenderedTarget(build.name, files, namespaces, report, tuple(findings))
+    releases = tuple(r.name for s in build.specs for r in s.releases)
+    return RenderedTarget(build.name, files, namespaces, report, tuple(findings), releases)
 
 
 _CLASSES: dict[tuple[str, ...], list[BlueprintClass]] = {}

@@ -43,11 +43,13 @@ class Page:
 
 
 def _page(subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions, out_dir: str) -> Page:
-    import hagen
     from hagen._place._inputs import Inputs, add_specs
     from hagen._place._svg import tier_colors
 
-    cache = {id(spec): hagen.synthesize(spec) for spec in subject.specs}
+    from .._check import check
+    from .._synth import synthesize
+
+    cache = {id(spec): synthesize(spec) for spec in subject.specs}
     syntheses = list(cache.values())
     inputs = add_specs(Inputs(), subject.specs, lambda spec: cache[id(spec)])
     colors = tier_colors(inputs.tiers)
@@ -70,7 +72,7 @@ def _page(subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions
     )
     page.data["notes"] = list(inputs.notes)
     out = f"{out_dir}/{subject.prefix}".rstrip("/")
-    result = hagen.check(syntheses, out_dir=out, kube_version=subject.kube_version)  # as the schema section
+    result = check(syntheses, out_dir=out, kube_version=subject.kube_version)  # as the schema section
     page.data["findings"] = findings_section(result)
     page.data["schema"] = schema_section(objects, subject.kube_version)
     page.data["counts"] = {
@@ -116,12 +118,11 @@ def report(
     target); `project`: a hagen.ProjectConfig (default `hagen.load_project()`). Raises InputError for an
     unknown target, BlueprintError for a bad blueprint; a missing Graphviz is reported in the page.
     """
-    import hagen
-
+    from .._project import load_project
     from ._render import render_pages
 
     options = options or ReportOptions()
-    project = project if project is not None else hagen.load_project()
+    project = project if project is not None else load_project()
     pages_of = subjects(project, sources, targets)
     out_dir = str(project.out)
     diff = None

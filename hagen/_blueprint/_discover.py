@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -150,16 +150,19 @@ def load_blueprints(
     else:
         chosen = paths
     specs = [build_spec(cls, source=source) for cls, source in blueprint_classes(chosen)]
-    return check_unique([load_spec_inputs(spec, project) for spec in specs])
+    return check_unique([load_spec_inputs(spec, project) for spec in specs], project.charts)
 
 
-def check_unique(specs: Sequence[BlueprintSpec]) -> list[BlueprintSpec]:
+def check_unique(
+    specs: Sequence[BlueprintSpec], charts: Mapping[str, object] | None = None
+) -> list[BlueprintSpec]:
     """Sort by name; refuse two blueprints of one name, tier selectors that would select each other, and a
     chart copy given (`--chart RELEASE=PATH`) for a release none of them declares: every command that
-    loads blueprints passes here, so a misspelt release name is never silently unused."""
-    from .._helm._check import CHART_PATHS, check_chart_names
+    loads blueprints passes here, so a misspelt release name is never silently unused. `charts`: the
+    project's chart copies (release name -> path)."""
+    from .._helm._check import check_chart_names
 
-    check_chart_names(CHART_PATHS.get(), (r.name for spec in specs for r in spec.releases))
+    check_chart_names(charts or {}, (r.name for spec in specs for r in spec.releases))
     by_name: dict[str, BlueprintSpec] = {}
     for spec in specs:
         if spec.name in by_name:

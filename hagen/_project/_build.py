@@ -107,7 +107,7 @@ def build_target(
                 value=exc.value,
                 allowed=exc.allowed,
             ) from None
-    specs = check_unique(specs)
+    specs = check_unique(specs, context.charts)
     file = project.overrides_file(name)
     overrides: Overrides | None = load_overrides(file) if file is not None else None
     if overrides is not None:

@@ -12,11 +12,13 @@ import argparse
 import functools
 import importlib
 import sys
-import traceback
-from collections.abc import Sequence
-from typing import Any
 
 from .. import __version__
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
 
 _COMMANDS = ("synth", "diff", "validate", "check", "place", "report")
 
@@ -76,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # not the user's input: a bug, never "drift or findings"
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         print(
             f"hagen {args.command}: internal error ({type(exc).__name__}: {exc}); this is a bug in hagen "

@@ -5,7 +5,9 @@ The flag becomes part of the project context (`hagen.load_project(charts=...)`) 
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def add_chart_option(parser: Any) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any
 
 from ._charts import add_chart_option
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 
 def _positive(text: str) -> int:
@@ -59,6 +62,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
     """(blueprint paths, YAML paths): .py files and folders with .py files at their top are blueprints."""
+    from pathlib import Path
+
     from .. import InputError
 
     blueprints: list[Path] = []
@@ -79,6 +84,7 @@ def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
 
 def run(args: argparse.Namespace) -> int:
     import sys
+    from pathlib import Path
 
     from .. import ClusterCounts, InputError, check, json_report, object_id, sarif_report, text_report
 

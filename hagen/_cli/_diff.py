@@ -7,10 +7,12 @@ Exit codes: 0 no drift, 1 drift (formatting-only included; with --fail-on, only 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from .. import DiffResult
 
 FORMATS = ("human", "unified", "json", "github", "markdown")
@@ -101,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> DiffResult:
+    from pathlib import Path
+
     from .. import InputError, diff_output, diff_paths
 
     paths = [Path(p) for p in args.paths]
@@ -154,6 +158,8 @@ def _compare_targets(args: argparse.Namespace, paths: list[Path]) -> DiffResult:
 
 def _ignore_rules(args: argparse.Namespace) -> list[Any]:
     """The project's ``[diff] ignoreDifferences`` (none without a configuration)."""
+    from pathlib import Path
+
     here = Path.cwd().resolve()
     # Resolving the project context imports pydantic (0.1 to 0.2 s): a diff of two YAML trees does it only
     # when the nearest configuration file mentions ignore rules at all.
@@ -174,6 +180,8 @@ def _ignore_rules(args: argparse.Namespace) -> list[Any]:
 
 def _rollouts(args: argparse.Namespace, result: DiffResult) -> DiffResult:
     """`result` with each rollout verdict saying whether the rollout finishes on the --cluster profile."""
+    from pathlib import Path
+
     from .. import check_rollouts, load_profile, read_path
 
     objects = None

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable
-from typing import TypeVar
 
-_R = TypeVar("_R")
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypeVar
+
+    _R = TypeVar("_R")
 
 
 def without_cycle_collector(handler: Callable[..., _R]) -> Callable[..., _R]:

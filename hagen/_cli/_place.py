@@ -4,9 +4,12 @@ Pending; optionally a rolling update of one tier, or the failure of a node or zo
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from ._charts import add_chart_option
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def register(subparsers: Any) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
 
 from ._charts import add_chart_option
 from ._gc import without_cycle_collector
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
 if TYPE_CHECKING:
+    from typing import Any
+
     import hagen
 
 

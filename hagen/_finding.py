@@ -51,3 +51,15 @@ def stop_on_errors(findings: Iterable[Finding]) -> None:
     errors = [f for f in found if f.severity == "error"]
     if errors:
         raise BlockingFindings(errors, [f for f in found if f.severity == "warning"])
+
+
+def finding_sort_key(item: Finding) -> tuple[int, str, str, str, str, str]:
+    """Most severe first, then id, blueprint, tier, object and message: independent of rule order."""
+    return (
+        -SEVERITY_RANK[item.severity],
+        item.id,
+        item.blueprint or "",
+        item.tier or "",
+        item.object_id or "",
+        item.message,
+    )

@@ -1,13 +1,31 @@
 """`hagen check`: findings with ids for storage, scheduling and workload traps, as text, json or SARIF."""
 
-from .._finding import SEVERITY_RANK, Finding, Severity
-from ._catalog import RULES, Rule
-from ._context import CheckContext, ClusterCounts, Workload
-from ._report_json import json_data, json_report
-from ._report_sarif import sarif_data, sarif_report
-from ._report_text import finding_lines, text_report
-from ._run import CheckResult, RuleFn, check, default_rules, register_rule
-from ._suppress import Suppressed, apply_suppressions, suppressions_of
+from .._lazy import lazy_names
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .._finding import SEVERITY_RANK, Finding, Severity
+    from ._catalog import RULES, Rule
+    from ._context import CheckContext, ClusterCounts, Workload
+    from ._report_json import json_data, json_report
+    from ._report_sarif import sarif_data, sarif_report
+    from ._report_text import finding_lines, text_report
+    from ._run import CheckResult, RuleFn, check, default_rules, register_rule
+    from ._suppress import Suppressed, apply_suppressions, suppressions_of
+
+__getattr__ = lazy_names(
+    __name__,
+    {
+        ".._finding": "SEVERITY_RANK Finding Severity",
+        "._catalog": "RULES Rule",
+        "._context": "CheckContext ClusterCounts Workload",
+        "._report_json": "json_data json_report",
+        "._report_sarif": "sarif_data sarif_report",
+        "._report_text": "finding_lines text_report",
+        "._run": "CheckResult RuleFn check default_rules register_rule",
+        "._suppress": "Suppressed apply_suppressions suppressions_of",
+    },
+)
 
 __all__ = [
     "RULES",

@@ -6,8 +6,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .._finding import SEVERITY_RANK, Finding, Severity
-from ._run import CheckResult, finding_sort_key
+from .._finding import SEVERITY_RANK, Finding, Severity, finding_sort_key
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._run import CheckResult
 
 
 def _where(item: Finding) -> str:

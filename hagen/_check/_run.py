@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._finding import SEVERITY_RANK, Finding, Severity
+from .._finding import Finding, Severity, finding_sort_key
 from .._objects import Object, object_id
 from ._conflicts import conflict_findings
 from ._context import CheckContext, ClusterCounts
@@ -55,18 +55,6 @@ def default_rules() -> tuple[RuleFn, ...]:
     if callable(provider) and provider not in rules:
         rules.append(provider)
     return tuple(rules)
-
-
-def finding_sort_key(item: Finding) -> tuple[int, str, str, str, str, str]:
-    """Most severe first, then id, blueprint, tier, object and message: independent of rule order."""
-    return (
-        -SEVERITY_RANK[item.severity],
-        item.id,
-        item.blueprint or "",
-        item.tier or "",
-        item.object_id or "",
-        item.message,
-    )
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,8 @@ def _blocked(exc: hagen.BlockingFindings) -> int:
 
 def _print_findings(findings: Any) -> None:
     """The warnings synthesis found (errors stop it before this), one line each, on stderr."""
+    if not findings:
+        return  # the report module imports all of `hagen check`
     from .. import finding_lines
 
     for line in finding_lines(findings):

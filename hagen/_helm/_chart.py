@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ChartError, HagenError
-from .._yaml import load_documents
 from ._merge import Values
 
 MAX_MEMBER_BYTES = 8 * 1024 * 1024
@@ -51,6 +50,8 @@ def find_chart_copy(
 
 
 def _parse(files: dict[str, bytes], source: str) -> ChartCopy:
+    from .._yaml import load_documents  # PyYAML only when a chart copy is read
+
     if "Chart.yaml" not in files:
         raise ChartError(f"{source}: not a Helm chart (no Chart.yaml)")
     try:

@@ -12,7 +12,6 @@ from .._blueprint._lb import LoadBalancer
 from .._errors import HagenError
 from .._integers import Int32
 from .._names import annotation_key, dns1123_subdomain
-from .._yaml import load_documents
 from ._names import check_dns_label
 from ._typed import ValuesModel, check_quantity
 
@@ -243,6 +242,8 @@ class Controller(ValuesModel):
     @field_validator("jcasc_config_scripts")
     @classmethod
     def _jcasc(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        from .._yaml import load_documents  # PyYAML only for a blueprint that gives JCasC scripts
+
         for name, text in (value or {}).items():
             check_dns_label(name, "JCasC config script name")
             try:

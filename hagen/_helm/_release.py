@@ -11,7 +11,6 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator
 from .._errors import BlueprintError
 from .._finding import Finding
 from .._model import HagenModel
-from .._yaml import load_file
 from ._merge import Values, deep_merge, merge_layers
 from ._names import StorageClassLike, check_dns_label, check_pinned_version, check_release_name
 
@@ -146,6 +145,8 @@ class HelmRelease(HagenModel):
 
     def file_values(self, base_dir: Path) -> list[Values]:
         """The mapping in each of `values_files`, read relative to `base_dir` (the blueprint's folder)."""
+        from .._yaml import load_file  # PyYAML only for a release that has values files
+
         layers: list[Values] = []
         for index, name in enumerate(self.values_files):
             path = base_dir / name

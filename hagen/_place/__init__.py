@@ -1,18 +1,41 @@
 """The kube-scheduler filter simulation: placements, Pending reasons, rollouts and failures, as data."""
 
-from ._cluster import Allocatable, ClusterProfile, Node, SimNode, Taint, load_profile, profile_from_data
-from ._command import PlaceOptions, place_command, place_inputs
-from ._failure import Failure, apply_failure, fail
-from ._inputs import Inputs
-from ._pod import Pod, parse_pod
-from ._report import to_data, to_text
-from ._rollout import Rollout, RolloutStep, rollout
-from ._rules import placement_findings
-from ._run import Placed, place
-from ._scenario import run_scenario, scenario_simulation
-from ._simulate import Placement, Simulation, Simulator, simulate
-from ._svg import render_svg
-from ._topology import TopologyNote, topology_notes
+from .._lazy import lazy_names
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._cluster import Allocatable, ClusterProfile, Node, SimNode, Taint, load_profile, profile_from_data
+    from ._command import PlaceOptions, place_command, place_inputs
+    from ._failure import Failure, apply_failure, fail
+    from ._inputs import Inputs
+    from ._pod import Pod, parse_pod
+    from ._report import to_data, to_text
+    from ._rollout import Rollout, RolloutStep, rollout
+    from ._rules import placement_findings
+    from ._run import Placed, place
+    from ._scenario import run_scenario, scenario_simulation
+    from ._simulate import Placement, Simulation, Simulator, simulate
+    from ._svg import render_svg
+    from ._topology import TopologyNote, topology_notes
+
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "._cluster": "Allocatable ClusterProfile Node SimNode Taint load_profile profile_from_data",
+        "._command": "PlaceOptions place_command place_inputs",
+        "._failure": "Failure apply_failure fail",
+        "._inputs": "Inputs",
+        "._pod": "Pod parse_pod",
+        "._report": "to_data to_text",
+        "._rollout": "Rollout RolloutStep rollout",
+        "._rules": "placement_findings",
+        "._run": "Placed place",
+        "._scenario": "run_scenario scenario_simulation",
+        "._simulate": "Placement Simulation Simulator simulate",
+        "._svg": "render_svg",
+        "._topology": "TopologyNote topology_notes",
+    },
+)
 
 __all__ = [
     "Allocatable",

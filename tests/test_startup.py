@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import sys
 import pytest
 
 import hagen
-from hagen._cli import main
+from hagen._cli import build_parser, main
 
 # Packages whose import costs more than `hagen --help` itself; they load when a command needs them.
 HEAVY = ("pydantic", "pydantic_core", "yaml", "_yaml", "ruamel", "jsonschema_rs", "jinja2", "cdk8s")
@@ -58,6 +59,23 @@ def test_help_imports_no_heavy_module(argv: tuple[str, ...]) -> None:
     assert sorted(n for n in names if n.startswith("hagen.") and not n.startswith("hagen._cli")) == [
         "hagen._version"
     ]
+
+
+def _command_help(parser: argparse.ArgumentParser, name: str) -> str:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return str(action.choices[name].format_help())
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--debug"], *([c, "--help"] for c in COMMANDS)])
+def test_a_run_builds_its_own_command_only_and_helps_the_same(argv: list[str]) -> None:
+    full, partial = build_parser(), build_parser(argv)
+    assert partial.format_help() == full.format_help()  # every command listed with its one-line help
+    command = next((a for a in argv if not a.startswith("-")), None)
+    for name in COMMANDS:
+        if name == command:
+            assert _command_help(partial, name) == _command_help(full, name)
+        else:  # listed, flags not built
+            assert _command_help(partial, name) != _command_help(full, name)
 
 
 def test_synth_imports_neither_the_simulator_nor_the_check_rules(tmp_path: pytest.TempPathFactory) -> None:

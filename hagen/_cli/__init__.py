@@ -45,8 +45,32 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"hagen: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command (also used by the docs to list the flags)."""
+class _Listed:
+    """Subparsers for the commands a run does not use: each registers its name and one-line help (all that
+    `hagen --help` shows) and its flags go nowhere. Building every flag of every command was a fifth of
+    `hagen --help`'s time (argparse makes a help formatter per flag)."""
+
+    def __init__(self, subparsers: Any) -> None:
+        self._subparsers = subparsers
+
+    def add_parser(self, name: str, **kwargs: Any) -> _Ignored:
+        self._subparsers.add_parser(name, help=kwargs.get("help"), aliases=kwargs.get("aliases", ()))
+        return _Ignored()
+
+
+class _Ignored:
+    """Takes any parser call (add_argument, groups, set_defaults) and ignores it."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self._ignore
+
+    def _ignore(self, *args: object, **kwargs: object) -> _Ignored:
+        return self
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every command (also used by the docs to list the flags); given the command
+    line `argv`, only the command it names gets its flags (the others are listed for `--help`)."""
     parser = _Parser(
         prog="hagen",
         description="Typed blueprints -> Kubernetes manifests and Helm values, with drift, schema and "
@@ -55,14 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hagen {__version__}")
     parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # No top-level option takes a value: the first word that is not an option names the command.
+    command = next((a for a in argv if not a.startswith("-")), None) if argv is not None else None
     for name in _COMMANDS:
-        importlib.import_module(f"._{name}", __name__).register(subparsers)
+        full = argv is None or name == command
+        importlib.import_module(f"._{name}", __name__).register(subparsers if full else _Listed(subparsers))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv, namespace=_Args())
     if args.command is None:
         parser.print_help()

@@ -118,4 +118,6 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             for group in (report.written, report.unchanged, report.removed)
         ]
         print(f"  {name}: {counts[0]} written, {counts[1]} unchanged, {counts[2]} removed")
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     return 0

@@ -1,5 +1,6 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
+from ._hydrated import PROVENANCE, HydratedOutput, hydrate
 from ._layout import header, kustomization, object_filename, render, render_objects
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
 from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
@@ -7,6 +8,9 @@ from ._write import WriteReport, recover_output, write_tree
 
 __all__ = [
     "OWNED_RECORD",
+    "PROVENANCE",
+    "HydratedOutput",
+    "hydrate",
     "Scope",
     "WriteReport",
     "header",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,24 @@ class InvalidTargetOutput(HagenError):
 def _paths(project: ProjectConfig, blueprints: Sequence[str | Path] | None) -> list[str]:
     chosen = blueprints if blueprints else [project.path(p) for p in project.blueprints]
     return [Path(p).as_posix() for p in chosen]
+
+
+def given_charts(charts: Mapping[str, Path] | None) -> dict[str, Path]:
+    """`charts` (release name -> chart copy), else those the command line named with --chart."""
+    if charts is not None:
+        return dict(charts)
+    from .._helm._check import CHART_PATHS
+
+    return dict(CHART_PATHS.get())
+
+
+def hydration_notes(rendered: Sequence[RenderedTarget]) -> list[str]:
+    """Each target's releases not hydrated (and why) and its non-deterministic templates, said once."""
+    notes: list[str] = []
+    for r in rendered:
+        notes += [f"{r.name}: {n}" for n in r.notes]
+        notes += [f"{r.name}: {f.severity} {f.id}: {f.message} (fix: {f.fix})" for f in r.findings]
+    return list(dict.fromkeys(notes))
 
 
 def _require_targets(project: ProjectConfig) -> None:
@@ -69,6 +87,7 @@ def plan_targets(
     *,
     blueprints: Sequence[str | Path] | None = None,
     jobs: int | None = None,
+    charts: Mapping[str, Path] | None = None,
 ) -> dict[str, str]:
     """Every file `hagen synth` writes for these targets (default: all): path relative to out/ -> text,
     with out/gitops/ and the ownership record as a synth of exactly these targets leaves it."""
@@ -76,7 +95,10 @@ def plan_targets(
 
     _require_targets(project)
     names = project.select(targets)
-    files = _files(project, render_targets(project, names, _paths(project, blueprints), jobs=jobs))
+    rendered = render_targets(
+        project, names, _paths(project, blueprints), jobs=jobs, charts=given_charts(charts)
+    )
+    files = _files(project, rendered)
     files[OWNED_RECORD] = owned_record(files.keys())
     return dict(sorted(files.items()))
 
@@ -90,18 +112,27 @@ def synth_targets(
     validate: bool = True,
     kube_version: str | None = None,
     jobs: int | None = None,
+    charts: Mapping[str, Path] | None = None,
 ) -> WriteReport:
     """Write out/<target>/<blueprint>/ for these targets (default: all) and out/gitops/; all or nothing.
 
     Each target is validated against its own Kubernetes version (`kube_version`, the command line, wins);
     InvalidTargetOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
+    Releases to hydrate are rendered from `charts` (default: the --chart copies of the command line);
+    the report's `notes` say which were not, and why.
     """
     from .._output import removal_scope, write_tree
 
     _require_targets(project)
     names = project.select(targets)
     rendered = render_targets(
-        project, names, _paths(project, blueprints), validate=validate, kube_version=kube_version, jobs=jobs
+        project,
+        names,
+        _paths(project, blueprints),
+        validate=validate,
+        kube_version=kube_version,
+        jobs=jobs,
+        charts=given_charts(charts),
     )
     failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
     if failed:
@@ -112,15 +143,25 @@ def synth_targets(
     produced = {f"{r.name}/{b}" for r in rendered for b in r.namespaces} if partial else {*names, "gitops"}
     scope = removal_scope(complete, produced)
     out = Path(out_dir) if out_dir is not None else project.path(project.out)
-    return write_tree(_files(project, rendered), out, scope)
+    import dataclasses
+
+    report = write_tree(_files(project, rendered), out, scope)
+    return dataclasses.replace(report, notes=hydration_notes(rendered))
 
 
-def diff_targets(project: ProjectConfig, a: str, b: str) -> tuple[dict[str, str], dict[str, str]]:
+def diff_targets(
+    project: ProjectConfig, a: str, b: str, charts: Mapping[str, Path] | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
     """The files of targets `a` and `b` with the <target>/ prefix removed, so that the two trees line up
     by <blueprint>/<file> (what `hagen diff --target a --against b` compares)."""
     _require_targets(project)
     project.select([a, b])
-    rendered = {r.name: r.files for r in render_targets(project, sorted({a, b}), _paths(project, None))}
+    rendered = {
+        r.name: r.files
+        for r in render_targets(
+            project, sorted({a, b}), _paths(project, None), charts=given_charts(charts)
+        )
+    }
 
     def strip(name: str) -> dict[str, str]:
         cut = len(name) + 1

@@ -8,8 +8,9 @@ depend on the number of workers or on which finishes first.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .._blueprint._discover import BlueprintClass, blueprint_classes
@@ -27,39 +28,70 @@ class RenderedTarget:
     files: dict[str, str]
     namespaces: dict[str, str]  # blueprint -> namespace, for the GitOps destinations
     report: Any  # ValidationReport | None
+    notes: tuple[str, ...] = ()  # releases not hydrated, and why
+    findings: tuple[Any, ...] = field(default=(), compare=False)  # of hydration (non-deterministic charts)
 
 
-def render_build(build: TargetBuild, validate: bool, kube_version: str | None = None) -> RenderedTarget:
-    """Synthesize and render one target; validate its objects with `kube_version` or the target's."""
-    from .._output import render
+def render_build(
+    build: TargetBuild,
+    validate: bool,
+    kube_version: str | None = None,
+    charts: Mapping[str, Path] | None = None,
+) -> RenderedTarget:
+    """Synthesize and render one target; validate its objects with `kube_version` or the target's.
+    Releases to hydrate (the target's `hydrate`, or the release's) are rendered from `charts` (release
+    name -> chart directory or .tgz) and validated with the rest."""
+    from .._output import hydrate, render
     from .._synth import synthesize
+    from .._validate import DEFAULT_KUBE_VERSION
 
     files: dict[str, str] = {}
     objects = []
+    notes: list[str] = []
+    findings: list[Any] = []
     for spec in build.specs:
         synthesis = synthesize(spec)
         objects.extend(synthesis.objects)
         for path, text in render(synthesis).items():
             files[f"{build.name}/{path}"] = text
+        hydrated = hydrate(
+            synthesis,
+            files,
+            charts or {},
+            kube_version=kube_version or build.kube_version or DEFAULT_KUBE_VERSION,
+            hydrate_all=build.hydrate,
+            prefix=f"{build.name}/",
+            target=build.name,
+        )
+        files.update(hydrated.files)
+        objects.extend(hydrated.objects)
+        notes.extend(hydrated.notes)
+        findings.extend(hydrated.findings)
     report = None
     if validate:
         from .._validate import validate_objects
 
         report = validate_objects(objects, kube_version or build.kube_version)
-    return RenderedTarget(build.name, files, {s.name: s.namespace for s in build.specs}, report)
+    namespaces = {s.name: s.namespace for s in build.specs}
+    return RenderedTarget(build.name, files, namespaces, report, tuple(notes), tuple(findings))
 
 
 _CLASSES: dict[tuple[str, ...], list[BlueprintClass]] = {}
 
 
 def _worker(
-    project: ProjectConfig, paths: tuple[str, ...], names: tuple[str, ...], validate: bool, kube: str | None
+    project: ProjectConfig,
+    paths: tuple[str, ...],
+    names: tuple[str, ...],
+    validate: bool,
+    kube: str | None,
+    charts: Mapping[str, Path],
 ) -> list[RenderedTarget]:
     """A pool worker: import the blueprints once per process, render the targets it was given."""
     if paths not in _CLASSES:
         _CLASSES[paths] = blueprint_classes(paths)
     classes = _CLASSES[paths]
-    return [render_build(build_target(project, name, classes), validate, kube) for name in names]
+    return [render_build(build_target(project, name, classes), validate, kube, charts) for name in names]
 
 
 def default_jobs() -> int:
@@ -87,14 +119,17 @@ def render_targets(
     validate: bool = False,
     kube_version: str | None = None,
     jobs: int | None = None,
+    charts: Mapping[str, Path] | None = None,
 ) -> list[RenderedTarget]:
     """Every named target rendered, in name order; a pool of `jobs` processes (default: the CPUs) is used
-    only when there is more than one target and more than POOL_MIN_SYNTHESES syntheses."""
+    only when there is more than one target and more than POOL_MIN_SYNTHESES syntheses. `charts`: release
+    name -> chart copy, for the releases to hydrate."""
+    charts = dict(charts or {})
     key = tuple(paths)
     classes = _CLASSES[key] = blueprint_classes(paths)  # forked workers inherit it; spawned ones re-import
     workers = pool_workers(len(names), len(classes), jobs)
     if workers <= 1:
-        return [render_build(build_target(project, n, classes), validate, kube_version) for n in names]
+        return [render_build(build_target(project, n, classes), validate, kube_version, charts) for n in names]
     import gc
     from concurrent.futures import ProcessPoolExecutor
 
@@ -107,7 +142,7 @@ def render_targets(
     results: list[RenderedTarget] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [
-            pool.submit(_worker, project, tuple(paths), chunk, validate, kube_version) for chunk in chunks
+            pool.submit(_worker, project, tuple(paths), chunk, validate, kube_version, charts) for chunk in chunks
         ]
         for future in futures:
             results.extend(future.result())

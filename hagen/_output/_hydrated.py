@@ -1,0 +1,124 @@
+"""Hydrated releases -> files: helm/<release>/ gets one file per rendered object, a kustomization and
+provenance.yaml, beside the values.yaml hagen wrote (the values the chart was rendered with).
+
+The chart copies come in as an explicit mapping (release name -> chart directory or .tgz), resolved at
+the command line's edge; a release's own ``chart_path`` (relative to its blueprint file) is used when
+the mapping has none. Without a copy or the Helm engine the release keeps its values only, with a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .._errors import ChartError
+from .._finding import Finding
+from .._objects import Object, object_id
+from .._synth import Synthesis
+from .._yaml import dump_documents
+from ._layout import KUSTOMIZATION, header, kustomization, object_filename
+
+if TYPE_CHECKING:
+    from .._helm._hydrate import Hydration
+
+PROVENANCE = "provenance.yaml"
+
+
+@dataclass
+class HydratedOutput:
+    """Files added under out/ (relative paths -> text), the rendered objects (for validation, checks,
+    placement), one note per release not hydrated and why, and findings (non-deterministic templates)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    objects: list[Object] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _chart_for(synthesis: Synthesis, release: object, charts: Mapping[str, Path]) -> Path | None:
+    name = getattr(release, "name", "")
+    if name in charts:
+        return charts[name]
+    declared = getattr(release, "chart_path", None)
+    if declared and synthesis.blueprint.source:
+        return Path(synthesis.blueprint.source).parent / declared
+    return None
+
+
+def reproduce_command(release: object, target: str | None) -> str:
+    """The command that writes these files again: `hagen synth` with the chart copy named."""
+    name = getattr(release, "name", "")
+    chart = getattr(getattr(release, "chart", None), "name", name)
+    version = getattr(release, "version", "")
+    where = f" --target {target}" if target else ""
+    return f"hagen synth{where} --chart {name}=PATH/TO/{chart}-{version}.tgz"
+
+
+def hydrate(
+    synthesis: Synthesis,
+    files: Mapping[str, str],
+    charts: Mapping[str, Path],
+    *,
+    kube_version: str,
+    hydrate_all: bool = False,
+    prefix: str = "",
+    target: str | None = None,
+) -> HydratedOutput:
+    """The hydrated files of the releases of `synthesis` that ask for it (`hydrate=True`, or every
+    release with `hydrate_all`); `files` are the synthesis's rendered files under `prefix` (e.g.
+    ``prod/``), whose values.yaml text is hashed into the provenance. ChartError when a given chart does
+    not render or two rendered objects would share a file."""
+    from .._helm._hydrate import hydrate_release
+    from .._helm._render import RenderUnavailable
+    from .._version import __version__
+
+    out = HydratedOutput()
+    for release in synthesis.blueprint.releases:
+        if not (release.hydrate or hydrate_all) or release.name not in synthesis.values:
+            continue
+        folder = f"{prefix}{synthesis.blueprint.name}/helm/{release.name}"
+        chart = _chart_for(synthesis, release, charts)
+        if chart is None:
+            out.notes.append(
+                f"release {release.name} not hydrated: no local copy of chart {release.chart.name} "
+                f"{release.version} (give --chart {release.name}=PATH or chart_path=); values only"
+            )
+            continue
+        try:
+            result = hydrate_release(
+                release,
+                synthesis.values[release.name],
+                chart,
+                values_text=files[f"{folder}/values.yaml"],
+                kube_version=kube_version,
+                hagen_version=__version__,
+                command=reproduce_command(release, target),
+            )
+        except RenderUnavailable as exc:
+            out.notes.append(f"release {release.name} not hydrated: {exc}; values only")
+            continue
+        names: list[str] = []
+        for obj in result.objects:
+            name = object_filename(obj, release.namespace)
+            if name in names:
+                raise ChartError(f"release {release.name}: two rendered objects would share {folder}/{name}")
+            names.append(name)
+            out.files[f"{folder}/{name}"] = dump_documents([obj], header(synthesis, _what(release.name, result, obj)))
+        note = f"Rendered objects of Helm release {release.name}: kubectl apply -k helm/{release.name}"
+        out.files[f"{folder}/{KUSTOMIZATION}"] = dump_documents([kustomization(names)], header(synthesis, note))
+        how = f"How helm/{release.name}/ was rendered (chart, values, engine)."
+        out.files[f"{folder}/{PROVENANCE}"] = dump_documents([dict(result.provenance)], header(synthesis, how))
+        out.objects.extend(result.objects)
+        out.findings.extend(result.findings)
+    return out
+
+
+def _what(release: str, result: Hydration, obj: Object) -> str:
+    ident = object_id(obj)
+    lines = [f"Rendered from {result.templates.get(ident, '')} of Helm release {release} (see provenance.yaml)."]
+    hook = result.hooks.get(ident)
+    if hook:
+        lines.append(f"Helm hook {hook}: Helm runs it at that point; kubectl apply applies it as a plain object.")
+    return "\n".join(lines)

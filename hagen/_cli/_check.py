@@ -119,7 +119,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     from .._check import ClusterCounts, check, json_report, sarif_report, text_report
     from .._errors import InputError
     from .._project import blueprint_classes, build_target
-    from .._synth import synthesize
+    from .._project._plan import given_charts
+    from .._project._render import hydrated_syntheses
 
     names = project.select(args.target)
     blueprint_paths, manifest_paths = _split(list(args.paths)) if args.paths else ([], [])
@@ -137,7 +138,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     for name in names:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
-        result = check([synthesize(s) for s in build.specs], cluster=cluster, out_dir=f"{args.out}/{name}")
+        syntheses, _ = hydrated_syntheses(build, given_charts(None))
+        result = check(syntheses, cluster=cluster, out_dir=f"{args.out}/{name}")
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":
             data[name] = json.loads(json_report(result))

@@ -68,6 +68,9 @@ def register(subparsers: Any) -> None:
         metavar="FILE",
         help="cluster profile (as for hagen place): say whether each rollout can finish on it",
     )
+    from ._charts import add_chart_option
+
+    add_chart_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -98,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
     except RecursionError:
         raise InputError("the YAML nests too deeply to compare") from None
     sys.stdout.write(report)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     return 1 if fails(result, args.fail_on) and not args.exit_zero else 0
 
 

@@ -17,6 +17,7 @@ from .._output import (
     removal_scope,
 )
 from ._engine import diff_trees
+from ._hydrated import carry_unhydrated
 from ._git import read_revision
 from ._model import DiffResult
 from ._tree import Tree, read_path, read_text
@@ -67,6 +68,11 @@ def diff_planned(
     owned = set(parse_owned(record, str(out / OWNED_RECORD)))
     new_record = planned.get(OWNED_RECORD)
     generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
+    notes: list[str] = []
+    if against is None:
+        generated, notes = carry_unhydrated(generated, disk.texts, owned)
+        if new_record is not None and notes:
+            new_record = owned_record(generated.keys())
     if against is not None and not owned:
         owned = set(disk.texts)  # a tree that was not written by hagen: compare all of it
     elsewhere = {p for p in owned if not in_scope(p, scope)}
@@ -84,7 +90,7 @@ def diff_planned(
     # The record is bookkeeping: it only counts on its own, when nothing else already shows the drift.
     record_drift = new_record is not None and record != new_record and not result.drift
     formatting = (*result.formatting_only, OWNED_RECORD) if record_drift else result.formatting_only
-    return replace(result, foreign=foreign, formatting_only=formatting)
+    return replace(result, foreign=foreign, formatting_only=formatting, notes=tuple(notes))
 
 
 def _blueprint_sources(specs: Sequence[Any]) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
-from ._hydrated import PROVENANCE, HydratedOutput, hydrate
+from ._hydrated import PROVENANCE, HydratedOutput, hydrate, with_hydrated
 from ._layout import header, kustomization, object_filename, render, render_objects
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
 from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
@@ -26,5 +26,6 @@ __all__ = [
     "render",
     "render_objects",
     "stale_files",
+    "with_hydrated",
     "write_tree",
 ]

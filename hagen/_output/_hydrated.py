@@ -115,6 +115,18 @@ def hydrate(
     return out
 
 
+def with_hydrated(synthesis: Synthesis, hydrated: HydratedOutput) -> Synthesis:
+    """`synthesis` with the rendered objects among its own, in hagen's order, so that checks see the
+    chart's PersistentVolumeClaim beside the StorageClass the blueprint declares."""
+    import dataclasses
+
+    from .._objects import sort_objects
+
+    if not hydrated.objects:
+        return synthesis
+    return dataclasses.replace(synthesis, objects=sort_objects([*synthesis.objects, *hydrated.objects]))
+
+
 def _what(release: str, result: Hydration, obj: Object) -> str:
     ident = object_id(obj)
     lines = [f"Rendered from {result.templates.get(ident, '')} of Helm release {release} (see provenance.yaml)."]

@@ -32,6 +32,29 @@ class RenderedTarget:
     findings: tuple[Any, ...] = field(default=(), compare=False)  # of hydration (non-deterministic charts)
 
 
+def hydrated_syntheses(
+    build: TargetBuild, charts: Mapping[str, Path], kube_version: str | None = None
+) -> tuple[list[Any], list[str]]:
+    """The target's syntheses with the objects of its hydrated releases among their own (what `hagen
+    check` and `hagen place` look at), and a note for each release that could not be hydrated."""
+    from .._output import hydrate, render, with_hydrated
+    from .._synth import synthesize
+    from .._validate import DEFAULT_KUBE_VERSION
+
+    syntheses: list[Any] = []
+    notes: list[str] = []
+    for spec in build.specs:
+        synthesis = synthesize(spec)
+        files = {f"{build.name}/{p}": t for p, t in render(synthesis).items()}
+        kube = kube_version or build.kube_version or DEFAULT_KUBE_VERSION
+        hydrated = hydrate(
+            synthesis, files, charts, kube_version=kube, hydrate_all=build.hydrate, prefix=f"{build.name}/"
+        )
+        syntheses.append(with_hydrated(synthesis, hydrated))
+        notes.extend(hydrated.notes)
+    return syntheses, notes
+
+
 def render_build(
     build: TargetBuild,
     validate: bool,

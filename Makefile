@@ -16,7 +16,7 @@ HAVE_GO := $(shell command -v $(GO) 2>/dev/null)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,helm,cdk8s]' --config-settings editable_mode=compat
+	$(BIN)/python -m pip install --quiet -e '.[dev,helm,cdk8s,lightkube]' --config-settings editable_mode=compat
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -7,16 +7,20 @@ import inspect
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, field_validator, model_validator
 
+from .._config import ConfigMap, ExternalSecret, SealedSecret
 from .._errors import BlueprintError, HagenError, InputError
+from .._extend import JsonPatch, StrategicMerge, as_object
 from .._names import dns1123_label
 from ._container import Model
 from ._messages import first_error, origin, user_code_error
+from ._references import check_configuration
 from ._scheduling import Avoid, Colocate
 from ._tier import LabelKey, LabelValue, Tier
 
 DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
+ExtraObject = Annotated[dict[str, Any], BeforeValidator(as_object)]
 
 
 class BlueprintSpec(Model):
@@ -49,6 +53,16 @@ class BlueprintSpec(Model):
     cdk8s_charts: tuple[Any, ...] = Field(
         default=(), description="cdk8s Charts (or functions building one) whose objects join the output"
     )
+    config_maps: tuple[ConfigMap, ...] = Field(default=(), description="ConfigMaps the tiers mount or read")
+    secrets: tuple[ExternalSecret | SealedSecret, ...] = Field(
+        default=(), description="Secrets by reference: ExternalSecret and SealedSecret objects"
+    )
+    objects: tuple[ExtraObject, ...] = Field(
+        default=(), description="extra objects: dicts or typed models with to_dict() (lightkube resources)"
+    )
+    patches: tuple[JsonPatch | StrategicMerge, ...] = Field(
+        default=(), description="JSON patches and strategic merge patches on the blueprint's objects"
+    )
     source: str = Field(default="", description="file the blueprint was loaded from")
     class_name: str = Field(default="", description="the Blueprint subclass")
     description: str = Field(default="", description="the class docstring")
@@ -76,6 +90,11 @@ class BlueprintSpec(Model):
                         f"(tiers: {allowed})"
                     )
         _colocation_cycle(self.tiers)
+        return self
+
+    @model_validator(mode="after")
+    def _configuration(self) -> BlueprintSpec:
+        check_configuration(self)
         return self
 
     @field_validator("eks")
@@ -146,7 +165,8 @@ class Blueprint:
     """Subclass this to declare a service; set any of these as class attributes or zero-argument methods:
 
     name, namespace, part_of, tier_label, bare_tier_selectors, labels, create_namespace, network_policies,
-    tiers, storage_classes, releases, csi_drivers, cluster, eks, cdk8s_charts.
+    tiers, storage_classes, releases, csi_drivers, cluster, eks, cdk8s_charts, config_maps, secrets,
+    objects, patches.
 
     `name` defaults to the class name in kebab case, `namespace` to the name. A subclass that only
     shares settings with others sets ``abstract = True`` and is not synthesized itself.
@@ -249,7 +269,17 @@ def build_spec(cls: type[Blueprint], source: str = "", target: Any = None) -> Bl
         raise exc.located(file=source, blueprint=cls.__name__) from None
     values.setdefault("name", _kebab(cls.__name__))
     values.setdefault("namespace", values["name"])
-    for key in ("tiers", "storage_classes", "releases", "csi_drivers", "cdk8s_charts"):
+    for key in (
+        "tiers",
+        "storage_classes",
+        "releases",
+        "csi_drivers",
+        "cdk8s_charts",
+        "config_maps",
+        "secrets",
+        "objects",
+        "patches",
+    ):
         if key in values and isinstance(values[key], list):
             values[key] = tuple(values[key])
     values.update(source=source, class_name=cls.__name__, description=(cls.__doc__ or "").strip())

@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
+from .._config import EnvFrom, Files
+from .._identity import Identity
 from .._integers import Int32, Int64
 from .._names import annotation_key, label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
@@ -74,6 +76,13 @@ class Tier(Model):
     suppress: dict[str, str] = Field(
         default_factory=dict, description="finding id -> the written reason it does not apply here"
     )
+    files: tuple[Files, ...] = Field(
+        default=(), description="ConfigMaps (ConfigFiles) and Secrets (SecretFiles) mounted as files"
+    )
+    env_from: tuple[EnvFrom, ...] = Field(default=(), description="containers[].envFrom: whole maps as env")
+    identity: Identity | None = Field(
+        default=None, description="a ServiceAccount for the tier, with its IAM role (IRSA or Pod Identity)"
+    )
 
     @field_validator("image")
     @classmethod
@@ -98,9 +107,12 @@ class Tier(Model):
             raise ValueError(f"Service ports repeat: {[port for port, _ in exposed]}")
         if "expose" in self.model_fields_set and self.expose != "none" and not self.ports:
             raise ValueError(f"expose={self.expose!r} needs ports to expose; declare ports or use 'none'")
-        mounts = [*self.writable_paths, *(v.mount_path for v in self.volumes)]
+        mounts = [*self.writable_paths, *(v.mount_path for v in self.volumes), *(f.path for f in self.files)]
         if len(set(mounts)) != len(mounts):
-            raise ValueError(f"two mounts share a path (writable_paths and volumes): {mounts}")
+            raise ValueError(f"two mounts share a path (writable_paths, volumes and files): {mounts}")
+        sources = [f.volume_name for f in self.files]
+        if len(set(sources)) != len(sources):
+            raise ValueError(f"a ConfigMap or Secret is mounted twice: {sources}; mount it once")
         port_names = {p.name for p in self.ports}
         for field in ("readiness", "liveness", "startup"):
             probe: Probe | None = getattr(self, field)

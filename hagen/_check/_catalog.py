@@ -42,6 +42,20 @@ _RULES = (
     Rule("workload.privileged", "error", "Privileged container",
          "A privileged container has full access to the node: a compromise of the pod is one of the node.",
          "Remove `privileged: true`; add only the capabilities the container needs."),
+    Rule("secret.plaintext-env", "error", "Credential in plain text in env",
+         "An env value named like a credential (*_PASSWORD, *_TOKEN, *_SECRET, *_API_KEY...) or a connection "
+         "string with a password sits in the manifest: in git, in `kubectl get -o yaml`, in every diff.",
+         "Read it from a Secret: `env={'DB_PASSWORD': SecretKeyRef(name=..., key=...)}` (or envFrom a "
+         "Secret); create the Secret with an ExternalSecret or a SealedSecret."),
+    Rule("secret.plaintext-configmap", "error", "Credential in plain text in a ConfigMap",
+         "ConfigMaps are not secret: anyone who may read the namespace's ConfigMaps reads the value, and "
+         "out/ puts it in git.",
+         "Move the value to a Secret (ExternalSecret or SealedSecret) and mount it with SecretFiles, or "
+         "reference it from the configuration file through an environment variable."),
+    Rule("secret.plaintext-secret", "error", "Secret with its values in the manifests",
+         "A Secret's data is base64, not encryption: committed with the manifests, it is readable by anyone "
+         "with the repository.",
+         "Create the Secret outside git and reference it, or commit an ExternalSecret or a SealedSecret."),
     Rule("storage.csi-driver-missing", "error", "StorageClass provisioner not installed",
          "PVCs of a class provisioned by ebs.csi.aws.com or efs.csi.aws.com stay Pending until the CSI "
          "driver add-on runs with an IAM role (gp2 too, on current EKS).",

@@ -11,6 +11,7 @@ from .._finding import SEVERITY_RANK, Finding, Severity
 from .._objects import Object, object_id
 from ._context import CheckContext, ClusterCounts
 from ._rules_scheduling import scheduling_rules
+from ._rules_secrets import secret_rules
 from ._rules_storage import storage_rules
 from ._rules_workload import workload_rules
 from ._storage_model import addons_in
@@ -19,7 +20,7 @@ from ._suppress import Suppressed, Suppressions, apply_suppressions, suppression
 RuleFn = Callable[[CheckContext], Iterable[Finding]]
 """A rule provider: reads a CheckContext, yields findings. Providers must be pure."""
 
-BUILTIN_RULES: tuple[RuleFn, ...] = (workload_rules, storage_rules, scheduling_rules)
+BUILTIN_RULES: tuple[RuleFn, ...] = (workload_rules, storage_rules, scheduling_rules, secret_rules)
 _registered: list[RuleFn] = []
 
 

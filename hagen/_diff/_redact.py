@@ -3,7 +3,9 @@
 Reports end up in CI logs and pull-request comments. A value is hidden, in every format and however its
 list was compared (by name or by position), when it can hold a secret:
 
-- it is under a Secret's ``data`` or ``stringData`` (or in a Secret's last-applied configuration);
+- it is under a Secret's ``data`` or ``stringData`` (or in a Secret's last-applied configuration), a
+  SealedSecret's ``spec.encryptedData`` or template data, or an ExternalSecret's target template data
+  (its ``spec.data`` only names keys in a store and stays visible);
 - its key is secret-named: split into word parts (camelCase, snake_case, kebab-case, dots; for a
   qualified key ``domain/name`` only the name), one part is a secret word (`SECRET_WORDS`), e.g.
   ``SECRET_KEY_BASE``, ``dbPasswordFile``, ``x-api-token``; ``keyboard`` is one word and is not;
@@ -51,6 +53,15 @@ _KEY_FIELDS = frozenset({"topologykey", "matchlabelkeys", "mismatchlabelkeys"})
 _SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[^A-Za-z0-9]+")
 _LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 _PLAIN_KINDS = ("values", "document", "file")
+# Kinds that become Secrets: where they carry values (ciphertext, or templates that may hold literals).
+_SECRET_VALUES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "SealedSecret": (
+        ("spec", "encryptedData"),
+        ("spec", "template", "data"),
+        ("spec", "template", "stringData"),
+    ),
+    "ExternalSecret": (("spec", "target", "template", "data"),),
+}
 
 __all__ = ["DESCRIBING", "HASH_CHARS", "SECRET_WORDS", "mask", "redact", "sensitive_key", "shown"]
 
@@ -100,6 +111,8 @@ def hidden(
     if value is None or isinstance(value, bool):
         return False
     if doc_kind == "Secret" and path and path[0] in ("data", "stringData"):
+        return True
+    if any(path[: len(prefix)] == prefix for prefix in _SECRET_VALUES.get(doc_kind, ())):
         return True
     names = _names(path, labels)
     field = doc_kind not in _PLAIN_KINDS

@@ -35,6 +35,7 @@ MANAGED_POLICY: dict[str, str] = {
 _ROLE_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\w+=,.@/-]+$")
 _POLICY_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/[\w+=,.@/-]+$")
 EKSCTL_API_VERSION = "eksctl.io/v1alpha5"
+POD_IDENTITY_AGENT = "eks-pod-identity-agent"
 # eksctl's own rule for metadata.name (pkg/apis/eksctl.io/v1alpha5 validation: "must satisfy regular
 # expression pattern: [a-zA-Z][-a-zA-Z0-9]*"), at most 100 characters as EKS allows.
 _CLUSTER_NAME = re.compile(r"^[a-zA-Z][-a-zA-Z0-9]{0,99}$")
@@ -188,11 +189,16 @@ def provisioners_used(classes: Iterable[Any]) -> set[str]:
 
 
 def cluster_fragment(
-    classes: Iterable[Any], drivers: Iterable[CsiDriver], eks: EksCluster | None = None
+    classes: Iterable[Any],
+    drivers: Iterable[CsiDriver],
+    eks: EksCluster | None = None,
+    iam: dict[str, list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any] | None:
     """The eksctl ClusterConfig fragment (metadata, iam.withOIDC, addons[]) installing the drivers the
     classes need.
 
+    `iam` adds ``iam.serviceAccounts`` / ``iam.podIdentityAssociations`` (the tiers' IAM roles, from
+    `hagen._identity.eksctl_iam`); Pod Identity associations bring the eks-pod-identity-agent add-on.
     Only drivers declared with installed=False are emitted; None when there is nothing to install. The
     synthesizer writes it at out/<blueprint>/cluster/eksctl-addons.yaml; apply it with
     ``eksctl create addon -f`` (or merge it into the cluster's config). BlueprintError when there is
@@ -201,10 +207,13 @@ def cluster_fragment(
     needed = provisioners_used(classes)
     declared = declared_drivers(drivers)
     to_install = [declared[p] for p in sorted(needed) if p in declared and not declared[p].installed]
-    if not to_install:
+    iam = iam or {}
+    if not to_install and not iam:
         return None
     if eks is None:
-        names = ", ".join(d.addon for d in to_install)
+        names = ", ".join(
+            [d.addon for d in to_install] + [f"the IAM roles ({', '.join(sorted(iam))})"] * bool(iam)
+        )
         raise BlueprintError(
             f"the eksctl fragment installing {names} needs the cluster's name and region "
             "(eksctl refuses a ClusterConfig without metadata: 'metadata must be set')",
@@ -214,6 +223,10 @@ def cluster_fragment(
         )
     fragment: dict[str, Any] = {"apiVersion": EKSCTL_API_VERSION, "kind": "ClusterConfig"}
     fragment["metadata"] = eks.metadata()
-    fragment["iam"] = {"withOIDC": True}
-    fragment["addons"] = [d.addon_entry() for d in sorted(to_install, key=lambda d: d.addon)]
+    fragment["iam"] = {"withOIDC": True, **iam}
+    addons = [d.addon_entry() for d in sorted(to_install, key=lambda d: d.addon)]
+    if iam.get("podIdentityAssociations"):
+        addons.append({"name": POD_IDENTITY_AGENT})  # serves the associations' credentials to the pods
+    if addons:
+        fragment["addons"] = addons
     return fragment

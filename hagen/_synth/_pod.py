@@ -117,6 +117,8 @@ def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
         out["ports"] = container_ports(tier.ports)
     if tier.env:
         out["env"] = env(tier)
+    if tier.env_from:
+        out["envFrom"] = [e.entry() for e in tier.env_from]
     if res := resources(tier):
         out["resources"] = res
     out.update(probes(tier))
@@ -135,6 +137,8 @@ def pod_spec(
     if tier.fs_group is not None:
         security["fsGroup"] = tier.fs_group
     out: dict[str, Any] = {"automountServiceAccountToken": tier.service_account_token}
+    if tier.identity is not None:
+        out["serviceAccountName"] = tier.identity.name or tier.name
     if aff := affinity(spec, tier):
         out["affinity"] = aff
     if spread := spread_constraints(spec, tier):

@@ -8,7 +8,10 @@ from typing import Any
 
 from .._blueprint import BlueprintSpec
 from .._errors import BlueprintError, ChartError
+from .._extend import apply_patches
+from .._identity import eksctl_iam
 from .._objects import Object, object_id, sort_objects
+from ._config import configuration_objects, eksctl_accounts
 from ._labels import blueprint_labels
 from ._network import network_policy
 from ._service import disruption_budget, headless_service, service
@@ -75,7 +78,7 @@ def _refuse_duplicates(spec: BlueprintSpec, objects: list[Object]) -> None:
         if oid in seen:
             raise BlueprintError(
                 f"two objects are both {oid}: a tier's generated name (e.g. <tier>-headless, "
-                "<tier>-<volume>) or a cdk8s chart's object repeats another",
+                "<tier>-<volume>), an extra object or a cdk8s chart's object repeats another",
                 file=spec.source,
                 blueprint=spec.class_name,
                 field="cdk8s_charts" if spec.cdk8s_charts else "tiers",
@@ -121,6 +124,12 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
                     value=exc.value,
                     allowed=exc.allowed,
                 ) from None
+    objects.extend(configuration_objects(spec))
+    if spec.patches:
+        try:
+            objects = apply_patches(objects, spec.patches, spec.namespace)
+        except BlueprintError as exc:
+            raise exc.located(file=spec.source, blueprint=spec.class_name) from None
     _refuse_duplicates(spec, objects)
     folder = base_dir if base_dir is not None else Path(spec.source or ".").parent
     values: dict[str, dict[str, Any]] = {}
@@ -134,7 +143,9 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
                 raise ChartError(f"{spec.source}: {spec.class_name}: {exc}") from None
     extras: dict[str, Any] = {}
     try:
-        fragment = cluster_fragment(classes, spec.csi_drivers, spec.eks)
+        fragment = cluster_fragment(
+            classes, spec.csi_drivers, spec.eks, iam=eksctl_iam(eksctl_accounts(spec))
+        )
     except BlueprintError as exc:
         raise exc.located(file=spec.source, blueprint=spec.class_name) from None
     if fragment is not None:

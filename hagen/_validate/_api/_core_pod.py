@@ -34,6 +34,26 @@ _SOURCE_REQUIRED = {
 _MODE_SOURCES = ("configMap", "secret", "downwardAPI", "projected")
 
 
+def _key_to_paths(errors: list[Error], body: Mapping[str, Any], where: str) -> None:
+    """validateKeyToPath: a key, and a relative path without '..' (validateLocalDescendingPath)."""
+    for index, item in enumerate(items(body.get("items"))):
+        at, item = f"{where}.items[{index}]", mapping(item)
+        if not item.get("key"):
+            errors.append(required(f"{at}.key"))
+        target = item.get("path")
+        if not target:
+            errors.append(required(f"{at}.path"))
+        elif str(target).startswith("/"):
+            errors.append(invalid(f"{at}.path", target, "must be a relative path"))
+        elif ".." in str(target).split("/"):
+            errors.append(invalid(f"{at}.path", target, "must not contain '..'"))
+        mode = item.get("mode")
+        if isinstance(mode, int) and not 0 <= mode <= 0o777:
+            errors.append(
+                invalid(f"{at}.mode", mode, "must be a number between 0 and 0777 (octal), both inclusive")
+            )
+
+
 def _volumes(errors: list[Error], spec: Mapping[str, Any], path: str) -> set[str]:
     names: set[str] = set()
     for index, volume in enumerate(items(spec.get("volumes"))):
@@ -66,6 +86,8 @@ def _volumes(errors: list[Error], spec: Mapping[str, Any], path: str) -> set[str
                         "must be a number between 0 and 0777 (octal), both inclusive",
                     )
                 )
+            if source in ("configMap", "secret"):
+                _key_to_paths(errors, body, f"{where}.{source}")
             if source == "emptyDir" and body.get("sizeLimit") is not None:
                 quantity(errors, body.get("sizeLimit"), f"{where}.emptyDir.sizeLimit")
     return names

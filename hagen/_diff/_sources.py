@@ -17,8 +17,8 @@ from .._output import (
     removal_scope,
 )
 from ._engine import diff_trees
-from ._hydrated import carry_unhydrated
 from ._git import read_revision
+from ._hydrated import carry_unhydrated
 from ._model import DiffResult
 from ._tree import Tree, read_path, read_text
 

@@ -29,8 +29,8 @@ TEST_HOOKS = frozenset({"test", "test-success"})
 @dataclass(frozen=True)
 class Hydration:
     """One release rendered: `objects` in hagen's order, `hooks` (object id -> its hook annotation),
-    `templates` (object id -> the template it came from), `dropped` (the templates of test hooks), `provenance` (plain
-    data for provenance.yaml) and `findings` (non-deterministic templates)."""
+    `templates` (object id -> the template it came from), `dropped` (the templates of test hooks),
+    `provenance` (plain data for provenance.yaml) and `findings` (non-deterministic templates)."""
 
     release: str
     objects: tuple[Object, ...]

@@ -69,7 +69,9 @@ def render_manifests(
     return manifests
 
 
-def manifest_objects(release: HelmRelease, manifests: dict[str, str], chart: Path) -> list[tuple[str, Object]]:
+def manifest_objects(
+    release: HelmRelease, manifests: dict[str, str], chart: Path
+) -> list[tuple[str, Object]]:
     """(template, object) for every object of rendered `manifests`, templates in sorted order; NOTES.txt
     and empty documents dropped; objects without a namespace get the release namespace, as
     ``helm install -n`` would apply them."""

@@ -43,7 +43,7 @@ def _chart_for(synthesis: Synthesis, release: object, charts: Mapping[str, Path]
         return charts[name]
     declared = getattr(release, "chart_path", None)
     if declared and synthesis.blueprint.source:
-        return Path(synthesis.blueprint.source).parent / declared
+        return Path(synthesis.blueprint.source).parent / str(declared)
     return None
 
 
@@ -105,11 +105,17 @@ def hydrate(
             if name in names:
                 raise ChartError(f"release {release.name}: two rendered objects would share {folder}/{name}")
             names.append(name)
-            out.files[f"{folder}/{name}"] = dump_documents([obj], header(synthesis, _what(release.name, result, obj)))
+            out.files[f"{folder}/{name}"] = dump_documents(
+                [obj], header(synthesis, _what(release.name, result, obj))
+            )
         note = f"Rendered objects of Helm release {release.name}: kubectl apply -k helm/{release.name}"
-        out.files[f"{folder}/{KUSTOMIZATION}"] = dump_documents([kustomization(names)], header(synthesis, note))
+        out.files[f"{folder}/{KUSTOMIZATION}"] = dump_documents(
+            [kustomization(names)], header(synthesis, note)
+        )
         how = f"How helm/{release.name}/ was rendered (chart, values, engine)."
-        out.files[f"{folder}/{PROVENANCE}"] = dump_documents([dict(result.provenance)], header(synthesis, how))
+        out.files[f"{folder}/{PROVENANCE}"] = dump_documents(
+            [dict(result.provenance)], header(synthesis, how)
+        )
         out.objects.extend(result.objects)
         out.findings.extend(result.findings)
     return out
@@ -129,8 +135,12 @@ def with_hydrated(synthesis: Synthesis, hydrated: HydratedOutput) -> Synthesis:
 
 def _what(release: str, result: Hydration, obj: Object) -> str:
     ident = object_id(obj)
-    lines = [f"Rendered from {result.templates.get(ident, '')} of Helm release {release} (see provenance.yaml)."]
+    lines = [
+        f"Rendered from {result.templates.get(ident, '')} of Helm release {release} (see provenance.yaml)."
+    ]
     hook = result.hooks.get(ident)
     if hook:
-        lines.append(f"Helm hook {hook}: Helm runs it at that point; kubectl apply applies it as a plain object.")
+        lines.append(
+            f"Helm hook {hook}: Helm runs it at that point; kubectl apply applies it as a plain object."
+        )
     return "\n".join(lines)

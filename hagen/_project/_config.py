@@ -117,7 +117,8 @@ class TargetConfig(_Model):
     profile: ProfileConfig | None = Field(default=None, description="cluster profile for placement checks")
     vars: dict[str, Any] = Field(default_factory=dict, description="free values for blueprint methods")
     hydrate: bool = Field(
-        default=False, description="render every Helm release's chart into helm/<release>/ (needs a chart copy)"
+        default=False,
+        description="render every Helm release's chart into helm/<release>/ (needs a chart copy)",
     )
 
 

@@ -158,9 +158,7 @@ def diff_targets(
     project.select([a, b])
     rendered = {
         r.name: r.files
-        for r in render_targets(
-            project, sorted({a, b}), _paths(project, None), charts=given_charts(charts)
-        )
+        for r in render_targets(project, sorted({a, b}), _paths(project, None), charts=given_charts(charts))
     }
 
     def strip(name: str) -> dict[str, str]:

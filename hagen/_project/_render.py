@@ -152,7 +152,9 @@ def render_targets(
     classes = _CLASSES[key] = blueprint_classes(paths)  # forked workers inherit it; spawned ones re-import
     workers = pool_workers(len(names), len(classes), jobs)
     if workers <= 1:
-        return [render_build(build_target(project, n, classes), validate, kube_version, charts) for n in names]
+        return [
+            render_build(build_target(project, n, classes), validate, kube_version, charts) for n in names
+        ]
     import gc
     from concurrent.futures import ProcessPoolExecutor
 
@@ -165,7 +167,8 @@ def render_targets(
     results: list[RenderedTarget] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [
-            pool.submit(_worker, project, tuple(paths), chunk, validate, kube_version, charts) for chunk in chunks
+            pool.submit(_worker, project, tuple(paths), chunk, validate, kube_version, charts)
+            for chunk in chunks
         ]
         for future in futures:
             results.extend(future.result())

@@ -30,6 +30,11 @@ def _values_hash(provenance_text: str) -> str | None:
     return None
 
 
+def _is_provenance(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) >= 3 and parts[-1] == PROVENANCE_NAME and parts[-3] == "helm"
+
+
 def carry_unhydrated(
     generated: Mapping[str, str], committed: Mapping[str, str], owned: set[str]
 ) -> tuple[dict[str, str], list[str]]:
@@ -37,7 +42,7 @@ def carry_unhydrated(
     hydrate now but whose values are unchanged; and one note per such folder (or per stale one)."""
     carried = dict(generated)
     notes: list[str] = []
-    for path in sorted(p for p in committed if p.endswith(f"/helm/{p.rsplit('/', 2)[-2]}/{PROVENANCE_NAME}")):
+    for path in sorted(p for p in committed if _is_provenance(p)):
         folder = path.rsplit("/", 1)[0]
         values = generated.get(f"{folder}/values.yaml")
         if path in generated or values is None or path not in owned:

@@ -82,7 +82,7 @@ if TYPE_CHECKING:
     )
     from ._identity import Identity
     from ._objects import Object, object_id, sort_objects
-    from ._output import WriteReport, read_owned, render, render_objects, write_tree
+    from ._output import WriteReport, read_owned, render, render_objects, stream_objects, write_tree
     from ._place import (
         Allocatable,
         ClusterProfile,
@@ -221,6 +221,7 @@ _LAZY: dict[str, str] = {
     "release_values": "._helm",
     "render": "._output",
     "render_objects": "._output",
+    "stream_objects": "._output",
     "render_release": "._helm",
     "rollout": "._place",
     "run_scenario": "._place",
@@ -363,6 +364,7 @@ __all__ = [
     "simulate",
     "sort_objects",
     "spread",
+    "stream_objects",
     "synth",
     "synth_targets",
     "synthesize",

@@ -90,6 +90,9 @@ def synth(
         out_dir = out_dir if out_dir is not None else project.path(project.out)
     out_dir = DEFAULT_OUT if out_dir is None else out_dir
     syntheses = synthesize_all(sources)
+    from ._helm._check import CHART_PATHS, check_chart_names
+
+    check_chart_names(CHART_PATHS.get(), (r.name for s in syntheses for r in s.blueprint.releases))
     if validate:
         from ._validate import validate_objects
 
@@ -101,4 +104,6 @@ def synth(
         files.update(render(synthesis))
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in sources)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
-    return write_tree(files, Path(out_dir), scope)
+    written = write_tree(files, Path(out_dir), scope)
+    written.findings.extend(f for s in syntheses for f in s.findings)
+    return written

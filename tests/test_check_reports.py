@@ -197,5 +197,14 @@ def test_docs_describe_every_finding_id() -> None:
         for line in docs.splitlines()
         if line.startswith("| `")
     }
-    for rule in RULES.values():
-        assert rows.get(rule.id) == rule.severity, rule.id
+    assert {rule.id: rule.severity for rule in RULES.values()} == rows
+
+
+def test_every_finding_id_in_the_code_is_in_the_catalog() -> None:
+    import re
+
+    root = Path(__file__).resolve().parent.parent / "hagen"
+    pattern = re.compile(r'"((?:helm|storage|scheduling|workload|objects|schema)\.[a-z][a-z-]+)"')
+    used = {m for path in root.rglob("*.py") for m in pattern.findall(path.read_text())}
+    assert used - set(RULES) == set()
+    assert "helm.chart-not-found" in used and "objects.cluster-scoped-conflict" in used

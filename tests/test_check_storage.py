@@ -43,6 +43,7 @@ def test_the_other_driver_does_not_count() -> None:
 
 def test_a_csidriver_object_counts_as_installed() -> None:
     driver = {"apiVersion": "storage.k8s.io/v1", "kind": "CSIDriver", "metadata": {"name": "ebs.csi.aws.com"}}
+    driver["spec"] = {}
     assert ids([storage_class("gp3"), driver]) == []
 
 

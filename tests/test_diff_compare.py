@@ -50,6 +50,13 @@ def test_key_order_is_not_a_change_but_types_are() -> None:
     assert kinds == {("a",): (1, 1.5), ("b",): (True, 1), ("c",): ("1", 1)}
 
 
+def test_nan_on_both_sides_is_no_change() -> None:
+    nan = float("nan")
+    assert compare({"a": nan, "b": [nan]}, {"a": nan, "b": [nan]}) == []
+    [change] = compare({"a": nan}, {"a": 1.5})
+    assert change.path == ("a",) and change.new == 1.5
+
+
 def test_reordering_env_is_reported_because_order_matters() -> None:
     old = deployment()
     new = copy.deepcopy(old)

@@ -136,3 +136,17 @@ def test_many_files_each_under_the_alias_limit_are_refused_together(tmp_path: Pa
     new = write(tmp_path / "new", {f"f{i}.yaml": bomb for i in range(6)})
     with pytest.raises(UnsafeYAMLError, match="together"):
         diff_paths(old, new)
+
+
+def test_a_value_hagen_would_not_write_is_still_shown(tmp_path: Path) -> None:
+    # .nan reads as a float NaN, which hagen's emitter refuses; the diff shows the committed value anyway.
+    from hagen import format_diff
+
+    long = ", ".join(["1"] * 30)
+    for name, body in (("old", "x: {a: 1}"), ("new", f"x: {{a: 1, c: {{d: [.inf, {long}]}}}}")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "c.yaml").write_text(
+            f"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: c}}\n{body}\n"
+        )
+    text = format_diff(diff_paths(tmp_path / "old", tmp_path / "new"))
+    assert "+ x.c:\n        d:\n        - .inf\n        - 1\n" in text

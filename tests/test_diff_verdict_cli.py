@@ -225,3 +225,24 @@ def test_cluster_profile_says_whether_a_rollout_finishes(tmp_path: Path, nodes: 
     out = run_hagen("diff", "--cluster", str(profile), str(a), str(b)).stdout
     assert "verdict: rollout" in out
     assert says in out
+
+
+def test_markdown_escapes_hostile_file_names_and_values(tmp_path: Path) -> None:
+    name = "we`ird|a<b>\nc.yaml"
+    for side, value in (("old", "1"), ("new", "2")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / name).write_text(
+            f'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: "a``b|<i>{value}"\n'
+        )
+    result = run_hagen("diff", str(tmp_path / "old"), str(tmp_path / "new"), "--format", "markdown")
+    assert result.returncode == 1, result.stderr
+    assert "(we`ird|a&lt;b&gt; c.yaml)</summary>" in result.stdout
+    assert "| changed | `data.k` | ```'a``b\\|<i>1'``` | ```'a``b\\|<i>2'``` |" in result.stdout
+
+
+def test_markdown_code_span_fence_outgrows_backtick_runs() -> None:
+    from hagen._diff._format_markdown import code
+
+    assert code("a``b") == "```a``b```"
+    assert code("`x") == "`` `x ``"
+    assert code("plain\nline") == "`plain line`"

@@ -81,6 +81,7 @@ PUBLIC = [
     "separate",
     "sort_objects",
     "spread",
+    "stream_objects",
     "synth",
     "synthesize",
     "synthesize_all",

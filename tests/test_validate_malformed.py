@@ -170,4 +170,8 @@ def test_validate_does_not_follow_a_symlink_out_of_its_tree(tmp_path: Path) -> N
     assert f"not validated: {tree}/link.yaml: {tree}/link.yaml: symlink to {outside}, outside {tree}; " in (
         proc.stdout
     )
+    # Said, not silently skipped: a user whose out/prod is a link would otherwise read "0 errors".
+    assert (
+        f"not validated: {tree}/up: {tree}/up: symlinked folder (to {tmp_path}); not followed" in proc.stdout
+    )
     assert "2 objects validated" in proc.stdout

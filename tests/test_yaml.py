@@ -195,7 +195,7 @@ tricky = st.one_of(
     st.integers(-(2**63), 2**63 - 1),  # Kubernetes numbers are int64; larger ones are refused
     st.booleans(),
     st.none(),
-    st.floats(allow_nan=False),
+    st.floats(allow_nan=False, allow_infinity=False),  # NaN and infinities are refused (JSON has neither)
 )
 
 

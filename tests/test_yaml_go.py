@@ -220,6 +220,11 @@ def test_dates_and_tuples_are_written_as_kubernetes_reads_them(go_yaml: GoReader
         ({"at": datetime.datetime(2024, 1, 1)}, "cannot write at as YAML: .* has no time zone"),
         ({"n": 2**64}, "cannot write n as YAML: 18446744073709551616 is beyond 64 bits"),
         ({"s": {1, 2}}, "cannot write s as YAML: set .* has no YAML form Kubernetes reads"),
+        ({"f": [1.5, float("nan")]}, r"cannot write f\[1\] as YAML: nan is not a finite number; .* JSON"),
+        (
+            {"f": float("-inf")},
+            "cannot write f as YAML: -inf is not a finite number; Kubernetes objects are JSON",
+        ),
     ],
 )
 def test_values_no_reader_reads_back_are_refused(data: Any, message: str) -> None:

@@ -5,7 +5,7 @@ from ._catalog import RULES, Rule
 from ._context import CheckContext, ClusterCounts, Workload
 from ._report_json import json_data, json_report
 from ._report_sarif import sarif_data, sarif_report
-from ._report_text import text_report
+from ._report_text import finding_lines, text_report
 from ._run import CheckResult, RuleFn, check, default_rules, register_rule
 from ._suppress import Suppressed, apply_suppressions, suppressions_of
 
@@ -24,6 +24,7 @@ __all__ = [
     "apply_suppressions",
     "check",
     "default_rules",
+    "finding_lines",
     "json_data",
     "json_report",
     "register_rule",

@@ -106,6 +106,55 @@ _RULES = (
          "A PDB with minAvailable equal to the replicas (or maxUnavailable 0) blocks every eviction: node "
          "drains and cluster upgrades hang.",
          "Use `maxUnavailable: 1` (or minAvailable below the replica count)."),
+    # Contributed by other stages: the placement simulator, the Helm values check, the schema validation
+    # and the comparison of blueprints with each other.
+    Rule("scheduling.pending-pods", "error", "Pods fit no node of the cluster profile",
+         "No node fits these pods (requests, affinity, spread, taints): they stay Pending.",
+         "Add nodes or zones, relax required (anti-)affinity or spread, or lower requests."),
+    Rule("scheduling.node-failure-outage", "warning", "One failure leaves a tier with no pod",
+         "When a zone or node fails, the tier's pods cannot be recreated elsewhere: the service is down.",
+         "Run more replicas over more nodes and zones, or relax required anti-affinity."),
+    Rule("scheduling.unknown-topology-key", "warning", "Topology key no node carries",
+         "A topologyKey no node carries changes meaning silently: required anti-affinity restricts nothing, "
+         "required affinity and DoNotSchedule spread admit no node.",
+         "Use a well-known key (kubernetes.io/hostname, topology.kubernetes.io/zone), or label the nodes."),
+    Rule("objects.cluster-scoped-conflict", "error", "Blueprints disagree on a cluster-scoped object",
+         "Two blueprints emit one cluster-scoped object (StorageClass, Namespace) with different content: "
+         "the cluster holds one, the last apply wins.",
+         "Declare the object in one blueprint only, or give both the same definition and labels."),
+    Rule("schema.invalid", "error", "Object the API server would refuse",
+         "The object fails the Kubernetes OpenAPI schema or the API server's create-time rules.",
+         "Fix the field named in the message; `hagen validate` lists every error."),
+    Rule("helm.renamed-key", "error", "Helm values key the chart renamed",
+         "The chart renamed the key: under the old name Helm ignores it, or the chart's deprecation "
+         "template fails the render.",
+         "Write the value under the key's new name."),
+    Rule("helm.removed-key", "error", "Helm values key the chart removed",
+         "The chart no longer has the key: Helm ignores it, or the chart's deprecation template fails.",
+         "Delete the key."),
+    Rule("helm.unknown-key", "error", "Helm values key the chart does not have",
+         "Helm accepts any key and ignores those no template reads: a misspelt key is silently lost "
+         "(a warning when checked against hagen's model of the chart rather than a chart copy).",
+         "Write the key the message suggests."),
+    Rule("helm.value-shape", "error", "Helm value of the wrong shape",
+         "A mapping where the chart has a scalar (or the reverse) breaks the templates that read it.",
+         "Give the value the shape the chart's values.yaml has."),
+    Rule("helm.schema", "error", "Helm values fail the chart's schema",
+         "Helm refuses values that fail the chart's values.schema.json.",
+         "Change the value to what the chart's schema allows."),
+    Rule("helm.plaintext-secret", "error", "Admin password in plain text",
+         "A password in the values ends up in Git, in out/ and in the Helm release Secret's history.",
+         "Create a Secret and reference it (controller.admin.existingSecret)."),
+    Rule("helm.random-admin-password", "warning", "Chart generates a new admin password",
+         "Without an existing admin Secret the chart makes a new password on each render.",
+         "Create a Secret with the admin user and password and reference it."),
+    Rule("helm.non-deterministic", "warning", "Chart renders differently each time",
+         "A template using randAlphaNum, now or lookup renders anew each time: every synth rewrites the "
+         "hydrated object and every diff shows it changed (a new admin password on each apply).",
+         "Set the values key the message names, so that the chart stops generating the value."),
+    Rule("helm.chart-not-found", "info", "No local copy of the chart",
+         "The values were checked against hagen's model of the chart (or nothing), not the chart itself.",
+         "`helm pull` the chart and pass it with chart_path= or --chart RELEASE=PATH."),
 )  # fmt: skip
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

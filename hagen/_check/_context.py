@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._finding import Finding
 from .._labels import blueprint_and_tier
 from .._objects import Object, object_id
 
@@ -110,6 +111,7 @@ class CheckContext:
     `addons` names the EKS add-ons known to be present: emitted by hagen (an eksctl ClusterConfig among
     the extras or the objects) or declared installed by the blueprint (`csi_drivers` with installed=True).
     `values` maps a Helm release name to its values. `files` maps an object id to the file it is in.
+    `findings` are carried from the stage that made them.
     `placement_cluster` is the blueprint's full cluster profile (nodes with labels and allocatable) for
     the placement simulator, when the blueprint declares one and no counts were given on the command line.
     """
@@ -121,6 +123,8 @@ class CheckContext:
     files: Mapping[str, str] = field(default_factory=dict)
     blueprint: str | None = None
     placement_cluster: Any = None
+    findings: tuple[Finding, ...] = ()
+    """Findings an earlier stage made (synthesis: Helm values; cross-blueprint conflicts): reported as is."""
 
     def workloads(self) -> list[Workload]:
         return [w for w in (as_workload(o) for o in self.objects) if w is not None]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 
-from .._finding import Finding
-from ._run import CheckResult
+from .._finding import SEVERITY_RANK, Finding, Severity
+from ._run import CheckResult, finding_sort_key
 
 
 def _where(item: Finding) -> str:
@@ -40,3 +42,18 @@ def text_report(result: CheckResult, *, show_suppressed: bool = False) -> str:
             lines.append(f"suppressed {entry.finding.id}: {_where(entry.finding)}: {entry.reason}")
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
+
+
+def finding_lines(findings: Iterable[Finding], at_least: Severity = "warning") -> list[str]:
+    """One line per finding at or above `at_least`: ``severity id: blueprint/tier object: message; fix:
+    ...``, most severe first; a finding met twice (same id, place and message: two targets of one
+    blueprint) is listed once. What `hagen synth` prints."""
+    unique = dict.fromkeys(
+        replace(f, file=None) for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at_least]
+    )
+    lines = []
+    for item in sorted(unique, key=finding_sort_key):
+        where = _where(item)
+        fix = f"; fix: {item.fix}" if item.fix else ""
+        lines.append(f"{item.severity} {item.id}: {where + ': ' if where else ''}{item.message}{fix}")
+    return lines

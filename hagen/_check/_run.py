@@ -9,8 +9,10 @@ from typing import Any
 
 from .._finding import SEVERITY_RANK, Finding, Severity
 from .._objects import Object, object_id
+from ._conflicts import conflict_findings
 from ._context import CheckContext, ClusterCounts
 from ._rules_scheduling import scheduling_rules
+from ._rules_schema import schema_rules
 from ._rules_secrets import secret_rules
 from ._rules_storage import storage_rules
 from ._rules_workload import workload_rules
@@ -20,7 +22,13 @@ from ._suppress import Suppressed, Suppressions, apply_suppressions, suppression
 RuleFn = Callable[[CheckContext], Iterable[Finding]]
 """A rule provider: reads a CheckContext, yields findings. Providers must be pure."""
 
-BUILTIN_RULES: tuple[RuleFn, ...] = (workload_rules, storage_rules, scheduling_rules, secret_rules)
+BUILTIN_RULES: tuple[RuleFn, ...] = (
+    workload_rules,
+    storage_rules,
+    scheduling_rules,
+    secret_rules,
+    schema_rules,
+)
 _registered: list[RuleFn] = []
 
 
@@ -117,6 +125,8 @@ def context_of(synthesis: Any, cluster: ClusterCounts | None = None, out_dir: st
     extras = getattr(synthesis, "extras", None) or {}
     addons = addons_in(list(extras.values())) | addons_in(list(objects)) | declared_addons(spec)
     profile = cluster_of(spec)
+    if cluster is not None and cluster.nodes is None and cluster.zones is None:
+        cluster = None  # no --nodes/--zones: the blueprint's own profile, node sizes included, counts
     if cluster is not None:
         profile = ClusterCounts(cluster.nodes or profile.nodes, cluster.zones or profile.zones)
     return CheckContext(
@@ -127,6 +137,7 @@ def context_of(synthesis: Any, cluster: ClusterCounts | None = None, out_dir: st
         files=_out_files(synthesis, out_dir),
         blueprint=getattr(spec, "name", None),
         placement_cluster=getattr(spec, "cluster", None) if cluster is None else None,
+        findings=tuple(getattr(synthesis, "findings", ())),
     )
 
 
@@ -136,10 +147,12 @@ def run_rules(
     """Every rule over every context, suppressions applied, findings sorted.
 
     A finding whose (id, object) an earlier provider already reported is dropped: the static rules and
-    the placement simulation may both see a stuck rollout, and one report of it is enough.
+    the placement simulation may both see a stuck rollout, and one report of it is enough. The findings a
+    context carries (from synthesis) come first.
     """
     found: list[Finding] = []
     for ctx in contexts:
+        found.extend(ctx.findings)
         seen: set[tuple[str, str | None]] = set()
         for rule in rules:
             own = [f for f in dict.fromkeys(rule(ctx)) if (f.id, f.object_id) not in seen]
@@ -172,12 +185,15 @@ def check(
     contexts: list[CheckContext] = []
     merged: dict[tuple[str | None, str], dict[str, str]] = {}
     plain: list[Object] = []
+    syntheses = [item for item in items if hasattr(item, "objects")]
     for item in items:
         if hasattr(item, "objects"):
             contexts.append(context_of(item, cluster, out_dir))
             merged.update(suppressions_of(item.blueprint))
         else:
             plain.append(item)
+    if conflicts := conflict_findings(syntheses):
+        contexts.append(CheckContext(objects=(), findings=tuple(conflicts)))
     if plain:
         contexts.append(
             CheckContext(

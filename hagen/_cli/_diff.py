@@ -128,6 +128,8 @@ def _compare(args: argparse.Namespace) -> DiffResult:
         raise InputError("--base compares out/ at a revision with the work tree; it takes no PATH")
     if args.target:
         return _compare_targets(args, paths)
+    if args.against and not Path(args.against).exists():
+        raise InputError(f"--against {args.against}: no such file or directory; nothing compared")
     if len(paths) == 2 and all(_is_yaml_tree(p) for p in paths) and not args.against:
         result = diff_paths(paths[0], paths[1], ignore=ignore)
     elif args.against and len(paths) == 1 and _is_yaml_tree(paths[0]):

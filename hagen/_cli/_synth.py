@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ._charts import add_chart_option
+from ._gc import without_cycle_collector
 
 
 def register(subparsers: Any) -> None:
@@ -50,9 +51,10 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+@without_cycle_collector
 def run(args: argparse.Namespace) -> int:
     from .. import _api
-    from .._output import render_objects
+    from .._output import stream_objects
     from .._project import load_project
 
     project = load_project()
@@ -64,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
     args.out = args.out or project.path(project.out).as_posix()
     if args.stdout:
         syntheses = _api.synthesize_all(sources)
-        sys.stdout.write(render_objects(obj for s in syntheses for obj in s.objects))
+        # Every document is made before the first is written (a value refused halfway prints nothing),
+        # but never joined into one string: that copy was a quarter of the peak memory at 10,000 tiers.
+        sys.stdout.writelines(list(stream_objects(obj for s in syntheses for obj in s.objects)))
         return 0
     try:
         report = _api.synth(sources, args.out, validate=not args.no_validate, kube_version=args.kube_version)
@@ -72,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc.report.text(), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
+    _print_findings(report.findings)
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
     print(f"hagen synth: {count} blueprint{'s' if count != 1 else ''} -> {args.out}/: {report.summary()}")
     return 0
@@ -79,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_targets(args: argparse.Namespace, project: Any) -> int:
     from .._errors import InputError
-    from .._output import render_objects
+    from .._output import stream_objects
     from .._project import InvalidTargetOutput, blueprint_classes, build_target, synth_targets
     from .._synth import synthesize
 
@@ -89,7 +94,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         if len(names) != 1:
             raise InputError(f"--stdout prints one target; give --target NAME (targets: {', '.join(names)})")
         build = build_target(project, names[0], blueprint_classes(paths))
-        sys.stdout.write(render_objects(o for spec in build.specs for o in synthesize(spec).objects))
+        objects = (o for spec in build.specs for o in synthesize(spec).objects)
+        sys.stdout.writelines(list(stream_objects(objects)))  # all made before any is written
         return 0
     out = args.out or project.path(project.out).as_posix()
     try:
@@ -106,6 +112,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         print(str(exc), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
+    _print_findings(report.findings)
     produced = [*report.written, *report.unchanged]
     blueprints = len({p.split("/")[1] for p in produced if p.split("/", 1)[0] in names and p.count("/") > 1})
     print(
@@ -121,3 +128,11 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def _print_findings(findings: Any) -> None:
+    """The warnings synthesis found (errors stop it before this), one line each, on stderr."""
+    from .._check import finding_lines
+
+    for line in finding_lines(findings):
+        print(line, file=sys.stderr)

@@ -27,7 +27,8 @@ def same(old: Any, new: Any) -> bool:
         return all(key in new and same(value, new[key]) for key, value in old.items())
     if isinstance(old, list):
         return len(old) == len(new) and all(same(a, b) for a, b in zip(old, new, strict=True))
-    return bool(old == new)
+    # NaN != NaN in Python, but `.nan` in both files is no change.
+    return bool(old == new) or (isinstance(old, float) and old != old and new != new)
 
 
 def item_names(items: list[Any]) -> list[str] | None:

@@ -35,9 +35,18 @@ def inline(value: Any) -> str:
 
 def block(value: Any) -> list[str]:
     """A value as YAML lines (for mappings and lists too long to read on one line)."""
+    from .._errors import InputError
     from .._yaml import dump
 
-    return dump(value).rstrip("\n").splitlines()
+    try:
+        return dump(value).rstrip("\n").splitlines()
+    except (
+        InputError
+    ):  # a value read from a file that hagen would refuse to write (such as .nan): show it anyway
+        text = yaml.safe_dump(
+            value, default_flow_style=False, width=1 << 30, allow_unicode=True, sort_keys=False
+        )
+        return text.rstrip("\n").removesuffix("...").rstrip("\n").splitlines()
 
 
 def fits_inline(value: Any) -> bool:

@@ -3,7 +3,7 @@ own review (plain-text secrets). This is what `hagen synth` writes to helm/<rele
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,8 +109,25 @@ def release_values(release: HelmRelease, base_dir: Path, chart_path: Path | None
     Raises ChartError listing every error finding (unknown or renamed keys, schema violations, a
     plain-text admin password) so that nothing is written.
     """
-    result = check_release(release, base_dir, chart_path)
+    return writable(check_release(release, base_dir, chart_path)).values
+
+
+def writable(result: ValuesCheck) -> ValuesCheck:
+    """`result` itself when it has no error finding; else ChartError listing every error, so that nothing
+    is written. Warnings and info findings travel on with the result."""
     if result.errors:
         lines = "\n".join(f"  - {f.message}" + (f" (fix: {f.fix})" if f.fix else "") for f in result.errors)
-        raise ChartError(f"values of release {release.name} do not fit {result.checked_against}:\n{lines}")
-    return result.values
+        raise ChartError(f"values of release {result.release} do not fit {result.checked_against}:\n{lines}")
+    return result
+
+
+def check_chart_names(charts: Mapping[str, object], releases: Iterable[str]) -> None:
+    """Refuse a chart copy given for a release no blueprint declares (`--chart jenkns=PATH`): it would be
+    silently unused. Raises InputError naming the releases that exist."""
+    from .._errors import InputError
+
+    known = sorted(set(releases))
+    for name in sorted(charts):
+        if name not in known:
+            listed = ", ".join(known) or "none"
+            raise InputError(f"--chart {name}=...: no release is named {name!r}; releases: {listed}")

@@ -57,6 +57,17 @@ def _leaves(value: Any, path: tuple[str, ...]) -> Iterator[tuple[str, bool]]:
         yield ".".join(path), not isinstance(value, Mapping)
 
 
+def _outcome(chain: tuple[Rename, ...]) -> str:
+    """What installing with the old key does: the chart's deprecation template fails, or Helm ignores it."""
+    fails = next((step.render_fails for step in chain if step.render_fails), None)
+    if fails is None:
+        return "Helm would ignore it"
+    return (
+        "the chart's deprecation template fails the render while checkDeprecation is true (its default): "
+        f'"{fails}"; with checkDeprecation false Helm would ignore it'
+    )
+
+
 def _renamed(chain: tuple[Rename, ...], path: str, chart: str) -> Finding:
     last = chain[-1]
     new: str | None = path
@@ -67,7 +78,7 @@ def _renamed(chain: tuple[Rename, ...], path: str, chart: str) -> Finding:
         return Finding(
             "helm.removed-key",
             "error",
-            f"{path}: {last.old}.* was removed in chart {last.since}; Helm would ignore it ({chart})",
+            f"{path}: {last.old}.* was removed in chart {last.since}; {_outcome(chain)} ({chart})",
             fix=f"delete {path}",
         )
     if last.mapping_now:
@@ -81,7 +92,7 @@ def _renamed(chain: tuple[Rename, ...], path: str, chart: str) -> Finding:
     return Finding(
         "helm.renamed-key",
         "error",
-        f"{path} was renamed to {new} ({since}); under the old name Helm ignores it",
+        f"{path} was renamed to {new} ({since}); under the old name {_outcome(chain)}",
         fix=f"write it as {new}",
     )
 

@@ -1,8 +1,9 @@
 """Keys that chart upgrades renamed or removed: an old values file still carries them.
 
 Helm ignores an unknown key, so a values file written for an old chart silently loses its settings after an
-upgrade (the Jenkins chart's own deprecation check fails the render instead, without saying where the key
-went). hagen names the new path.
+upgrade. The Jenkins chart's own deprecation template (templates/deprecation.yaml) fails the render instead
+for the keys it knows, while `checkDeprecation` is true (its default). hagen names the new path and says
+which of the two happens.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class Rename:
     new: str | None
     since: str
     mapping_now: bool = False
+    render_fails: str | None = None
+    """The chart's own deprecation template `fail`s the render with this message when the old key is set
+    (the Jenkins chart's templates/deprecation.yaml, while `checkDeprecation` is true, its default)."""
 
     def new_path(self, path: str) -> str | None:
         """Where `path` (at or below `old`) lives now, or None when it was removed."""
@@ -37,17 +41,51 @@ JENKINS_RENAMES: tuple[Rename, ...] = (
     Rename("master.slaveListenerPort", "controller.agentListenerPort", "3.0"),
     Rename("master.slaveKubernetesNamespace", "agent.namespace", "3.0"),
     Rename("master.slaveJenkinsUrl", "agent.jenkinsUrl", "3.0"),
-    Rename("master", "controller", "3.0"),
+    Rename(
+        "master",
+        "controller",
+        "3.0",
+        render_fails="`master` does no longer exist. It has been renamed to `controller`",
+    ),
     Rename("controller.image", "controller.image.repository", "5.0", mapping_now=True),
-    Rename("controller.tag", "controller.image.tag", "5.0"),
+    Rename(
+        "controller.tag",
+        "controller.image.tag",
+        "5.0",
+        render_fails="`controller.tag` no longer exists. It has been renamed to `controller.image.tag'",
+    ),
     Rename("controller.imagePullPolicy", "controller.image.pullPolicy", "5.0"),
     Rename("controller.adminUsername", "controller.admin.username", "5.0"),
-    Rename("controller.adminPassword", "controller.admin.password", "5.0"),
-    Rename("controller.adminSecret", "controller.admin.createSecret", "5.0"),
+    Rename(
+        "controller.adminPassword",
+        "controller.admin.password",
+        "5.0",
+        render_fails="`controller.adminPassword` no longer exists."
+        " It has been renamed to `controller.admin.password`",
+    ),
+    Rename(
+        "controller.adminSecret",
+        "controller.admin.createSecret",
+        "5.0",
+        render_fails="`controller.adminSecret` no longer exists."
+        " It has been renamed to `controller.admin.createSecret`",
+    ),
     Rename("agent.image", "agent.image.repository", "5.0", mapping_now=True),
-    Rename("agent.tag", "agent.image.tag", "5.0"),
-    Rename("backup", None, "5.0"),
-    Rename("rbac.install", "rbac.create", "3.0"),
+    Rename(
+        "agent.tag",
+        "agent.image.tag",
+        "5.0",
+        render_fails="`controller.agent.tag` no longer exists."
+        " It has been renamed to `controller.agent.image.tag`",
+    ),
+    Rename("backup", None, "5.0", render_fails="`controller.backup` no longer exists."),
+    Rename(
+        "rbac.install",
+        "rbac.create",
+        "3.0",
+        render_fails="`rbac.install` does no longer exist."
+        " It has been renamed to `rbac.create` and is enabled by default!",
+    ),
 )
 
 RENAMES: Mapping[str, tuple[Rename, ...]] = {"jenkins": JENKINS_RENAMES}

@@ -1,7 +1,7 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
 from ._hydrated import PROVENANCE, HydratedOutput, hydrate, with_hydrated
-from ._layout import header, kustomization, object_filename, render, render_objects
+from ._layout import header, kustomization, object_filename, render, render_objects, stream_objects
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
 from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
 from ._write import WriteReport, recover_output, write_tree
@@ -26,6 +26,7 @@ __all__ = [
     "render",
     "render_objects",
     "stale_files",
+    "stream_objects",
     "with_hydrated",
     "write_tree",
 ]

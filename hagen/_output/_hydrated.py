@@ -122,15 +122,22 @@ def hydrate(
 
 
 def with_hydrated(synthesis: Synthesis, hydrated: HydratedOutput) -> Synthesis:
-    """`synthesis` with the rendered objects among its own, in hagen's order, so that checks see the
-    chart's PersistentVolumeClaim beside the StorageClass the blueprint declares."""
+    """`synthesis` with the rendered objects among its own, in hagen's order, and the hydration's
+    findings among its findings (with the blueprint's name): one pipeline, so that validation, checks,
+    placement and `hagen synth`'s warnings see the chart's PersistentVolumeClaim beside the
+    StorageClass the blueprint declares."""
     import dataclasses
 
     from .._objects import sort_objects
 
-    if not hydrated.objects:
+    if not hydrated.objects and not hydrated.findings:
         return synthesis
-    return dataclasses.replace(synthesis, objects=sort_objects([*synthesis.objects, *hydrated.objects]))
+    found = [dataclasses.replace(f, blueprint=synthesis.blueprint.name) for f in hydrated.findings]
+    return dataclasses.replace(
+        synthesis,
+        objects=sort_objects([*synthesis.objects, *hydrated.objects]),
+        findings=(*synthesis.findings, *found),
+    )
 
 
 def _what(release: str, result: Hydration, obj: Object) -> str:

@@ -7,14 +7,14 @@ Layout under out/<blueprint>/: ``<kind>-<name>.yaml`` per object, ``kustomizatio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
 from .._errors import BlueprintError
 from .._objects import Object, object_id
 from .._synth import Synthesis
-from .._yaml import dump_documents
+from .._yaml import dump_documents, iter_dump_documents
 
 KUSTOMIZATION = "kustomization.yaml"
 
@@ -97,3 +97,11 @@ def render(synthesis: Synthesis) -> dict[str, str]:
 def render_objects(objects: Iterable[Object], head: str | None = None) -> str:
     """One multi-document YAML stream (``hagen synth --stdout``)."""
     return dump_documents(list(objects), head)
+
+
+def stream_objects(objects: Iterable[Object], head: str | None = None) -> Iterator[str]:
+    """The text of `render_objects` one document at a time (``---`` and its body), written as it is made.
+
+    A stream of 30,000 objects is 32 MB of text; writing it piece by piece never holds it whole.
+    """
+    return iter_dump_documents(objects, head)

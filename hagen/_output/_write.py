@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .._errors import OutputError
 from ._journal import commit, recover
@@ -29,7 +30,10 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # e.g. a Helm release not hydrated, and why
+    findings: list[Any] = field(default_factory=list)
+    """What synthesis found and did not stop on (hagen.Finding: Helm values warnings and notes)."""
+    notes: list[str] = field(default_factory=list)
+    """What synthesis left out, and why (e.g. a Helm release not hydrated: no chart copy)."""
 
     def summary(self) -> str:
         return f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.removed)} removed"

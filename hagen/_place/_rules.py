@@ -2,6 +2,7 @@
 leave a tier with no running pod.
 
 ids: ``scheduling.pending-pods`` (error), ``scheduling.rollout-stuck`` (error),
+``scheduling.unknown-topology-key`` (warning: a topologyKey no node carries, well-known keys suggested),
 ``scheduling.node-failure-outage`` (warning). Failures tried: every zone, and every node when the cluster
 has at most MAX_NODE_FAILURES nodes (each is a full re-simulation).
 """
@@ -50,6 +51,18 @@ def placement_findings(
                 blueprint=blueprint,
                 tier=p.pod.tier,
                 object_id=ids.get(p.pod.workload or ""),
+            )
+        )
+    for note in placed.topology:
+        findings.append(
+            Finding(
+                id="scheduling.unknown-topology-key",
+                severity="warning",
+                message=note.message,
+                fix=f"use topologyKey {note.suggested[0]} (or label the nodes with {note.key})",
+                blueprint=blueprint,
+                tier=note.tier,
+                object_id=ids.get(note.workload),
             )
         )
     seen: set[str] = set()

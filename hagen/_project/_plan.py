@@ -39,12 +39,8 @@ def given_charts(charts: Mapping[str, Path] | None) -> dict[str, Path]:
 
 
 def hydration_notes(rendered: Sequence[RenderedTarget]) -> list[str]:
-    """Each target's releases not hydrated (and why) and its non-deterministic templates, said once."""
-    notes: list[str] = []
-    for r in rendered:
-        notes += [f"{r.name}: {n}" for n in r.notes]
-        notes += [f"{r.name}: {f.severity} {f.id}: {f.message} (fix: {f.fix})" for f in r.findings]
-    return list(dict.fromkeys(notes))
+    """Each target's releases not hydrated, and why, said once."""
+    return list(dict.fromkeys(f"{r.name}: {n}" for r in rendered for n in r.notes))
 
 
 def _require_targets(project: ProjectConfig) -> None:
@@ -143,10 +139,10 @@ def synth_targets(
     produced = {f"{r.name}/{b}" for r in rendered for b in r.namespaces} if partial else {*names, "gitops"}
     scope = removal_scope(complete, produced)
     out = Path(out_dir) if out_dir is not None else project.path(project.out)
-    import dataclasses
-
     report = write_tree(_files(project, rendered), out, scope)
-    return dataclasses.replace(report, notes=hydration_notes(rendered))
+    report.findings.extend(f for r in rendered for f in r.findings)
+    report.notes.extend(hydration_notes(rendered))
+    return report
 
 
 def diff_targets(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,30 +28,46 @@ class RenderedTarget:
     files: dict[str, str]
     namespaces: dict[str, str]  # blueprint -> namespace, for the GitOps destinations
     report: Any  # ValidationReport | None
+    findings: tuple[Any, ...] = ()  # what synthesis found (Finding), for `hagen synth` to print
     notes: tuple[str, ...] = ()  # releases not hydrated, and why
-    findings: tuple[Any, ...] = field(default=(), compare=False)  # of hydration (non-deterministic charts)
+
+
+def hydrated_synthesis(
+    build: TargetBuild, spec: Any, charts: Mapping[str, Path], kube_version: str | None = None
+) -> tuple[Any, dict[str, str], list[str]]:
+    """One blueprint of a target synthesized with its hydrated releases: the Synthesis with the rendered
+    objects among its own and their findings among its findings (what validation, `hagen check` and
+    `hagen place` look at), every file under <target>/, and a note for each release not hydrated.
+    `charts`: release name -> chart directory or .tgz."""
+    from .._output import hydrate, render, with_hydrated
+    from .._synth import synthesize
+    from .._validate import DEFAULT_KUBE_VERSION
+
+    synthesis = synthesize(spec)
+    files = {f"{build.name}/{p}": t for p, t in render(synthesis).items()}
+    hydrated = hydrate(
+        synthesis,
+        files,
+        charts,
+        kube_version=kube_version or build.kube_version or DEFAULT_KUBE_VERSION,
+        hydrate_all=build.hydrate,
+        prefix=f"{build.name}/",
+        target=build.name,
+    )
+    files.update(hydrated.files)
+    return with_hydrated(synthesis, hydrated), files, hydrated.notes
 
 
 def hydrated_syntheses(
     build: TargetBuild, charts: Mapping[str, Path], kube_version: str | None = None
 ) -> tuple[list[Any], list[str]]:
-    """The target's syntheses with the objects of its hydrated releases among their own (what `hagen
-    check` and `hagen place` look at), and a note for each release that could not be hydrated."""
-    from .._output import hydrate, render, with_hydrated
-    from .._synth import synthesize
-    from .._validate import DEFAULT_KUBE_VERSION
-
+    """Every blueprint of the target as `hydrated_synthesis` makes it, and the notes of all."""
     syntheses: list[Any] = []
     notes: list[str] = []
     for spec in build.specs:
-        synthesis = synthesize(spec)
-        files = {f"{build.name}/{p}": t for p, t in render(synthesis).items()}
-        kube = kube_version or build.kube_version or DEFAULT_KUBE_VERSION
-        hydrated = hydrate(
-            synthesis, files, charts, kube_version=kube, hydrate_all=build.hydrate, prefix=f"{build.name}/"
-        )
-        syntheses.append(with_hydrated(synthesis, hydrated))
-        notes.extend(hydrated.notes)
+        synthesis, _, said = hydrated_synthesis(build, spec, charts, kube_version)
+        syntheses.append(synthesis)
+        notes.extend(said)
     return syntheses, notes
 
 
@@ -64,39 +80,23 @@ def render_build(
     """Synthesize and render one target; validate its objects with `kube_version` or the target's.
     Releases to hydrate (the target's `hydrate`, or the release's) are rendered from `charts` (release
     name -> chart directory or .tgz) and validated with the rest."""
-    from .._output import hydrate, render
-    from .._synth import synthesize
-    from .._validate import DEFAULT_KUBE_VERSION
-
     files: dict[str, str] = {}
     objects = []
-    notes: list[str] = []
     findings: list[Any] = []
+    notes: list[str] = []
     for spec in build.specs:
-        synthesis = synthesize(spec)
+        synthesis, produced, said = hydrated_synthesis(build, spec, charts or {}, kube_version)
         objects.extend(synthesis.objects)
-        for path, text in render(synthesis).items():
-            files[f"{build.name}/{path}"] = text
-        hydrated = hydrate(
-            synthesis,
-            files,
-            charts or {},
-            kube_version=kube_version or build.kube_version or DEFAULT_KUBE_VERSION,
-            hydrate_all=build.hydrate,
-            prefix=f"{build.name}/",
-            target=build.name,
-        )
-        files.update(hydrated.files)
-        objects.extend(hydrated.objects)
-        notes.extend(hydrated.notes)
-        findings.extend(hydrated.findings)
+        findings.extend(synthesis.findings)
+        files.update(produced)
+        notes.extend(said)
     report = None
     if validate:
         from .._validate import validate_objects
 
         report = validate_objects(objects, kube_version or build.kube_version)
     namespaces = {s.name: s.namespace for s in build.specs}
-    return RenderedTarget(build.name, files, namespaces, report, tuple(notes), tuple(findings))
+    return RenderedTarget(build.name, files, namespaces, report, tuple(findings), tuple(notes))
 
 
 _CLASSES: dict[tuple[str, ...], list[BlueprintClass]] = {}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .._blueprint import BlueprintSpec
 from .._errors import BlueprintError, ChartError
 from .._extend import apply_patches
+from .._finding import Finding
 from .._identity import eksctl_iam
 from .._objects import Object, object_id, sort_objects
 from ._config import configuration_objects, eksctl_accounts
@@ -26,12 +27,16 @@ class Synthesis:
 
     objects: Kubernetes objects in hagen's order. values: Helm release name -> values. extras: relative
     path under out/<blueprint>/ -> plain data that is not a Kubernetes object (the eksctl fragment).
+    findings: what synthesis itself found and did not stop on (Helm values warnings and notes, e.g.
+    `helm.unknown-key` against the typed model, `helm.chart-not-found`); `hagen check` and `hagen synth`
+    report them.
     """
 
     blueprint: BlueprintSpec
     objects: list[Object]
     values: dict[str, dict[str, Any]] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
 
 
 def namespace(spec: BlueprintSpec) -> Object:
@@ -133,14 +138,17 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
     _refuse_duplicates(spec, objects)
     folder = base_dir if base_dir is not None else Path(spec.source or ".").parent
     values: dict[str, dict[str, Any]] = {}
+    findings: list[Finding] = []
     if spec.releases:
-        from .._helm import release_values
+        from .._helm._check import check_release, writable
 
         for release in spec.releases:
             try:
-                values[release.name] = release_values(release, folder)
+                checked = writable(check_release(release, folder))
             except ChartError as exc:
                 raise ChartError(f"{spec.source}: {spec.class_name}: {exc}") from None
+            values[release.name] = checked.values
+            findings.extend(replace(f, blueprint=spec.name) for f in checked.findings)
     extras: dict[str, Any] = {}
     try:
         fragment = cluster_fragment(
@@ -150,4 +158,4 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
         raise exc.located(file=spec.source, blueprint=spec.class_name) from None
     if fragment is not None:
         extras[EKSCTL_FRAGMENT] = fragment
-    return Synthesis(spec, sort_objects(objects), values, extras)
+    return Synthesis(spec, sort_objects(objects), values, extras, tuple(findings))

@@ -38,8 +38,9 @@ def _what(value: Any) -> str:
 def yaml_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[NotValidated]]:
     """The YAML files named, directories searched recursively in sorted order, and the symlinks left out.
 
-    A symlink found in a directory is followed only when it resolves inside that directory: validate
-    never reads outside the tree it was given. InputError for a path that does not exist.
+    A symlinked file found in a directory is followed only when it resolves inside that directory, and a
+    symlinked folder never (both are listed as not validated): validate never reads outside the tree it
+    was given. InputError for a path that does not exist.
     """
     files: list[Path] = []
     skipped: list[NotValidated] = []
@@ -49,6 +50,11 @@ def yaml_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[NotValidat
             root = path.resolve()
             for folder, dirs, names in os.walk(path):  # symlinked folders are not descended into
                 dirs.sort()
+                for name in dirs:
+                    if (Path(folder) / name).is_symlink():
+                        link = Path(folder) / name
+                        reason = f"symlinked folder (to {link.resolve()}); not followed"
+                        skipped.append(NotValidated(str(link), reason, str(link)))
                 for name in sorted(names):
                     file = Path(folder) / name
                     if file.suffix not in YAML_SUFFIXES:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._emit import emit as dump
 from ._emit import emit_documents as dump_documents
+from ._emit import iter_documents as iter_dump_documents
 from ._quoting import needs_quotes
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ __all__ = [
     "MAX_EXPANDED_NODES",
     "dump",
     "dump_documents",
+    "iter_dump_documents",
     "libyaml_dump",
     "libyaml_dump_documents",
     "load_documents",

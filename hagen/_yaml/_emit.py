@@ -3,8 +3,8 @@
 Values Kubernetes has no YAML type for are written the way its API reads them: a tuple as a list, a
 date as its ISO 8601 text and a datetime with a time zone as RFC 3339 text (metav1.Time), both quoted.
 What no reader can take back is refused with an InputError naming the field: a datetime without a time
-zone, an integer beyond 64 bits, a string holding a lone surrogate (invalid UTF-8; libyaml and go-yaml
-stop at it).
+zone, an integer beyond 64 bits, a float that is NaN or infinite (JSON has neither), a string holding a
+lone surrogate (invalid UTF-8; libyaml and go-yaml stop at it).
 
 Why by hand: PyYAML's representer walks every node in Python before libyaml's C emitter sees it, and it
 dominates synthesis time at scale (1,000 tiers: ~1.5 s of representer against ~0.2 s for this emitter,
@@ -20,7 +20,7 @@ import datetime
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .._errors import InputError
@@ -116,10 +116,12 @@ def scalar(value: Any) -> str:
             raise _Refused(f"{value} is beyond 64 bits; Kubernetes numbers are int64")
         return str(value)
     if isinstance(value, float):
-        if math.isnan(value):
-            return ".nan"
-        if math.isinf(value):
-            return ".inf" if value > 0 else "-.inf"
+        if not math.isfinite(value):
+            # go-yaml reads .nan and .inf, but kubectl, the API server and Helm then convert to JSON,
+            # which has neither: "json: unsupported value: NaN".
+            raise _Refused(
+                f"{value!r} is not a finite number; Kubernetes objects are JSON, which has no NaN or Infinity"
+            )
         text = repr(value).lower()
         if "." not in text and "e" in text:
             text = text.replace("e", ".0e", 1)
@@ -171,31 +173,98 @@ def _implicit_key(key: Any) -> str | None:
     return None if len(text) > _LONGEST_IMPLICIT_KEY else text + ":"
 
 
+# The hot path dispatches on the exact type (`type(x) is str`: one comparison, where isinstance walks the
+# class hierarchy) and looks the text of recurring strings and keys up in plain dicts; subclasses and rare
+# types take the general path (`_emit`). Caches are bounded by clearing: they only save work, so what
+# they hold never changes the output.
+_CACHE_SIZE = 65536
+_LINES: dict[str, str] = {}  # a string value -> `` text\n`` after ``key:`` or ``-`` (never a block)
+_KEYS: dict[str, str | None] = {}  # a string key -> ``key:`` (None: too long to be implicit)
+_MISSING = object()
+
+
+def _string_line(value: str, indent: str) -> str:
+    """`` text\n`` for a string value; a literal block's lines sit at `indent`."""
+    line = _LINES.get(value)
+    if line is not None:
+        return line
+    if _block_ok(value):
+        return " " + _block(value, indent)
+    line = " " + _string(value) + "\n"
+    if len(_LINES) >= _CACHE_SIZE:
+        _LINES.clear()
+    _LINES[value] = line
+    return line
+
+
+def _key(key: Any) -> str | None:
+    if type(key) is not str:
+        return _implicit_key(key)
+    text = _KEYS.get(key, _MISSING)
+    if text is _MISSING:
+        text = _implicit_key(key)
+        if len(_KEYS) >= _CACHE_SIZE:
+            _KEYS.clear()
+        _KEYS[key] = text
+    return text  # type: ignore[return-value]
+
+
 def _mapping(value: dict[Any, Any], indent: str, out: list[str], first_prefix: str | None = None) -> None:
-    for i, (key, item) in enumerate(value.items()):
-        out.append(first_prefix if i == 0 and first_prefix is not None else indent)
-        key_text = _implicit_key(key)
+    append = out.append
+    inner = indent + "  "
+    prefix = indent if first_prefix is None else first_prefix
+    for key, item in value.items():
+        append(prefix)
+        prefix = indent
+        key_text = _key(key)
         if key_text is None:
-            out.append(f"? {scalar(key)}\n{indent}:")
-            _emit(item, indent + "  ", out)
+            append(f"? {scalar(key)}\n{indent}:")
+            _emit(item, inner, out)
             continue
-        out.append(key_text)
-        # kubectl style: a sequence under a key starts at the key's own indent.
-        _emit(item, indent if isinstance(item, _SEQUENCES) else indent + "  ", out)
+        append(key_text)
+        kind = type(item)
+        if kind is str:
+            append(_string_line(item, inner))
+        elif kind is dict:
+            if item:
+                append("\n")
+                _mapping(item, inner, out)
+            else:
+                append(" {}\n")
+        elif kind is list or kind is tuple:
+            # kubectl style: a sequence under a key starts at the key's own indent.
+            if item:
+                append("\n")
+                _sequence(item, indent, out)
+            else:
+                append(" []\n")
+        else:
+            _emit(item, indent if isinstance(item, _SEQUENCES) else inner, out)
 
 
 def _sequence(
     value: list[Any] | tuple[Any, ...], indent: str, out: list[str], first_prefix: str | None = None
 ) -> None:
-    for i, item in enumerate(value):
-        prefix = first_prefix if i == 0 and first_prefix is not None else indent
-        if isinstance(item, dict) and item:
-            _mapping(item, indent + "  ", out, first_prefix=prefix + "- ")
+    append = out.append
+    inner = indent + "  "
+    prefix = indent if first_prefix is None else first_prefix
+    for item in value:
+        kind = type(item)
+        if kind is dict and item:
+            _mapping(item, inner, out, first_prefix=prefix + "- ")
+        elif (kind is list or kind is tuple) and item:
+            _sequence(item, inner, out, first_prefix=prefix + "- ")
+        elif kind is str:
+            append(prefix + "-")
+            append(_string_line(item, inner))
+        elif isinstance(item, dict) and item:
+            _mapping(item, inner, out, first_prefix=prefix + "- ")
         elif isinstance(item, _SEQUENCES) and item:
-            _sequence(item, indent + "  ", out, first_prefix=prefix + "- ")
+            _sequence(item, inner, out, first_prefix=prefix + "- ")
         else:
-            out.append(prefix + "-")
-            _emit(item, indent + "  ", out)
+            append(prefix + "-")
+            _emit(item, inner, out)
+        prefix = indent
 
 
 def _where(data: Any, path: str = "") -> str | None:
@@ -239,10 +308,14 @@ def emit(data: Any) -> str:
     return "".join(out)
 
 
+def iter_documents(documents: Iterable[Any], header: str | None = None) -> Iterator[str]:
+    """The text of `emit_documents`, one piece per document, for writing a long stream as it is made."""
+    if header:
+        yield "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+    for doc in documents:
+        yield "---\n" + emit(doc)
+
+
 def emit_documents(documents: Iterable[Any], header: str | None = None) -> str:
     """A stream: optional ``#`` header lines, then each document after ``---``."""
-    parts = [] if not header else [f"# {line}".rstrip() + "\n" for line in header.splitlines()]
-    for doc in documents:
-        parts.append("---\n")
-        parts.append(emit(doc))
-    return "".join(parts)
+    return "".join(iter_documents(documents, header))

@@ -1,0 +1,34 @@
+"""Schema and API-server validation errors as findings (`schema.invalid`), so that `hagen check` reports
+what `hagen validate` and the check before `hagen synth` writes would refuse, in the same report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .._finding import Finding
+from ._catalog import RULES
+from ._context import CheckContext
+
+
+def schema_rules(ctx: CheckContext) -> Iterable[Finding]:
+    """A `schema.invalid` error per field the Kubernetes schema or the API server's rules refuse
+    (hagen._validate.validate_objects at its default Kubernetes version); nothing for no objects."""
+    if not ctx.objects:
+        return []
+    from .._validate import validate_objects  # compiled schemas load only when there is something to check
+
+    report = validate_objects(ctx.objects)
+    rule = RULES["schema.invalid"]
+    return [
+        Finding(
+            rule.id,
+            rule.severity,
+            f"{error.path}: {error.message}" if error.path else error.message,
+            fix=rule.fix,
+            blueprint=error.blueprint or ctx.blueprint,
+            tier=error.tier,
+            object_id=error.object_id,
+            file=ctx.file_of(error.object_id),
+        )
+        for error in report.errors
+    ]

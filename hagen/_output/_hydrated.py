@@ -3,7 +3,7 @@ provenance.yaml, beside the values.yaml hagen wrote (the values the chart was re
 
 The chart copies come in as an explicit mapping (release name -> chart directory or .tgz), resolved at
 the command line's edge; a release's own ``chart_path`` (relative to its blueprint file) is used when
-the mapping has none. Without a copy or the Helm engine the release keeps its values only, with a note.
+the mapping has none, then NAME-VERSION.tgz in Helm's repository cache. Without a copy or the Helm engine the release keeps its values only, with a note.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .._yaml import dump_documents
 from ._layout import KUSTOMIZATION, header, kustomization, object_filename
 
 if TYPE_CHECKING:
+    from .._helm import HelmRelease
     from .._helm._hydrate import Hydration
 
 PROVENANCE = "provenance.yaml"
@@ -33,18 +34,20 @@ class HydratedOutput:
 
     files: dict[str, str] = field(default_factory=dict)
     objects: list[Object] = field(default_factory=list)
+    placed: dict[str, str] = field(default_factory=dict)  # object id -> helm/<release>/<file>
     notes: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
 
-def _chart_for(synthesis: Synthesis, release: object, charts: Mapping[str, Path]) -> Path | None:
-    name = getattr(release, "name", "")
-    if name in charts:
-        return charts[name]
-    declared = getattr(release, "chart_path", None)
-    if declared and synthesis.blueprint.source:
-        return Path(synthesis.blueprint.source).parent / str(declared)
-    return None
+def _chart_for(synthesis: Synthesis, release: HelmRelease, charts: Mapping[str, Path]) -> Path | None:
+    """The copy given for the release, else its chart_path (relative to the blueprint file), else
+    NAME-VERSION.tgz in Helm's repository cache: the order the values check uses."""
+    from .._helm._chart import find_chart_copy
+
+    declared = None
+    if release.chart_path:
+        declared = Path(synthesis.blueprint.source or ".").parent / str(release.chart_path)
+    return find_chart_copy(release.chart.name, release.version, charts.get(release.name), declared)
 
 
 def reproduce_command(release: object, target: str | None) -> str:
@@ -83,7 +86,8 @@ def hydrate(
         if chart is None:
             out.notes.append(
                 f"release {release.name} not hydrated: no local copy of chart {release.chart.name} "
-                f"{release.version} (give --chart {release.name}=PATH or chart_path=); values only"
+                f"{release.version} "
+                f"(give --chart {release.name}=PATH or chart_path=, or `helm pull` it); values only"
             )
             continue
         try:
@@ -105,6 +109,7 @@ def hydrate(
             if name in names:
                 raise ChartError(f"release {release.name}: two rendered objects would share {folder}/{name}")
             names.append(name)
+            out.placed[object_id(obj)] = f"helm/{release.name}/{name}"
             out.files[f"{folder}/{name}"] = dump_documents(
                 [obj], header(synthesis, _what(release.name, result, obj))
             )
@@ -137,6 +142,7 @@ def with_hydrated(synthesis: Synthesis, hydrated: HydratedOutput) -> Synthesis:
         synthesis,
         objects=sort_objects([*synthesis.objects, *hydrated.objects]),
         findings=(*synthesis.findings, *found),
+        rendered={**synthesis.rendered, **hydrated.placed},
     )
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ._build import TargetBuild
 
 
-def target_inputs(build: TargetBuild) -> Any:
-    """What `hagen place` reads from blueprints (objects, tier order, cluster), for one target's specs."""
+def target_inputs(build: TargetBuild, charts: Mapping[str, Path] | None = None) -> Any:
+    """What `hagen place` reads from blueprints (objects, tier order, cluster), for one target's specs:
+    the syntheses `hagen synth` writes, with the objects of the releases it hydrates (from `charts`,
+    release name -> chart copy; default: the --chart copies of the command line)."""
     from .._place._inputs import Inputs, add_specs
-    from .._synth import synthesize
+    from ._plan import given_charts
+    from ._render import hydrated_synthesis
 
-    return add_specs(Inputs(), build.specs, synthesize)
+    given = given_charts(charts)
+    return add_specs(Inputs(), build.specs, lambda spec: hydrated_synthesis(build, spec, given)[0])

@@ -29,7 +29,9 @@ class Synthesis:
     path under out/<blueprint>/ -> plain data that is not a Kubernetes object (the eksctl fragment).
     findings: what synthesis itself found and did not stop on (Helm values warnings and notes, e.g.
     `helm.unknown-key` against the typed model, `helm.chart-not-found`); `hagen check` and `hagen synth`
-    report them.
+    report them. rendered: object id -> file relative to out/<blueprint>/ (``helm/<release>/<file>``)
+    of the objects among `objects` that a hydrated Helm release's chart rendered (see
+    `hagen.with_hydrated`); empty for a plain synthesis.
     """
 
     blueprint: BlueprintSpec
@@ -37,6 +39,7 @@ class Synthesis:
     values: dict[str, dict[str, Any]] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
+    rendered: dict[str, str] = field(default_factory=dict)
 
 
 def namespace(spec: BlueprintSpec) -> Object:

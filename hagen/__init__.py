@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._api import InvalidOutput, plan, synth, synthesize_all
+    from ._api import InvalidOutput, hydrate_syntheses, plan, synth, synthesize_all
     from ._blueprint import (
         Avoid,
         Blueprint,
@@ -68,21 +68,34 @@ if TYPE_CHECKING:
         Chart,
         Controller,
         HelmRelease,
+        Hydration,
         Ingress,
         Jenkins,
         NetworkPolicy,
         Persistence,
         Rbac,
         ServiceAccount,
+        chart_digest,
         check_release,
         helmfile_document,
+        hydrate_release,
         install_command,
         release_values,
         render_release,
     )
     from ._identity import Identity
     from ._objects import Object, object_id, sort_objects
-    from ._output import WriteReport, read_owned, render, render_objects, stream_objects, write_tree
+    from ._output import (
+        HydratedOutput,
+        WriteReport,
+        hydrate,
+        read_owned,
+        render,
+        render_objects,
+        stream_objects,
+        with_hydrated,
+        write_tree,
+    )
     from ._place import (
         Allocatable,
         ClusterProfile,
@@ -149,6 +162,8 @@ _LAZY: dict[str, str] = {
     "Finding": "._check",
     "HagenError": "._errors",
     "HelmRelease": "._helm",
+    "Hydration": "._helm",
+    "HydratedOutput": "._output",
     "Identity": "._identity",
     "Ingress": "._helm",
     "InputError": "._errors",
@@ -196,7 +211,12 @@ _LAZY: dict[str, str] = {
     "apply_changes": "._diff",
     "avoid": "._blueprint",
     "check": "._check",
+    "chart_digest": "._helm",
     "check_release": "._helm",
+    "hydrate": "._output",
+    "hydrate_release": "._helm",
+    "hydrate_syntheses": "._api",
+    "with_hydrated": "._output",
     "colocate": "._blueprint",
     "diff_output": "._diff",
     "diff_paths": "._diff",
@@ -280,6 +300,8 @@ __all__ = [
     "Finding",
     "HagenError",
     "HelmRelease",
+    "HydratedOutput",
+    "Hydration",
     "Identity",
     "IgnoreRule",
     "Ingress",
@@ -327,6 +349,7 @@ __all__ = [
     "apply_changes",
     "avoid",
     "canonical_quantity",
+    "chart_digest",
     "check",
     "check_release",
     "check_rollouts",
@@ -340,6 +363,9 @@ __all__ = [
     "find_project",
     "format_diff",
     "helmfile_document",
+    "hydrate",
+    "hydrate_release",
+    "hydrate_syntheses",
     "install_command",
     "load_blueprints",
     "load_profile",
@@ -371,5 +397,6 @@ __all__ = [
     "synthesize_all",
     "validate_objects",
     "validate_paths",
+    "with_hydrated",
     "write_tree",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,11 +48,46 @@ def plan(sources: Sequence[Source] | None = None) -> dict[str, str]:
         if project.targets:
             return plan_targets(project)
         sources = [project.path(p) for p in project.blueprints]
-    files: dict[str, str] = {}
-    for synthesis in synthesize_all(sources):
-        files.update(render(synthesis))
+    _, files, _ = hydrate_syntheses(synthesize_all(sources))
     files[OWNED_RECORD] = owned_record(files.keys())
     return dict(sorted(files.items()))
+
+
+def hydrate_syntheses(
+    syntheses: Sequence[Synthesis],
+    charts: Mapping[str, Path] | None = None,
+    *,
+    kube_version: str | None = None,
+    hydrate_all: bool = False,
+) -> tuple[list[Synthesis], dict[str, str], list[str]]:
+    """Each synthesis with its hydrated Helm releases (those declared ``hydrate=True``, or all with
+    `hydrate_all`) rendered in: (the syntheses as `hagen.with_hydrated` makes them, every file under out/
+    as `render` plus helm/<release>/ make them, one note per release not hydrated and why).
+
+    `charts`: release name -> chart directory or .tgz (default: the --chart copies of the command line);
+    a release's chart_path and Helm's repository cache are looked in after it. `kube_version` is written
+    into the provenance (default: hagen's default version). ChartError when a chart does not render.
+    """
+    from ._output import hydrate, with_hydrated
+    from ._validate import DEFAULT_KUBE_VERSION
+
+    if charts is None:
+        from ._helm._check import CHART_PATHS
+
+        charts = CHART_PATHS.get()
+    out: list[Synthesis] = []
+    files: dict[str, str] = {}
+    notes: list[str] = []
+    for synthesis in syntheses:
+        own = render(synthesis)
+        hydrated = hydrate(
+            synthesis, own, charts, kube_version=kube_version or DEFAULT_KUBE_VERSION, hydrate_all=hydrate_all
+        )
+        files.update(own)
+        files.update(hydrated.files)
+        notes.extend(hydrated.notes)
+        out.append(with_hydrated(synthesis, hydrated))
+    return out, files, notes
 
 
 class InvalidOutput(HagenError):
@@ -93,17 +128,16 @@ def synth(
     from ._helm._check import CHART_PATHS, check_chart_names
 
     check_chart_names(CHART_PATHS.get(), (r.name for s in syntheses for r in s.blueprint.releases))
+    syntheses, files, notes = hydrate_syntheses(syntheses, kube_version=kube_version)
     if validate:
         from ._validate import validate_objects
 
         report = validate_objects([o for s in syntheses for o in s.objects], kube_version)
         if not report.ok:
             raise InvalidOutput(report)
-    files: dict[str, str] = {}
-    for synthesis in syntheses:
-        files.update(render(synthesis))
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in sources)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
     written = write_tree(files, Path(out_dir), scope)
     written.findings.extend(f for s in syntheses for f in s.findings)
+    written.notes.extend(notes)
     return written

@@ -127,6 +127,13 @@ PUBLIC = [
     "canonical_quantity",
     "parse_quantity",
     "same_quantity",
+    "Hydration",
+    "HydratedOutput",
+    "chart_digest",
+    "hydrate",
+    "hydrate_release",
+    "hydrate_syntheses",
+    "with_hydrated",
 ]
 
 

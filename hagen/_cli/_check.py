@@ -88,9 +88,10 @@ def run(args: argparse.Namespace) -> int:
     blueprint_paths, manifest_paths = _split(paths)
     sources: list[Any] = []
     if blueprint_paths:
-        from .. import load_blueprints, synthesize
+        from .. import hydrate_syntheses, load_blueprints, synthesize
 
-        sources.extend(synthesize(spec) for spec in load_blueprints(blueprint_paths))
+        syntheses, _, _ = hydrate_syntheses([synthesize(spec) for spec in load_blueprints(blueprint_paths)])
+        sources.extend(syntheses)
     files: dict[str, str] = {}
     if manifest_paths:
         from .._validate._run import load_sourced

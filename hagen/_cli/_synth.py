@@ -77,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
     _print_findings(report.findings)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
     print(f"hagen synth: {count} blueprint{'s' if count != 1 else ''} -> {args.out}/: {report.summary()}")
     return 0

@@ -5,6 +5,7 @@ against the chart's own values.yaml or values.schema.json, and the helmfile/helm
 from ._chart import ChartCopy, chart_copy_for, find_chart_copy, helm_repository_cache, load_chart_copy
 from ._check import ValuesCheck, check_release, find_release_chart, release_values
 from ._helmfile import helmfile_document, install_command, repo_add_command, values_path
+from ._hydrate import Hydration, chart_digest, hydrate_release
 from ._jenkins import JENKINS_CHART, JENKINS_CHART_VERSION, Jenkins
 from ._jenkins_controller import Admin, Controller, Ingress
 from ._jenkins_parts import IAM_ROLE_ANNOTATION, Agent, NetworkPolicy, Persistence, Rbac, ServiceAccount
@@ -28,6 +29,7 @@ __all__ = [
     "ChartCopy",
     "Controller",
     "HelmRelease",
+    "Hydration",
     "Ingress",
     "Jenkins",
     "NetworkPolicy",
@@ -40,6 +42,7 @@ __all__ = [
     "Values",
     "ValuesCheck",
     "chart_copy_for",
+    "chart_digest",
     "check_keys",
     "check_release",
     "check_schema",
@@ -49,6 +52,7 @@ __all__ = [
     "find_release_chart",
     "helm_repository_cache",
     "helmfile_document",
+    "hydrate_release",
     "install_command",
     "load_chart_copy",
     "merge_layers",

@@ -96,9 +96,11 @@ def load_inputs(paths: Sequence[Path]) -> Inputs:
 
         load = getattr(hagen, "load_blueprints", None)
         synthesize = getattr(hagen, "synthesize", None)
-        if load is None or synthesize is None:
-            raise InputError("blueprint input needs hagen.load_blueprints and hagen.synthesize")
-        add_specs(out, load(blueprint_paths), synthesize)
+        hydrate = getattr(hagen, "hydrate_syntheses", None)
+        if load is None or synthesize is None or hydrate is None:
+            raise InputError("blueprint input needs hagen.load_blueprints, synthesize and hydrate_syntheses")
+        # What `hagen synth` writes: with the objects of the releases it hydrates (test hooks dropped).
+        add_specs(out, load(blueprint_paths), lambda spec: hydrate([synthesize(spec)])[0][0])
     out.objects.extend(load_manifests(manifest_paths))
     return out
 

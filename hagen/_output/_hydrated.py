@@ -3,7 +3,8 @@ provenance.yaml, beside the values.yaml hagen wrote (the values the chart was re
 
 The chart copies come in as an explicit mapping (release name -> chart directory or .tgz), resolved at
 the command line's edge; a release's own ``chart_path`` (relative to its blueprint file) is used when
-the mapping has none, then NAME-VERSION.tgz in Helm's repository cache. Without a copy or the Helm engine the release keeps its values only, with a note.
+the mapping has none, then NAME-VERSION.tgz in Helm's repository cache. Without a copy or the Helm
+engine the release keeps its values only, with a note.
 """
 
 from __future__ import annotations

@@ -135,6 +135,11 @@ def synth(
         report = validate_objects([o for s in syntheses for o in s.objects], kube_version)
         if not report.ok:
             raise InvalidOutput(report)
+    if notes:  # releases not hydrated here: their committed rendered files stay while the values match
+        from ._output import keep_hydrated
+
+        files, kept = keep_hydrated(files, Path(out_dir))
+        notes.extend(kept)
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in sources)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
     written = write_tree(files, Path(out_dir), scope)

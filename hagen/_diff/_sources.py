@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._output import (
     OWNED_RECORD,
+    carry_unhydrated,
     in_scope,
     kept_files,
     owned_record,
@@ -18,7 +19,6 @@ from .._output import (
 )
 from ._engine import diff_trees
 from ._git import read_revision
-from ._hydrated import carry_unhydrated
 from ._model import DiffResult
 from ._tree import Tree, read_path, read_text
 

@@ -62,8 +62,8 @@ def render_manifests(
                 values, name=release.name, namespace=release.namespace, is_install=True
             )
             if crds:
-                for crd in loaded.crds:
-                    manifests[f"{loaded.name}/{crd['filename']}"] = crd["data"]
+                for crd in loaded.crds:  # filename is <chart>/crds/<file>, as Helm names templates
+                    manifests[str(crd["filename"])] = crd["data"]
     except helm.HelmError as exc:
         raise ChartError(f"release {release.name}: chart {chart} does not render: {exc}") from None
     return manifests

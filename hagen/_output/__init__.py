@@ -1,5 +1,6 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
+from ._carry import carry_unhydrated, keep_hydrated
 from ._hydrated import PROVENANCE, HydratedOutput, hydrate, with_hydrated
 from ._layout import header, kustomization, object_filename, render, render_objects, stream_objects
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
@@ -12,9 +13,11 @@ __all__ = [
     "HydratedOutput",
     "Scope",
     "WriteReport",
+    "carry_unhydrated",
     "header",
     "hydrate",
     "in_scope",
+    "keep_hydrated",
     "kept_files",
     "kustomization",
     "object_filename",

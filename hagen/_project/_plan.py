@@ -139,9 +139,16 @@ def synth_targets(
     produced = {f"{r.name}/{b}" for r in rendered for b in r.namespaces} if partial else {*names, "gitops"}
     scope = removal_scope(complete, produced)
     out = Path(out_dir) if out_dir is not None else project.path(project.out)
-    report = write_tree(_files(project, rendered), out, scope)
+    files = _files(project, rendered)
+    notes = hydration_notes(rendered)
+    if notes:  # releases not hydrated here: their committed rendered files stay while the values match
+        from .._output import keep_hydrated
+
+        files, kept = keep_hydrated(files, out)
+        notes.extend(kept)
+    report = write_tree(files, out, scope)
     report.findings.extend(f for r in rendered for f in r.findings)
-    report.notes.extend(hydration_notes(rendered))
+    report.notes.extend(notes)
     return report
 
 

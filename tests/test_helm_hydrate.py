@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from hagen._helm import render_available
+from hagen._yaml import load_documents
 from tests.test_helm_keys import JENKINS_CHART_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +48,12 @@ def test_prod_hydrates_jenkins_byte_identically(tmp_path: Path) -> None:
     first = _hagen(project, "synth", "--chart", chart)
     assert first.returncode == 0, first.stderr
     folder = project / "out/prod/shop/helm/jenkins"
-    pvc = (folder / "persistentvolumeclaim-jenkins.yaml").read_text()
-    assert "storageClassName: gp3" in pvc
-    svc = (folder / "service-jenkins.yaml").read_text()
-    assert "type: LoadBalancer" in svc and "port: 8080" in svc
+    pvc = load_documents((folder / "persistentvolumeclaim-jenkins.yaml").read_text(), "pvc")[0]
+    assert pvc["spec"]["storageClassName"] == "gp3"
+    assert pvc["spec"]["accessModes"] == ["ReadWriteOnce"]
+    svc = load_documents((folder / "service-jenkins.yaml").read_text(), "svc")[0]
+    assert svc["spec"]["type"] == "LoadBalancer"
+    assert [(p["port"], p["name"]) for p in svc["spec"]["ports"]] == [(8080, "http")]
     prov = (folder / "provenance.yaml").read_text()
     assert (
         "version: 5.9.53" in prov
@@ -64,7 +68,10 @@ def test_prod_hydrates_jenkins_byte_identically(tmp_path: Path) -> None:
     # CI without the chart copy: the hydrated files are kept out of the comparison, not drift.
     diff = _hagen(project, "diff")
     assert diff.returncode == 0, diff.stdout
-    assert "rendered objects not compared (no chart copy here)" in diff.stderr
+    assert diff.stderr == (
+        "note: prod/shop/helm/jenkins: rendered objects kept as committed (no chart copy here); "
+        "their values match\n"
+    )
     place = _hagen(project, "place", "--target", "prod", "--chart", chart)
     assert "jenkins-0 (jenkins-controller)" in place.stdout and "0 Pending" in place.stdout
 
@@ -87,3 +94,50 @@ def test_random_admin_password_is_a_finding_naming_the_key(tmp_path: Path) -> No
     assert "helm.non-deterministic" in result.stderr, result.stderr
     assert "jenkins/templates/secret.yaml" in result.stderr
     assert "controller.admin.existingSecret" in result.stderr
+
+
+def test_check_sees_the_pvc_the_chart_really_makes(tmp_path: Path) -> None:
+    # Inline values slip an EFS class past the typed model: only the rendered PVC shows where home lands.
+    _need()
+    project = _project(tmp_path)
+    bp = project / "blueprints/shop.py"
+    text = bp.read_text().replace(
+        'gp3 = StorageClass(name="gp3")',
+        'gp3 = StorageClass(name="gp3")\n'
+        'efs = EfsStorageClass(name="efs", file_system_id="fs-0123456789abcdef0")',
+    )
+    text = text.replace("    EksCluster,", "    EfsStorageClass,\n    EksCluster,")
+    text = text.replace("storage_classes = [gp3]", "storage_classes = [gp3, efs]")
+    text = text.replace(
+        "        Jenkins(", '        Jenkins(\n            values={"persistence": {"storageClass": "efs"}},'
+    )
+    bp.write_text(text)
+    result = _hagen(
+        project, "check", "--target", "prod", "--format", "json", "--chart", f"jenkins={JENKINS_CHART_DIR}"
+    )
+    findings = json.loads(result.stdout)["targets"]["prod"]["findings"]
+    on_pvc = [
+        (f["id"], f["message"], f["file"])
+        for f in findings
+        if f["object_id"] and "PersistentVolumeClaim" in f["object_id"]
+    ]
+    assert on_pvc == [
+        (
+            "storage.rwo-data-on-efs",
+            "PersistentVolumeClaim jenkins: ReadWriteOnce volume (jenkins data) on EFS class efs",
+            "out/prod/shop/helm/jenkins/persistentvolumeclaim-jenkins.yaml",
+        )
+    ]
+
+
+def test_place_puts_the_controller_in_its_volumes_zone(tmp_path: Path) -> None:
+    _need()
+    project = _project(tmp_path)
+    chart = f"jenkins={JENKINS_CHART_DIR}"
+    place = _hagen(project, "place", "--target", "prod", "--format", "json", "--chart", chart)
+    placements = json.loads(place.stdout)["targets"]["prod"]["placements"]
+    jenkins = [(p["name"], p["namespace"], p["tier"]) for p in placements if p["namespace"] == "jenkins"]
+    assert jenkins == [("jenkins-0", "jenkins", "jenkins-controller")]  # no test hook pod
+    zone_down = _hagen(project, "place", "--target", "prod", "--fail", "zone=zone-a", "--chart", chart)
+    assert "jenkins-0: pinned to zone zone-a by its EBS volume" in zone_down.stdout
+    assert "OUTAGE: tier jenkins-controller has no running pod" in zone_down.stdout

@@ -124,6 +124,7 @@ if TYPE_CHECKING:
         synth_targets,
     )
     from ._quantity import QuantityError, canonical_quantity, parse_quantity, same_quantity
+    from ._report import ReportOptions, report
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
@@ -187,6 +188,7 @@ _LAZY: dict[str, str] = {
     "ProjectConfig": "._project",
     "Rbac": "._helm",
     "RemoteRef": "._config",
+    "ReportOptions": "._report",
     "Resources": "._blueprint",
     "Rollout": "._place",
     "SchemaError": "._validate",
@@ -243,6 +245,7 @@ _LAZY: dict[str, str] = {
     "render_objects": "._output",
     "stream_objects": "._output",
     "render_release": "._helm",
+    "report": "._report",
     "rollout": "._place",
     "run_scenario": "._place",
     "separate": "._blueprint",
@@ -323,6 +326,7 @@ __all__ = [
     "QuantityError",
     "Rbac",
     "RemoteRef",
+    "ReportOptions",
     "Resources",
     "Rollout",
     "SchemaError",
@@ -383,6 +387,7 @@ __all__ = [
     "render",
     "render_objects",
     "render_release",
+    "report",
     "rollout",
     "run_scenario",
     "same_quantity",

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hagen._place._svg import NO_TIER, PALETTE, tier_colors
+from hagen._place._svg import NO_TIER, PALETTE, text_color, tier_colors
 from tests.conftest import ROOT, run_hagen
 
 
@@ -24,4 +24,11 @@ def test_example_picture_colours_backend_and_frontend_apart(tmp_path: Path) -> N
     result = run_hagen("place", str(ROOT / "blueprints"), "--nodes", "1", "--svg", str(svg))
     assert result.returncode == 1  # one node: the second pair stays Pending
     text = svg.read_text()
-    assert len(set(re.findall(r"#[0-9a-f]{6}", text)) & set(PALETTE)) == 2  # backend and frontend
+    chips = set(re.findall(r'rx="3" fill="(#[0-9a-f]{6})">', text))  # placed pods
+    pending = set(re.findall(r'rx="3" fill="#ffffff" stroke="(#[0-9a-f]{6})"', text))
+    assert len(chips & set(PALETTE)) == 2 and pending == chips  # backend and frontend, placed and Pending
+
+
+def test_chip_text_contrasts_with_its_tier_colour() -> None:
+    assert text_color("#000000") == "#ffffff" and text_color("#0072b2") == "#ffffff"
+    assert text_color("#f0e442") == "#000000" and text_color("#e69f00") == "#000000"

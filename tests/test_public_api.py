@@ -134,6 +134,8 @@ PUBLIC = [
     "hydrate_release",
     "hydrate_syntheses",
     "with_hydrated",
+    "ReportOptions",
+    "report",
 ]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .._errors import HagenError
 from .._version import __version__
 
-_COMMANDS = ("synth", "diff", "validate", "check", "place")
+_COMMANDS = ("synth", "diff", "validate", "check", "place", "report")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

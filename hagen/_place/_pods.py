@@ -60,26 +60,32 @@ def _ebs_classes(objects: Iterable[Mapping[str, Any]]) -> tuple[set[str], str | 
     return names, default
 
 
+def _claims(objects: Iterable[Mapping[str, Any]]) -> dict[tuple[Any, Any], Mapping[str, Any]]:
+    """PersistentVolumeClaims by (namespace, name)."""
+    out: dict[tuple[Any, Any], Mapping[str, Any]] = {}
+    for o in objects:
+        if o.get("kind") == "PersistentVolumeClaim":
+            meta = o.get("metadata") or {}
+            out.setdefault((meta.get("namespace"), meta.get("name")), o)
+    return out
+
+
 def _uses_ebs(
-    obj: Mapping[str, Any], template: Mapping[str, Any], objects: Sequence[Mapping[str, Any]]
+    obj: Mapping[str, Any],
+    template: Mapping[str, Any],
+    classes: tuple[set[str], str | None],
+    pvcs: Mapping[tuple[Any, Any], Mapping[str, Any]],
 ) -> bool:
-    """A StatefulSet volumeClaimTemplate or a mounted PVC whose StorageClass is provisioned by EBS."""
-    ebs, default = _ebs_classes(objects)
+    """A StatefulSet volumeClaimTemplate or a mounted PVC whose StorageClass is provisioned by EBS
+    (`classes`: the EBS class names and the default class; `pvcs`: the claims by namespace and name)."""
+    ebs, default = classes
     claims: list[Mapping[str, Any]] = list((obj.get("spec") or {}).get("volumeClaimTemplates") or [])
     ns = (obj.get("metadata") or {}).get("namespace")
-    wanted = {
-        (v.get("persistentVolumeClaim") or {}).get("claimName")
-        for v in (template.get("spec") or {}).get("volumes") or []
-        if v.get("persistentVolumeClaim")
-    }
-    for o in objects:
-        meta = o.get("metadata") or {}
-        if (
-            o.get("kind") == "PersistentVolumeClaim"
-            and meta.get("name") in wanted
-            and meta.get("namespace") == ns
-        ):
-            claims.append(o)
+    for v in (template.get("spec") or {}).get("volumes") or []:
+        if v.get("persistentVolumeClaim"):
+            claim = pvcs.get((ns, (v.get("persistentVolumeClaim") or {}).get("claimName")))
+            if claim is not None and claim not in claims:
+                claims.append(claim)
     return any(((c.get("spec") or {}).get("storageClassName") or default) in ebs for c in claims)
 
 
@@ -103,7 +109,18 @@ def workloads(
     objects: Sequence[Mapping[str, Any]], tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,)
 ) -> list[Workload]:
     """The workload objects among `objects`, in their order, with their PodDisruptionBudget."""
-    pdbs = [o for o in objects if o.get("kind") == "PodDisruptionBudget"]
+    # Parsed once: a workload's lookups must not re-read every object (1,000 tiers would take minutes).
+    pdbs = [
+        (
+            str((o.get("metadata") or {}).get("namespace") or "default"),
+            parse_selector((o.get("spec") or {}).get("selector")),
+            o,
+        )
+        for o in objects
+        if o.get("kind") == "PodDisruptionBudget"
+    ]
+    classes = _ebs_classes(objects)
+    pvcs = _claims(objects)
     out = []
     for obj in objects:
         kind = obj.get("kind")
@@ -129,11 +146,9 @@ def workloads(
             tier_of(labels, tier_labels),
             dict(obj),
         )
-        w.ebs = _uses_ebs(obj, template, objects)
-        for pdb in pdbs:
-            pmeta = pdb.get("metadata") or {}
-            psel = parse_selector((pdb.get("spec") or {}).get("selector"))
-            if str(pmeta.get("namespace") or "default") == ns and psel.matches(labels):
+        w.ebs = _uses_ebs(obj, template, classes, pvcs)
+        for pdb_ns, psel, pdb in pdbs:
+            if pdb_ns == ns and psel.matches(labels):
                 w.pdb = dict(pdb.get("spec") or {})
         out.append(w)
     return out

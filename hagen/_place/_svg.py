@@ -13,26 +13,37 @@ from typing import Any
 from ._report import zones_of
 from ._simulate import Placement, Simulation
 
+# Okabe & Ito's colour-blind-safe palette (black last). A tier is also named on
+# its chips and in the legend, so two tiers that share a colour in a large picture stay apart.
 PALETTE = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#17becf",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#3949ab",
-    "#00897b",
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#f0e442",
+    "#000000",
 )
 CHIP_W, CHIP_H, GAP, PER_ROW = 130, 18, 6, 2
 NODE_W = PER_ROW * CHIP_W + (PER_ROW + 1) * GAP
 ZONE_W = NODE_W + 2 * 10
 
 
-NO_TIER = "#616e7c"
+NO_TIER = "#8c8c8c"
+
+
+def _luminance(color: str) -> float:
+    """WCAG 2 relative luminance of a #rrggbb colour."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def text_color(fill: str) -> str:
+    """Black or white, whichever contrasts more with `fill` (WCAG contrast ratio)."""
+    lum = _luminance(fill)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
 
 
 def tier_colors(tiers: Iterable[str | None]) -> dict[str | None, str]:
@@ -52,9 +63,30 @@ def _chip(p: Placement, x: int, y: int, colors: dict[str | None, str], reason: s
         "w": CHIP_W,
         "h": CHIP_H,
         "color": colors[p.pod.tier or None],
+        "text": text_color(colors[p.pod.tier or None]),
         "label": label,
         "title": title,
     }
+
+
+def reason_groups(p: Placement) -> list[tuple[tuple[str, ...], list[str]]]:
+    """A Pending pod's rejected nodes grouped by their reasons: (reasons, node names), in node order."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for node, why in p.reasons.items():
+        groups.setdefault(why, []).append(node)
+    return list(groups.items())
+
+
+def pending_title(sim: Simulation, p: Placement, limit: int = 8) -> str:
+    """The hover text of a Pending pod: the scheduler's message, then each node's reasons (grouped)."""
+    lines = [sim.message(p)]
+    groups = reason_groups(p)
+    for why, nodes in groups[:limit]:
+        names = ", ".join(nodes[:6]) + (f" and {len(nodes) - 6} more" if len(nodes) > 6 else "")
+        lines.append(f"{names}: {'; '.join(why)}")
+    if len(groups) > limit:
+        lines.append(f"... {len(groups) - limit} more groups of nodes")
+    return "\n".join(lines)
 
 
 def _rows(n: int) -> int:
@@ -98,7 +130,7 @@ def render_svg(sim: Simulation) -> str:
         per_row = max(1, (width - 40) // (CHIP_W + GAP))
         for k, p in enumerate(sim.pending):
             x = 20 + (k % per_row) * (CHIP_W + GAP)
-            chip = _chip(p, x, bottom + 26 + (k // per_row) * (CHIP_H + 4), colors, sim.message(p))
+            chip = _chip(p, x, bottom + 26 + (k // per_row) * (CHIP_H + 4), colors, pending_title(sim, p))
             pending.append(chip)
         box["h"] = 34 + ((len(pending) + per_row - 1) // per_row) * (CHIP_H + 4)
         bottom += box["h"] + 12

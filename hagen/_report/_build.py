@@ -1,0 +1,131 @@
+"""`hagen.report`: the report's files (relative path -> text), built from the public API; nothing written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._changes import add_marks_and_removed, diff_section, scoped
+from ._dot import GraphvizMissing, clean_svg, layout, to_dot
+from ._findings import findings_section, schema_section
+from ._graph import build_graph
+from ._placement import placement_section
+from ._subjects import Subject, subjects
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a report shows beyond the default: `base` (a git revision: the diff of out/ since then, with
+    verdicts), `rollouts` (tiers) and `failures` (node names or zone=ZONE) to simulate as `hagen place`
+    does, the pod creation `order`, `markdown` (also write summary.md for a pull-request comment), `link`
+    (where the pages will be published, e.g. the CI run's artefacts; default the relative file), `stamp`
+    (a generation time to print; None keeps the bytes the same from run to run)."""
+
+    base: str | None = None
+    rollouts: Sequence[str] = ()
+    failures: Sequence[str] = ()
+    order: str = "declared"
+    markdown: bool = False
+    link: str | None = None
+    stamp: str | None = None
+
+
+@dataclass
+class Page:
+    """One page's data, before its graphs are laid out."""
+
+    subject: Subject
+    graphs: list[Any] = field(default_factory=list)
+    svgs: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _page(subject: Subject, diff: Any, options: ReportOptions, out_dir: str) -> Page:
+    import hagen
+    from hagen._place._inputs import Inputs, add_specs
+    from hagen._place._svg import tier_colors
+
+    cache = {id(spec): hagen.synthesize(spec) for spec in subject.specs}
+    syntheses = list(cache.values())
+    inputs = add_specs(Inputs(), subject.specs, lambda spec: cache[id(spec)])
+    colors = tier_colors(inputs.tiers)
+    page = Page(subject)
+    scope = scoped(diff, subject.prefix) if diff is not None else None
+    for synthesis in syntheses:
+        page.graphs.append(build_graph(synthesis, colors=colors))
+    if scope is not None:
+        add_marks_and_removed(page.graphs, scope)
+        page.data["diff"] = diff_section(scope, options.base or "")
+    objects = [o for s in syntheses for o in s.objects]
+    cluster = next((s.cluster for s in subject.specs if getattr(s, "cluster", None) is not None), None)
+    page.data["placement"] = placement_section(
+        inputs.objects,
+        inputs.tiers,
+        cluster,
+        order=options.order,
+        rollouts=options.rollouts,
+        failures=options.failures,
+    )
+    page.data["notes"] = list(inputs.notes)
+    result = hagen.check(syntheses, out_dir=f"{out_dir}/{subject.prefix}".rstrip("/"))
+    page.data["findings"] = findings_section(result)
+    page.data["schema"] = schema_section(objects, subject.kube_version)
+    page.data["counts"] = {
+        "blueprints": len(subject.specs),
+        "tiers": sum(len(s.tiers) for s in subject.specs),
+        "objects": len(objects),
+    }
+    return page
+
+
+def _lay_out(pages: Sequence[Page]) -> str | None:
+    """Every page's graphs in one `dot` run; the message to show instead when Graphviz is missing."""
+    sources: list[str] = []
+    for p, page in enumerate(pages):
+        sources.extend(to_dot(g, f"g{p}-{i}") for i, g in enumerate(page.graphs))
+    try:
+        svgs = iter(layout(sources))
+    except GraphvizMissing as exc:
+        return str(exc)
+    for page in pages:
+        for graph in page.graphs:
+            desc = (
+                f"{len(graph.nodes)} nodes and {len(graph.edges)} edges, left to right: the blueprint, its "
+                "tiers with their objects, what they use and store on, and who may call whom; the table "
+                "below lists the same"
+            )
+            page.svgs.append(clean_svg(next(svgs), graph.title, desc))
+    return None
+
+
+def report(
+    sources: Sequence[str | Path] | None = None,
+    *,
+    targets: Sequence[str] = (),
+    options: ReportOptions | None = None,
+    project: Any = None,
+) -> dict[str, str]:
+    """The report's files: relative path -> text. One HTML page per target (`<target>.html`, with an
+    `index.html` listing them) or, without targets, `index.html`; plus `summary.md` with
+    `options.markdown`. Pages are self-contained (inline CSS and SVG, no script, nothing fetched).
+
+    `sources`: blueprint files or folders (default the project's); `targets`: target names (default every
+    target); `project`: a hagen.ProjectConfig (default `hagen.load_project()`). Raises InputError for an
+    unknown target, BlueprintError for a bad blueprint; a missing Graphviz is reported in the page.
+    """
+    import hagen
+
+    from ._render import render_pages
+
+    options = options or ReportOptions()
+    project = project if project is not None else hagen.load_project()
+    pages_of = subjects(project, sources, targets)
+    out_dir = str(project.out)
+    diff = None
+    if options.base is not None:
+        diff = hagen.diff_output(None, project.path(project.out), options.base)
+    pages = [_page(s, diff, options, out_dir) for s in pages_of]
+    graph_error = _lay_out(pages)
+    return render_pages(pages, options, graph_error, bool(project.targets))

@@ -1,0 +1,96 @@
+"""`--base REV`: the part of a diff that concerns one page, its verdict banner, and the marks it puts on
+the graph (hagen.diff_output compares out/ at REV with the work tree, as `hagen diff --base` does)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ._model import Mark
+
+SEVERITY = ("refused", "recreate", "rollout", "in place")
+
+
+def scoped(result: Any, prefix: str) -> Any:
+    """The objects of `result` (a hagen.DiffResult) whose file is under `prefix` ("prod/", or "" for all)."""
+    objects = tuple(
+        o for o in result.objects if o.file.startswith(prefix) or (o.old_file or "").startswith(prefix)
+    )
+    return replace(result, objects=objects, formatting_only=(), foreign=())
+
+
+def marks(result: Any) -> dict[str, Mark]:
+    """object id -> its mark (status and verdict), for the graph."""
+    return {
+        o.object_id: Mark(o.status, o.verdict.name if o.verdict else None)
+        for o in result.objects
+        if o.status != "removed"
+    }
+
+
+def diff_section(result: Any, base: str) -> dict[str, Any]:
+    """Template data: `banner` (worst verdict, its words, counts), `callouts`, and per object its
+    verdict lines and changes (values masked as every hagen diff format masks them)."""
+    from hagen._diff._render import change_values, inline, title
+    from hagen._diff._render_verdict import callouts, verdict_lines
+
+    counts = result.verdict_counts()
+    worst = next((v for v in SEVERITY if counts.get(v)), None)
+    objects = []
+    for obj in result.objects:
+        rows = []
+        for change in obj.changes:
+            old, new = change_values(change)
+            if change.kind == "moved" and not change.path:
+                old, new = f"{old[0]} ({old[1]})", f"{new[0]} ({new[1]})"
+            rows.append(
+                {
+                    "kind": change.kind,
+                    "path": change.path_str if change.path else "(whole object)",
+                    "old": "" if change.kind == "added" or not change.path else inline(old),
+                    "new": "" if change.kind == "removed" or not change.path else inline(new),
+                }
+            )
+        objects.append(
+            {
+                "title": title(obj),
+                "status": obj.status,
+                "verdict": obj.verdict.name if obj.verdict else "",
+                "lines": verdict_lines(obj),
+                "changes": rows,
+            }
+        )
+    words = {
+        "refused": "the API server will refuse part of this change",
+        "recreate": "objects are deleted and created again: data may be left behind",
+        "rollout": "pods are replaced by a rollout",
+        "in place": "applied in place, nothing restarts",
+    }
+    return {
+        "base": base,
+        "banner": {"verdict": worst, "text": words.get(worst or "", "no change to the cluster's objects")},
+        "counts": counts,
+        "callouts": callouts(result),
+        "objects": objects,
+    }
+
+
+def add_marks_and_removed(graphs: list[Any], result: Any) -> None:
+    """Mark each graph's changed objects; draw the removed ones in the graph of their blueprint (by the
+    `app.kubernetes.io/instance` label), else in the first graph."""
+    from ._graph import add_removed
+
+    found = marks(result)
+    for graph in graphs:
+        for node in graph.nodes.values():
+            for row in node.rows:
+                row.mark = found.get(row.object_id, row.mark)
+            if node.key.startswith("obj:"):
+                node.mark = found.get(node.key.removeprefix("obj:"), node.mark)
+    by_name = {g.name: g for g in graphs}
+    for obj in result.objects:
+        if obj.status != "removed" or not graphs or not isinstance(obj.old, dict):
+            continue
+        labels = (obj.old.get("metadata") or {}).get("labels") or {}
+        graph = by_name.get(labels.get("app.kubernetes.io/instance"), graphs[0])
+        add_removed(graph, [(obj.object_id, obj.old)], Mark("removed"))

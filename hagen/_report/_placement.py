@@ -1,0 +1,69 @@
+"""The placement section: the picture, a table of nodes behind it, every Pending pod's reasons per node,
+and the rollout and failure simulations asked for (through hagen.place, hagen.rollout, hagen.fail)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from typing import Any
+
+
+def placement_section(
+    objects: Sequence[Mapping[str, Any]],
+    tiers: Sequence[str],
+    cluster: Any,
+    *,
+    order: str = "declared",
+    rollouts: Sequence[str] = (),
+    failures: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Template data: `svg`, `nodes` (name, zone, pods), `pending` (pod, tier, message, groups of nodes
+    with their reasons), `rollouts` and `failures` (the simulations' data), `summary`."""
+    import hagen
+    from hagen._place import render_svg
+    from hagen._place._report import zones_of
+    from hagen._place._svg import reason_groups
+
+    if cluster is None:
+        return {"missing": "no cluster profile: declare cluster= in the blueprint or a target profile"}
+    placed = hagen.place(objects, cluster, order, tiers)
+    sim = placed.simulation
+    nodes = []
+    for zone, indices in zones_of(sim).items():
+        for i in indices:
+            name = sim.state.nodes[i].name
+            pods = [f"{p.pod.name} ({p.pod.tier or 'no tier'})" for p in sim.on_node(name)]
+            nodes.append({"name": name, "zone": zone, "pods": pods})
+    pending = [
+        {
+            "pod": p.pod.name,
+            "tier": p.pod.tier or "",
+            "message": sim.message(p),
+            "groups": [{"nodes": nodes_, "reasons": list(why)} for why, nodes_ in reason_groups(p)],
+        }
+        for p in sim.pending
+    ]
+    return {
+        "svg": render_svg(sim),
+        "nodes": nodes,
+        "pending": pending,
+        "summary": f"{len(sim.nodes)} nodes, {len(sim.placements)} pods: "
+        f"{len(sim.placements) - len(sim.pending)} running, {len(sim.pending)} Pending",
+        "rollouts": [asdict(hagen.rollout(objects, cluster, t, order, tiers)[1]) for t in rollouts],
+        "failures": [_failure(hagen.fail(objects, cluster, spec, order, tiers)[1]) for spec in failures],
+        "topology": [n.message for n in placed.topology],
+    }
+
+
+def _failure(f: Any) -> dict[str, Any]:
+    return {
+        "spec": f.spec,
+        "failed_nodes": list(f.failed_nodes),
+        "replacements": dict(f.replacements),
+        "gone": list(f.gone),
+        "pinned": dict(f.pinned),
+        "pending": dict(f.pending),
+        "lost_tiers": list(f.lost_tiers),
+        "broken_pairs": [list(p) for p in f.broken_pairs],
+        "outage": f.outage,
+    }

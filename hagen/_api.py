@@ -59,6 +59,7 @@ def hydrate_syntheses(
     *,
     kube_version: str | None = None,
     hydrate_all: bool = False,
+    files: bool = True,
 ) -> tuple[list[Synthesis], dict[str, str], list[str]]:
     """Each synthesis with its hydrated Helm releases (those declared ``hydrate=True``, or all with
     `hydrate_all`) rendered in: (the syntheses as `hagen.with_hydrated` makes them, every file under out/
@@ -66,7 +67,9 @@ def hydrate_syntheses(
 
     `charts`: release name -> chart directory or .tgz (default: the --chart copies of the command line);
     a release's chart_path and Helm's repository cache are looked in after it. `kube_version` is written
-    into the provenance (default: hagen's default version). ChartError when a chart does not render.
+    into the provenance (default: hagen's default version). With ``files=False`` only the hydrated
+    releases' files come back, and blueprints without one are not rendered (for checks and placement).
+    ChartError when a chart does not render.
     """
     from ._output import hydrate, with_hydrated
     from ._validate import DEFAULT_KUBE_VERSION
@@ -76,18 +79,23 @@ def hydrate_syntheses(
 
         charts = CHART_PATHS.get()
     out: list[Synthesis] = []
-    files: dict[str, str] = {}
+    written: dict[str, str] = {}
     notes: list[str] = []
     for synthesis in syntheses:
+        wanted = hydrate_all or any(r.hydrate for r in synthesis.blueprint.releases)
+        if not wanted:
+            out.append(synthesis)
+            written.update(render(synthesis) if files else {})
+            continue
         own = render(synthesis)
         hydrated = hydrate(
             synthesis, own, charts, kube_version=kube_version or DEFAULT_KUBE_VERSION, hydrate_all=hydrate_all
         )
-        files.update(own)
-        files.update(hydrated.files)
+        written.update(own if files else {})
+        written.update(hydrated.files)
         notes.extend(hydrated.notes)
         out.append(with_hydrated(synthesis, hydrated))
-    return out, files, notes
+    return out, written, notes
 
 
 class InvalidOutput(HagenError):

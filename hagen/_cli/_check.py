@@ -90,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
     if blueprint_paths:
         from .. import hydrate_syntheses, load_blueprints, synthesize
 
-        syntheses, _, _ = hydrate_syntheses([synthesize(spec) for spec in load_blueprints(blueprint_paths)])
+        syntheses, _, _ = hydrate_syntheses(
+            [synthesize(spec) for spec in load_blueprints(blueprint_paths)], files=False
+        )
         sources.extend(syntheses)
     files: dict[str, str] = {}
     if manifest_paths:

@@ -100,7 +100,7 @@ def load_inputs(paths: Sequence[Path]) -> Inputs:
         if load is None or synthesize is None or hydrate is None:
             raise InputError("blueprint input needs hagen.load_blueprints, synthesize and hydrate_syntheses")
         # What `hagen synth` writes: with the objects of the releases it hydrates (test hooks dropped).
-        add_specs(out, load(blueprint_paths), lambda spec: hydrate([synthesize(spec)])[0][0])
+        add_specs(out, load(blueprint_paths), lambda spec: hydrate([synthesize(spec)], files=False)[0][0])
     out.objects.extend(load_manifests(manifest_paths))
     return out
 

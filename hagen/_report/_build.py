@@ -47,8 +47,14 @@ def _page(subject: Subject, diff: Any, options: ReportOptions, out_dir: str) -> 
     from hagen._place._inputs import Inputs, add_specs
     from hagen._place._svg import tier_colors
 
-    cache = {id(spec): hagen.synthesize(spec) for spec in subject.specs}
-    syntheses = list(cache.values())
+    # The objects `hagen synth` writes, the charts of hydrated releases rendered in (one pipeline).
+    syntheses, _, _ = hagen.hydrate_syntheses(
+        [hagen.synthesize(spec) for spec in subject.specs],
+        kube_version=subject.kube_version,
+        hydrate_all=subject.hydrate,
+        files=False,
+    )
+    cache = {id(spec): s for spec, s in zip(subject.specs, syntheses, strict=True)}
     inputs = add_specs(Inputs(), subject.specs, lambda spec: cache[id(spec)])
     colors = tier_colors(inputs.tiers)
     page = Page(subject)

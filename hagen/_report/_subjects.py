@@ -20,6 +20,7 @@ class Subject:
     kube_version: str | None
     prefix: str
     description: str = ""
+    hydrate: bool = False  # the target's `hydrate`: every Helm release rendered, as `hagen synth` does
 
 
 def subjects(project: Any, sources: Sequence[str | Path] | None, targets: Sequence[str]) -> list[Subject]:
@@ -42,5 +43,9 @@ def subjects(project: Any, sources: Sequence[str | Path] | None, targets: Sequen
     for name in project.select(list(targets)):
         build = build_target(project, name, classes)
         description = project.targets[name].description or ""
-        out.append(Subject(name, f"{name}.html", build.specs, build.kube_version, f"{name}/", description))
+        out.append(
+            Subject(
+                name, f"{name}.html", build.specs, build.kube_version, f"{name}/", description, build.hydrate
+            )
+        )
     return out

@@ -221,3 +221,28 @@ def test_rollout_and_failure_simulations_on_the_page(tmp_path: Path) -> None:
     assert '<p class="verdict">finishes</p>' in page
     assert "<h3>Failure of zone=zone-a (nodes node-1)</h3>" in page
     assert '<p class="verdict">every tier keeps a running pod</p>' in page
+
+
+def test_each_target_page_names_and_marks_its_own_copy_of_a_shared_object(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    root.mkdir()
+    (root / "hagen.toml").write_text('blueprints = ["blueprints"]\n[targets.dev]\n[targets.prod]\n')
+    project = hagen.load_project(make_project(root))
+    files = hagen.report(options=hagen.ReportOptions(base="HEAD", markdown=True), project=project)
+    for target in ("dev", "prod"):  # both write the cluster-scoped StorageClass fast
+        page = files[f"{target}.html"]
+        assert "<li><code>REFUSED storage.k8s.io.StorageClass._.fast: parameters.iops</code></li>" in page
+        assert "fast#2" not in page
+        assert re.search(r">StorageClass fast</text>\n<text[^>]*>~ changed, refused<", page)  # graph mark
+    assert "fast#2" not in files["summary.md"]
+
+
+def test_an_unknown_base_revision_is_named_and_nothing_is_written(project: Path) -> None:
+    for command in (["report", "-o", "nobase"], ["diff"]):
+        result = run_hagen(*command, "--base", "no-such-rev", cwd=project)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == (
+            f"hagen {command[0]}: error: --base no-such-rev: no such commit in the git repository at "
+            f"{project.resolve()} (a branch, tag or commit, e.g. origin/main or HEAD~1)\n"
+        )
+    assert not (project / "nobase").exists()

@@ -46,6 +46,19 @@ def test_example_page_shows_graph_placement_and_no_errors(tmp_path: Path) -> Non
     assert _fits_phone(page_file)
 
 
+def test_graph_scrolls_in_its_frame_on_a_phone_rather_than_shrinking_illegibly(tmp_path: Path) -> None:
+    assert run_hagen("report", "--target", "prod", "-o", str(tmp_path / "r")).returncode == 0
+    with open_page(tmp_path / "r" / "prod.html", width=390, height=844) as (page, errors):
+        scale, scrolls = page.evaluate(
+            """() => { const svg = document.querySelector('#graph svg'), frame = svg.parentElement;
+            return [svg.getBoundingClientRect().width / svg.width.baseVal.value,
+                    frame.scrollWidth > frame.clientWidth]; }"""
+        )
+        assert scale >= 0.49 and scrolls  # 10pt labels at half size at least, the rest a scroll away
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert errors == []
+
+
 def test_change_page_shows_banner_and_every_pending_reason(tmp_path: Path) -> None:
     project = make_project(tmp_path / "proj")
     assert run_hagen("report", "--base", "HEAD", cwd=project).returncode == 0

@@ -41,7 +41,13 @@ def read_revision(path: str | Path, rev: str) -> Tree:
         prefix = target.relative_to(top).as_posix()
     except ValueError:
         raise InputError(f"{path}: not inside the git repository at {top}") from None
-    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
+    except InputError:  # --quiet: git says nothing, so say which revision and what is allowed
+        raise InputError(
+            f"--base {rev}: no such commit in the git repository at {top} (a branch, tag or commit, "
+            "e.g. origin/main or HEAD~1)"
+        ) from None
     # -l: each blob's size, so that a large one is refused before `cat-file` reads it.
     listing = _git(["ls-tree", "-r", "-l", "-z", "--full-tree", rev, "--", prefix], top)
     wanted: list[tuple[str, str, str]] = []

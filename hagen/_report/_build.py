@@ -42,7 +42,7 @@ class Page:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-def _page(subject: Subject, diff: Any, options: ReportOptions, out_dir: str) -> Page:
+def _page(subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions, out_dir: str) -> Page:
     import hagen
     from hagen._place._inputs import Inputs, add_specs
     from hagen._place._svg import tier_colors
@@ -58,7 +58,7 @@ def _page(subject: Subject, diff: Any, options: ReportOptions, out_dir: str) -> 
     inputs = add_specs(Inputs(), subject.specs, lambda spec: cache[id(spec)])
     colors = tier_colors(inputs.tiers)
     page = Page(subject)
-    scope = scoped(diff, subject.prefix) if diff is not None else None
+    scope = scoped(*diff, subject.prefix) if diff is not None else None
     for synthesis in syntheses:
         page.graphs.append(build_graph(synthesis, colors=colors))
     if scope is not None:
@@ -131,7 +131,13 @@ def report(
     out_dir = str(project.out)
     diff = None
     if options.base is not None:
-        diff = hagen.diff_output(None, project.path(project.out), options.base)
+        from hagen._diff._git import read_revision
+        from hagen._diff._tree import read_path
+        from hagen._output import recover_output
+
+        out = project.path(project.out)
+        recover_output(out)  # as hagen.diff_output(base=...) does
+        diff = (read_revision(out, options.base), read_path(out))
     pages = [_page(s, diff, options, out_dir) for s in pages_of]
     graph_error = _lay_out(pages)
     return render_pages(pages, options, graph_error, bool(project.targets))

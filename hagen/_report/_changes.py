@@ -11,12 +11,20 @@ from ._model import Mark
 SEVERITY = ("refused", "recreate", "rollout", "in place")
 
 
-def scoped(result: Any, prefix: str) -> Any:
-    """The objects of `result` (a hagen.DiffResult) whose file is under `prefix` ("prod/", or "" for all)."""
-    objects = tuple(
-        o for o in result.objects if o.file.startswith(prefix) or (o.old_file or "").startswith(prefix)
-    )
-    return replace(result, objects=objects, formatting_only=(), foreign=())
+def scoped(old: Any, new: Any, prefix: str) -> Any:
+    """The diff (a hagen.DiffResult) of the files under `prefix` ("prod/", or "" for all) of two trees of
+    out/ (hagen._diff._tree.Tree). Each page diffs its own files, so that an object every target writes
+    (a cluster-scoped StorageClass) keeps its own id on each page instead of the ``#2`` that tells copies
+    apart in one tree."""
+    from hagen._diff._engine import diff_trees
+    from hagen._diff._tree import Tree
+
+    def part(tree: Any) -> Any:
+        texts = {path: text for path, text in tree.texts.items() if path.startswith(prefix)}
+        return Tree(texts, tree.label, tree.root)
+
+    result = diff_trees(part(old), part(new))
+    return replace(result, formatting_only=(), foreign=())
 
 
 def marks(result: Any) -> dict[str, Mark]:

@@ -10,6 +10,10 @@ from .._version import __version__
 FIT_NODES = 40
 """Graphs up to this many nodes shrink to the page's width; larger ones keep their size and scroll."""
 
+MIN_SCALE = 0.5
+"""A shrinking graph stops at this fraction of its size (10pt labels stay 5pt, legible when zoomed)
+and scrolls in its frame below it: on a phone a 2,000 px graph would otherwise have 2 px labels."""
+
 MAX_SUMMARY = 65_536
 """GitHub's limit on a pull-request comment body."""
 
@@ -25,6 +29,14 @@ def _env() -> Any:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+
+
+def _min_width(svg: str | None) -> str:
+    """The CSS min-width of a shrinking graph: MIN_SCALE of Graphviz's `width="...pt"`."""
+    import re
+
+    found = re.search(r'<svg\b[^>]*?\swidth="([\d.]+)pt"', svg or "")
+    return f"{float(found.group(1)) * MIN_SCALE:.0f}pt" if found else "0"
 
 
 def _edges(graph: Any) -> list[dict[str, str]]:
@@ -71,6 +83,7 @@ def render_pages(
                 "edges": _edges(g),
                 "marked": len(g.marked),
                 "fit": len(g.nodes) <= FIT_NODES,
+                "min_width": _min_width(svg),
             }
             for g, svg in zip(page.graphs, page.svgs or [None] * len(page.graphs), strict=True)
         ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 Object = dict[str, Any]
@@ -38,6 +38,8 @@ KIND_ORDER: tuple[str, ...] = (
     "Job",
     "CronJob",
     "Ingress",
+    "Gateway",
+    "HTTPRoute",
     "APIService",
 )
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
@@ -101,3 +103,22 @@ def sort_key(obj: Object) -> tuple[int, str, str, str]:
 def sort_objects(objects: Iterable[Object]) -> list[Object]:
     """The objects in hagen's stable order (see KIND_ORDER); equal keys keep their input order."""
     return sorted(objects, key=sort_key)
+
+
+def autoscaled(objects: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str], int]:
+    """(namespace, kind, name) -> maxReplicas of the HorizontalPodAutoscaler (autoscaling/v2) targeting it.
+
+    The workload's own spec.replicas is then not its size: the autoscaler sets it between minReplicas and
+    maxReplicas.
+    """
+    out: dict[tuple[str, str, str], int] = {}
+    for obj in objects:
+        if obj.get("kind") != "HorizontalPodAutoscaler":
+            continue
+        spec = obj.get("spec") or {}
+        ref = spec.get("scaleTargetRef") or {}
+        most = spec.get("maxReplicas")
+        if isinstance(most, int) and not isinstance(most, bool):
+            namespace = str((obj.get("metadata") or {}).get("namespace") or "default")
+            out[(namespace, str(ref.get("kind")), str(ref.get("name")))] = most
+    return out

@@ -73,3 +73,20 @@ def go_yaml() -> Iterator[GoReader]:
     reader = GoReader()
     yield reader
     reader.close()
+
+
+def golden_as_go_reads_it(
+    go_yaml: GoReader, blueprint: Path, expected: Path
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(object id -> object as synthesized from `blueprint`, object id -> object as go-yaml reads the
+    golden files in `expected`), Kustomization left out: both must be equal."""
+    import hagen
+
+    (spec,) = hagen.load_blueprints([blueprint])
+    synthesized = {hagen.object_id(o): json.loads(json.dumps(o)) for o in hagen.synthesize(spec).objects}
+    read: dict[str, Any] = {}
+    for path in sorted(expected.glob("*.yaml")):
+        for doc in go_yaml.load_all(path.read_text(encoding="utf-8")):
+            if doc.get("kind") != "Kustomization":
+                read[hagen.object_id(doc)] = doc
+    return synthesized, read

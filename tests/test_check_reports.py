@@ -204,7 +204,9 @@ def test_every_finding_id_in_the_code_is_in_the_catalog() -> None:
     import re
 
     root = Path(__file__).resolve().parent.parent / "hagen"
-    pattern = re.compile(r'"((?:helm|storage|scheduling|workload|objects|schema)\.[a-z][a-z-]+)"')
+    prefixes = "|".join(sorted({rule_id.split(".")[0] for rule_id in RULES}))
+    pattern = re.compile(rf'"((?:{prefixes})\.[a-z][a-z-]+)"')
     used = {m for path in root.rglob("*.py") for m in pattern.findall(path.read_text())}
     assert used - set(RULES) == set()
     assert "helm.chart-not-found" in used and "objects.cluster-scoped-conflict" in used
+    assert "autoscaling.pdb-blocks-at-min" in used and "traffic.route-conflict" in used

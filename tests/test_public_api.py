@@ -8,6 +8,18 @@ import sys
 import hagen
 
 PUBLIC = [
+    "Alb",
+    "Autoscale",
+    "Container",
+    "CronJob",
+    "DaemonSet",
+    "Gateway",
+    "HttpRoute",
+    "Job",
+    "Listener",
+    "LoadBalancer",
+    "Route",
+    "SharedVolume",
     "Admin",
     "Agent",
     "Avoid",
@@ -128,12 +140,9 @@ PUBLIC = [
     "parse_quantity",
     "same_quantity",
     "Hydration",
-    "HydratedOutput",
     "chart_digest",
-    "hydrate",
     "hydrate_release",
     "hydrate_syntheses",
-    "with_hydrated",
     "ReportOptions",
     "report",
 ]
@@ -181,3 +190,7 @@ def test_root_exception_covers_every_error() -> None:
         "InvalidOutput",
     ):
         assert issubclass(getattr(hagen, name), hagen.HagenError)
+
+
+def test_every_public_name_is_loaded_lazily_from_one_module() -> None:
+    assert sorted(hagen._LAZY) == sorted(n for n in hagen.__all__ if n != "__version__")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import hagen
-from tests._goyaml import GoReader
+from tests._goyaml import GoReader, golden_as_go_reads_it
 from tests.conftest import run_hagen
 from tests.golden.regenerate import CASES
 
@@ -49,12 +47,5 @@ def test_example_uses_every_feature() -> None:
 
 
 def test_golden_output_reads_as_synthesized_in_the_go_reader(go_yaml: GoReader) -> None:
-    (spec,) = hagen.load_blueprints([CASE / "blueprint.py"])
-    synthesis = hagen.synthesize(spec)
-    expected = {hagen.object_id(o): json.loads(json.dumps(o)) for o in synthesis.objects}
-    read: dict[str, object] = {}
-    for path in sorted(EXPECTED.glob("*.yaml")):
-        for doc in go_yaml.load_all(path.read_text(encoding="utf-8")):
-            if doc.get("kind") != "Kustomization":
-                read[hagen.object_id(doc)] = doc
-    assert read == expected
+    synthesized, read = golden_as_go_reads_it(go_yaml, CASE / "blueprint.py", EXPECTED)
+    assert read == synthesized

@@ -40,3 +40,13 @@ def parse_image(reference: str) -> ImageRef:
     if not _REPOSITORY.match(rest):
         raise ValueError(f"{reference!r} is not an image reference ([registry/]repository[:tag][@digest])")
     return ImageRef(rest, tag, digest or None)
+
+
+def pinned_image(value: str, allow_latest: bool) -> str:
+    """`value` when it is a valid reference pinned to a tag or digest (or `allow_latest`); else ValueError."""
+    if not parse_image(value).pinned and not allow_latest:
+        raise ValueError(
+            f"image {value!r} is untagged or `latest`: pods would run whatever was pushed last; "
+            "pin a tag or digest, or set allow_latest=True"
+        )
+    return value

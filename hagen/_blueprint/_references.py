@@ -40,9 +40,13 @@ def check_configuration(spec: Any) -> None:
     maps = {c.name: c for c in spec.config_maps}
     accounts: dict[str, Any] = {}
     for index, tier in enumerate(spec.tiers):
-        for name, value in tier.env.items():
-            if isinstance(value, ConfigMapKeyRef):
-                _key_known(maps, value.name, value.key, f"tiers[{index}].env[{name}]")
+        envs = [(f"tiers[{index}]", tier.env)]
+        for field in ("init_containers", "sidecars", "containers"):
+            envs.extend((f"tiers[{index}].{field}[{j}]", c.env) for j, c in enumerate(getattr(tier, field)))
+        for where, env in envs:
+            for name, value in env.items():
+                if isinstance(value, ConfigMapKeyRef):
+                    _key_known(maps, value.name, value.key, f"{where}.env[{name}]")
         for j, files in enumerate(tier.files):
             if isinstance(files, ConfigFiles):
                 for key in files.items:

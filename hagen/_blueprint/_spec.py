@@ -14,9 +14,11 @@ from .._errors import BlueprintError, HagenError, InputError
 from .._extend import JsonPatch, StrategicMerge, as_object
 from .._names import dns1123_label
 from ._container import Model
+from ._ingress import Gateway
 from ._messages import first_error, origin, user_code_error
 from ._references import check_configuration
 from ._scheduling import Avoid, Colocate
+from ._spec_rules import check_references
 from ._tier import LabelKey, LabelValue, Tier
 
 DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
@@ -52,6 +54,9 @@ class BlueprintSpec(Model):
     )
     cdk8s_charts: tuple[Any, ...] = Field(
         default=(), description="cdk8s Charts (or functions building one) whose objects join the output"
+    )
+    gateways: tuple[Gateway, ...] = Field(
+        default=(), description="Gateway API Gateways the tiers' HTTPRoutes attach to"
     )
     config_maps: tuple[ConfigMap, ...] = Field(default=(), description="ConfigMaps the tiers mount or read")
     secrets: tuple[ExternalSecret | SealedSecret, ...] = Field(
@@ -90,6 +95,7 @@ class BlueprintSpec(Model):
                         f"(tiers: {allowed})"
                     )
         _colocation_cycle(self.tiers)
+        check_references(self)
         return self
 
     @model_validator(mode="after")
@@ -159,14 +165,16 @@ def _colocation_cycle(tiers: tuple[Tier, ...]) -> None:
 
 
 FIELDS = tuple(n for n in BlueprintSpec.model_fields if n not in ("source", "class_name", "description"))
+# Fields a blueprint may give as a list; the frozen spec holds tuples.
+_SEQUENCES = tuple(n for n in FIELDS if str(BlueprintSpec.model_fields[n].annotation).startswith("tuple"))
 
 
 class Blueprint:
     """Subclass this to declare a service; set any of these as class attributes or zero-argument methods:
 
     name, namespace, part_of, tier_label, bare_tier_selectors, labels, create_namespace, network_policies,
-    tiers, storage_classes, releases, csi_drivers, cluster, eks, cdk8s_charts, config_maps, secrets,
-    objects, patches.
+    tiers, storage_classes, releases, csi_drivers, cluster, eks, cdk8s_charts, gateways, config_maps,
+    secrets, objects, patches.
 
     `name` defaults to the class name in kebab case, `namespace` to the name. A subclass that only
     shares settings with others sets ``abstract = True`` and is not synthesized itself.
@@ -269,17 +277,7 @@ def build_spec(cls: type[Blueprint], source: str = "", target: Any = None) -> Bl
         raise exc.located(file=source, blueprint=cls.__name__) from None
     values.setdefault("name", _kebab(cls.__name__))
     values.setdefault("namespace", values["name"])
-    for key in (
-        "tiers",
-        "storage_classes",
-        "releases",
-        "csi_drivers",
-        "cdk8s_charts",
-        "config_maps",
-        "secrets",
-        "objects",
-        "patches",
-    ):
+    for key in _SEQUENCES:
         if key in values and isinstance(values[key], list):
             values[key] = tuple(values[key])
     values.update(source=source, class_name=cls.__name__, description=(cls.__doc__ or "").strip())

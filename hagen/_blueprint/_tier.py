@@ -11,8 +11,13 @@ from .._identity import Identity
 from .._integers import Int32, Int64
 from .._names import annotation_key, label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
-from ._image import parse_image
+from ._containers import Container
+from ._image import pinned_image
+from ._ingress import Alb, HttpRoute
+from ._kinds import Autoscale, CronJob, DaemonSet, Job, SharedVolume
+from ._lb import LoadBalancer
 from ._scheduling import Colocate, Placement, Separate, TierName
+from ._tier_rules import check_tier
 
 LabelKey = Annotated[str, AfterValidator(label_key)]
 LabelValue = Annotated[str, AfterValidator(label_value)]
@@ -76,6 +81,27 @@ class Tier(Model):
     suppress: dict[str, str] = Field(
         default_factory=dict, description="finding id -> the written reason it does not apply here"
     )
+    load_balancer: LoadBalancer | None = Field(
+        default=None, description="the AWS load balancer of a LoadBalancer Service (its annotations)"
+    )
+    ingress: Alb | HttpRoute | None = Field(default=None, description="HTTP routes: ALB Ingress or HTTPRoute")
+    autoscale: Autoscale | None = Field(
+        default=None, description="a HorizontalPodAutoscaler (autoscaling/v2)"
+    )
+    workload: Job | CronJob | DaemonSet | None = Field(
+        default=None,
+        description="what runs the pods; None: a Deployment (StatefulSet for per-replica volumes)",
+    )
+    init_containers: tuple[Container, ...] = Field(default=(), description="spec.initContainers, in order")
+    sidecars: tuple[Container, ...] = Field(
+        default=(), description="native sidecars: initContainers with restartPolicy Always (1.29+)"
+    )
+    containers: tuple[Container, ...] = Field(
+        default=(), description="more spec.containers beside the main one"
+    )
+    shared_volumes: tuple[SharedVolume, ...] = Field(
+        default=(), description="other tiers' volumes mounted here"
+    )
     files: tuple[Files, ...] = Field(
         default=(), description="ConfigMaps (ConfigFiles) and Secrets (SecretFiles) mounted as files"
     )
@@ -87,12 +113,7 @@ class Tier(Model):
     @field_validator("image")
     @classmethod
     def _image_pinned(cls, value: str, info: ValidationInfo) -> str:
-        if not parse_image(value).pinned and not info.data.get("allow_latest", False):
-            raise ValueError(
-                f"image {value!r} is untagged or `latest`: pods would run whatever was pushed last; "
-                "pin a tag or digest, or set allow_latest=True"
-            )
-        return value
+        return pinned_image(value, bool(info.data.get("allow_latest", False)))
 
     @model_validator(mode="after")
     def _consistent(self) -> Tier:
@@ -107,9 +128,11 @@ class Tier(Model):
             raise ValueError(f"Service ports repeat: {[port for port, _ in exposed]}")
         if "expose" in self.model_fields_set and self.expose != "none" and not self.ports:
             raise ValueError(f"expose={self.expose!r} needs ports to expose; declare ports or use 'none'")
-        mounts = [*self.writable_paths, *(v.mount_path for v in self.volumes), *(f.path for f in self.files)]
+        mounts = self.mount_paths
         if len(set(mounts)) != len(mounts):
-            raise ValueError(f"two mounts share a path (writable_paths, volumes and files): {mounts}")
+            raise ValueError(
+                f"two mounts share a path (writable_paths, volumes, shared_volumes and files): {mounts}"
+            )
         sources = [f.volume_name for f in self.files]
         if len(set(sources)) != len(sources):
             raise ValueError(f"a ConfigMap or Secret is mounted twice: {sources}; mount it once")
@@ -136,7 +159,18 @@ class Tier(Model):
         for verb in self.placement:
             if isinstance(verb, Colocate) and verb.tier == self.name:
                 raise ValueError(f"a tier cannot colocate with itself ({self.name!r}); use separate()")
+        check_tier(self)
         return self
+
+    @property
+    def mount_paths(self) -> list[str]:
+        """Every path the tier mounts in its main container: emptyDirs, volumes, shared volumes, files."""
+        return [
+            *self.writable_paths,
+            *(v.mount_path for v in self.volumes),
+            *(s.mount_path for s in self.shared_volumes),
+            *(f.path for f in self.files),
+        ]
 
     @property
     def separation(self) -> Separate | None:

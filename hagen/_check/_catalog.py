@@ -104,8 +104,44 @@ _RULES = (
          "Allow `maxUnavailable: 1` (with `maxSurge: 0`), or keep replicas below the node count."),
     Rule("scheduling.pdb-blocks-eviction", "warning", "PodDisruptionBudget allows no disruption",
          "A PDB with minAvailable equal to the replicas (or maxUnavailable 0) blocks every eviction: node "
-         "drains and cluster upgrades hang.",
+         "drains and cluster upgrades hang. (A workload an autoscaler scales is judged at its minReplicas: "
+         "autoscaling.pdb-blocks-at-min.)",
          "Use `maxUnavailable: 1` (or minAvailable below the replica count)."),
+    Rule("storage.rwo-job-off-node", "error", "Job mounts a ReadWriteOnce volume held on another node",
+         "A Job or CronJob (a backup) mounting a ReadWriteOnce claim that a running pod holds can be "
+         "scheduled on another node, where the volume cannot attach: it hangs on a Multi-Attach error.",
+         "Add a required podAffinity (topologyKey kubernetes.io/hostname) to the pods holding the claim; "
+         "hagen's SharedVolume does this."),
+    Rule("autoscaling.replicas-fixed", "warning", "Autoscaled workload also fixes replicas",
+         "Every apply of a manifest with `replicas` resets the scale the HorizontalPodAutoscaler chose: a "
+         "deploy under load scales the service down.",
+         "Remove `spec.replicas` from the Deployment (or StatefulSet) the HorizontalPodAutoscaler scales."),
+    Rule("autoscaling.metric-without-requests", "error", "Utilization target without requests",
+         "Utilization is a percentage of the containers' requests: without a request for the metric's "
+         "resource the autoscaler reports FailedGetResourceMetric and never scales.",
+         "Set requests for the resource on every container (sidecars too), or target an AverageValue."),
+    Rule("autoscaling.max-exceeds-domains", "error", "maxReplicas above what anti-affinity allows",
+         "Required anti-affinity allows one pod per topology domain: scaled beyond the number of nodes "
+         "(or zones) the extra pods stay Pending exactly when load is highest.",
+         "Lower maxReplicas to the number of domains, add nodes, or make the anti-affinity preferred."),
+    Rule("autoscaling.pdb-blocks-at-min", "warning", "PodDisruptionBudget blocks eviction at minReplicas",
+         "At the autoscaler's minReplicas a budget with minAvailable >= minReplicas (or maxUnavailable 0) "
+         "allows no eviction: node drains and upgrades hang whenever load is low.",
+         "Use `maxUnavailable: 1`, or a minAvailable below minReplicas."),
+    Rule("traffic.route-conflict", "error", "Two routes claim the same host and path",
+         "Two Ingress rules or HTTPRoute matches for one host, path and path type send the same requests to "
+         "two backends: which one wins depends on the controller's merge order.",
+         "Give each host and path one owner; merge the routes or change the path."),
+    Rule("traffic.lb-annotation-ignored", "error", "Load balancer annotations no controller reads",
+         "The target-type, scheme and attributes annotations are read by the AWS Load Balancer Controller "
+         "only; without `aws-load-balancer-type: external` (or a service.k8s.aws loadBalancerClass) the "
+         "in-tree provider builds an internet-facing classic load balancer.",
+         "Add `service.beta.kubernetes.io/aws-load-balancer-type: external` (hagen's LoadBalancer "
+         "model does)."),
+    Rule("traffic.lb-source-ranges-ignored", "warning", "Source ranges beside custom security groups",
+         "With `aws-load-balancer-security-groups` the controller manages no inbound rules: "
+         "loadBalancerSourceRanges restricts nothing.",
+         "Put the allowed CIDRs in the security groups' rules, or drop the security-groups annotation."),
     # Contributed by other stages: the placement simulator, the Helm values check, the schema validation
     # and the comparison of blueprints with each other.
     Rule("scheduling.pending-pods", "error", "Pods fit no node of the cluster profile",

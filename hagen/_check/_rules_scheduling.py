@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._finding import Finding
+from .._objects import autoscaled
 from ._catalog import finding
 from ._context import HOSTNAME_KEY, ZONE_KEY, CheckContext, Workload
 from ._selectors import Term, affinity_terms, selector_matches
@@ -138,6 +139,7 @@ def _rollout(ctx: CheckContext, w: Workload) -> Iterator[Finding]:
 
 
 def _pdb(ctx: CheckContext, workloads: list[Workload]) -> Iterator[Finding]:
+    hpa_targets = autoscaled(ctx.objects)
     for pdb in ctx.of_kind("PodDisruptionBudget"):
         meta, spec = pdb.get("metadata") or {}, pdb.get("spec") or {}
         namespace = str(meta.get("namespace") or "default")
@@ -147,8 +149,8 @@ def _pdb(ctx: CheckContext, workloads: list[Workload]) -> Iterator[Finding]:
             if w.namespace == namespace and selector_matches(spec.get("selector"), w.pod_labels)
         ]
         pods = sum(w.replicas for w in covered)
-        if not covered:
-            continue
+        if not covered or any((w.namespace, w.kind, w.name) in hpa_targets for w in covered):
+            continue  # an autoscaler sets the count: autoscaling.pdb-blocks-at-min judges it at minReplicas
         if "maxUnavailable" in spec:
             blocked = scaled(spec["maxUnavailable"], pods, round_up=True, default="0") == 0
             why = f"maxUnavailable {spec['maxUnavailable']}"

@@ -8,6 +8,7 @@ from typing import Any
 from .._finding import Finding
 from ._catalog import finding
 from ._context import HOSTNAME_KEY, CheckContext, Workload
+from ._rules_jobs import runs_off_node, split_runs
 from ._selectors import affinity_terms
 from ._storage_model import (
     DRIVER_ADDONS,
@@ -64,6 +65,10 @@ def _single_node_sharing(ctx: CheckContext) -> Iterator[Finding]:
     for key, workloads in sorted(users.items()):
         claim = by_claim.get(key)
         if claim is None or not claim.single_node:
+            continue
+        workloads, runs = split_runs(workloads)
+        yield from runs_off_node(ctx, key[1], workloads, runs)
+        if not workloads:
             continue
         pods = sum(w.replicas for w in workloads)
         first = workloads[0]

@@ -11,10 +11,12 @@ from .._finding import SEVERITY_RANK, Finding, Severity
 from .._objects import Object, object_id
 from ._conflicts import conflict_findings
 from ._context import CheckContext, ClusterCounts
+from ._rules_autoscaling import autoscaling_rules
 from ._rules_scheduling import scheduling_rules
 from ._rules_schema import schema_rules
 from ._rules_secrets import secret_rules
 from ._rules_storage import storage_rules
+from ._rules_traffic import traffic_rules
 from ._rules_workload import workload_rules
 from ._storage_model import addons_in
 from ._suppress import Suppressed, Suppressions, apply_suppressions, suppressions_of
@@ -26,6 +28,8 @@ BUILTIN_RULES: tuple[RuleFn, ...] = (
     workload_rules,
     storage_rules,
     scheduling_rules,
+    autoscaling_rules,
+    traffic_rules,
     secret_rules,
     schema_rules,
 )

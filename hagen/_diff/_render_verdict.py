@@ -24,7 +24,8 @@ def callouts(result: DiffResult) -> list[str]:
     for obj in _ids(result, "recreate"):
         assert obj.verdict is not None
         risk = "; ".join(obj.verdict.volumes) or "no volume data at risk"
-        lines.append(f"RECREATE {obj.old_id} -> {obj.object_id}: data at risk: {risk}")
+        moved = f"{obj.old_id} -> " if obj.old_id not in (None, obj.object_id) else ""
+        lines.append(f"RECREATE {moved}{obj.object_id}: data at risk: {risk}")
     return lines
 
 

@@ -21,6 +21,7 @@ from ._rules_immutable import (
     SHRINK_OUT,
     find_rule,
 )
+from ._verdict_cloud import hook_recreates, load_balancer_replaced
 
 VerdictName = Literal["in place", "rollout", "refused", "recreate"]
 VERDICTS: tuple[VerdictName, ...] = ("refused", "recreate", "rollout", "in place")
@@ -161,6 +162,10 @@ def judge(obj: ObjectDiff, classes: ClassLookup = lambda name: None) -> Verdict:
         elif obj.doc_kind in ROLLING_KINDS and change.path[:2] == ("spec", "template"):
             rolls = True
     notes = tuple(dict.fromkeys(notes_list))  # once each, in order
+    if hooked := hook_recreates(obj):
+        return Verdict("recreate", notes=(*notes, hooked))
+    if replaced := load_balancer_replaced(obj):
+        return Verdict("recreate", refusals=tuple(refusals), notes=(*notes, replaced))
     if refusals:
         return Verdict("refused", refusals=tuple(refusals), notes=notes)
     if rolls:

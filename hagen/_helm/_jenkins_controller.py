@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from .._blueprint._lb import LoadBalancer
 from .._errors import HagenError
 from .._integers import Int32
 from .._names import annotation_key, dns1123_subdomain
@@ -169,6 +170,48 @@ class Controller(ValuesModel):
     """``controller.tolerations``."""
     affinity: dict[str, Any] | None = None
     """``controller.affinity``."""
+    load_balancer: LoadBalancer | None = None
+    """The AWS load balancer of the controller's LoadBalancer Service: written as
+    ``controller.serviceAnnotations`` and ``controller.loadBalancerSourceRanges`` (the chart's Service port
+    is named ``http``; TLS ports default to it)."""
+
+    @model_validator(mode="after")
+    def _load_balancer(self) -> Controller:
+        lb = self.load_balancer
+        if lb is None:
+            return self
+        if self.service_type != "LoadBalancer":
+            raise ValueError(
+                f"load_balancer needs service_type='LoadBalancer' (got {self.service_type!r}): the chart "
+                "creates no load balancer for another Service type"
+            )
+        if lb.load_balancer_class:
+            raise ValueError(
+                "load_balancer.load_balancer_class: the chart's Service template has no loadBalancerClass; "
+                "leave it False (hagen writes aws-load-balancer-type: external)"
+            )
+        if lb.source_ranges and self.load_balancer_source_ranges is not None:
+            raise ValueError(
+                "source ranges given twice: load_balancer.source_ranges and load_balancer_source_ranges"
+            )
+        clash = sorted(set(lb.annotations(("http",))) & set(self.service_annotations or {}))
+        if clash:
+            raise ValueError(f"service_annotations repeat what load_balancer writes: {clash}")
+        for port in lb.tls_ports:
+            if port not in ("http", self.service_port or 8080):
+                raise ValueError(f"load_balancer.tls_ports: {port!r} is not the chart's Service port (http)")
+        return self
+
+    def chart_values(self) -> dict[str, Any]:
+        """The typed fields' values, with the load balancer's annotations and source ranges merged in."""
+        values = super().chart_values()
+        lb = self.load_balancer
+        if lb is not None:
+            merged = {**(self.service_annotations or {}), **lb.annotations(("http",))}
+            values["serviceAnnotations"] = dict(sorted(merged.items()))
+            if lb.source_ranges:
+                values["loadBalancerSourceRanges"] = list(lb.source_ranges)
+        return values
 
     @field_validator("resources")
     @classmethod

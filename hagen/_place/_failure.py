@@ -22,6 +22,8 @@ from ._run import Placed, place
 from ._simulate import Simulation, Simulator
 
 _RECREATED = frozenset({"Deployment", "ReplicaSet", "StatefulSet"})
+# A Job's or CronJob's pod finishes anyway; its next run is scheduled afresh: losing it is no outage.
+_RUNS = frozenset({"Job", "CronJob"})
 
 
 @dataclass(slots=True)
@@ -65,6 +67,7 @@ def colocated_pairs(pods: Sequence[Pod]) -> list[tuple[str, str]]:
                 a.tier
                 and b.tier
                 and a.tier != b.tier
+                and a.kind not in _RUNS
                 and a.affinity
                 and all(t.selector.matches(b.labels) for t in a.affinity)
             ):
@@ -75,7 +78,7 @@ def colocated_pairs(pods: Sequence[Pod]) -> list[tuple[str, str]]:
 def _running_tiers(sim: Simulation) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for p in sim.placements:
-        if p.pod.tier and p.node:
+        if p.pod.tier and p.node and p.pod.kind not in _RUNS:
             out.setdefault(p.pod.tier, set()).add(p.node)
     return out
 

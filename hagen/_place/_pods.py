@@ -21,9 +21,11 @@ from ._cluster import SimNode
 from ._filters_node import node_affinity_ok, untolerated
 from ._pod import Pod, parse_pod
 from ._podspec import daemon_tolerations, pod_requests
+from ._scaled import autoscaled, run_template
 from ._selector import Selector, SelectorError, parse_selector
 
-WORKLOAD_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Pod")
+WORKLOAD_KINDS = ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Pod", "Job", "CronJob")
+RUN_KINDS = ("Job", "CronJob")
 EBS_PROVISIONERS = frozenset({"ebs.csi.aws.com", "kubernetes.io/aws-ebs"})
 ORDERS = ("declared", "reverse", "interleaved")
 TEST_HOOKS = frozenset({"test", "test-success", "test-failure"})
@@ -121,6 +123,7 @@ def workloads(
     ]
     classes = _ebs_classes(objects)
     pvcs = _claims(objects)
+    scaled = autoscaled(objects)
     out = []
     for obj in objects:
         kind = obj.get("kind")
@@ -128,14 +131,20 @@ def workloads(
             continue
         meta = obj.get("metadata") or {}
         spec = obj.get("spec") or {}
-        template = {"metadata": meta, "spec": spec} if kind == "Pod" else spec.get("template") or {}
+        if kind in RUN_KINDS:
+            template = run_template(obj)
+        else:
+            template = {"metadata": meta, "spec": spec} if kind == "Pod" else spec.get("template") or {}
         labels = (template.get("metadata") or {}).get("labels") or {}
         ns = str(meta.get("namespace") or "default")
         try:
-            selector = None if kind == "Pod" else parse_selector(spec.get("selector"), "spec.selector")
+            selector = (
+                None if kind in ("Pod", *RUN_KINDS) else parse_selector(spec.get("selector"), "spec.selector")
+            )
         except SelectorError as exc:
             raise InputError(f"{kind}/{meta.get('name')}: {exc}") from None
-        replicas = 1 if kind in ("Pod", "DaemonSet") else int(spec.get("replicas", 1))
+        replicas = 1 if kind in ("Pod", "DaemonSet", *RUN_KINDS) else int(spec.get("replicas", 1))
+        replicas = scaled.get((ns, str(kind), str(meta.get("name", ""))), replicas)
         w = Workload(
             str(kind),
             str(meta.get("name", "")),

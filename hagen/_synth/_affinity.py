@@ -10,6 +10,7 @@ from ._labels import tier_selector
 DEFAULT_WEIGHT = 100
 _REQUIRED = "requiredDuringSchedulingIgnoredDuringExecution"
 _PREFERRED = "preferredDuringSchedulingIgnoredDuringExecution"
+HOSTNAME = "kubernetes.io/hostname"
 
 
 def affinity(spec: BlueprintSpec, tier: Tier) -> dict[str, Any]:
@@ -29,6 +30,12 @@ def affinity(spec: BlueprintSpec, tier: Tier) -> dict[str, Any]:
             block.setdefault(_PREFERRED, []).append(weighted)
         else:
             block.setdefault(_REQUIRED, []).append(term)
+    for shared in tier.shared_volumes:
+        owner = spec.tier(shared.tier)
+        volume = next(v for v in owner.volumes if v.name == shared.volume)
+        if volume.access == "per-replica":  # ReadWriteOnce: the claim is attached to the owner's node
+            term = {"labelSelector": tier_selector(spec, owner.name), "topologyKey": HOSTNAME}
+            blocks["podAffinity"].setdefault(_REQUIRED, []).append(term)
     return {
         kind: {k: block[k] for k in (_REQUIRED, _PREFERRED) if k in block}
         for kind, block in blocks.items()

@@ -12,16 +12,17 @@ import re
 from typing import Any
 
 from .._blueprint import BlueprintSpec, ConfigMapKeyRef, Port, Probe, SecretKeyRef, Tier
+from .._blueprint._containers import Container
 from ._affinity import affinity, spread_constraints
 
 
-def _port_ref(tier: Tier, port: str | int | None) -> str | int:
+def _port_ref(tier: Tier | Container, port: str | int | None) -> str | int:
     if port is not None:
         return port
     return tier.ports[0].name
 
 
-def probe(tier: Tier, spec: Probe) -> dict[str, Any]:
+def probe(tier: Tier | Container, spec: Probe) -> dict[str, Any]:
     """A readinessProbe / livenessProbe / startupProbe object."""
     out: dict[str, Any] = {}
     if spec.http_path is not None:
@@ -58,7 +59,7 @@ def probes(tier: Tier) -> dict[str, dict[str, Any]]:
     return out
 
 
-def env(tier: Tier) -> list[dict[str, Any]]:
+def env(tier: Tier | Container) -> list[dict[str, Any]]:
     """containers[].env in declaration order ($(VAR) references depend on it)."""
     out: list[dict[str, Any]] = []
     for name, value in tier.env.items():
@@ -73,7 +74,7 @@ def env(tier: Tier) -> list[dict[str, Any]]:
     return out
 
 
-def resources(tier: Tier) -> dict[str, Any]:
+def resources(tier: Tier | Container) -> dict[str, Any]:
     """containers[].resources; the memory limit defaults to the request (no CPU limit unless given)."""
     r = tier.resources
     requests = {k: v for k, v in (("cpu", r.cpu), ("memory", r.memory)) if v is not None}
@@ -96,27 +97,40 @@ def container_ports(ports: tuple[Port, ...]) -> list[dict[str, Any]]:
     return [{"name": p.name, "containerPort": p.port, "protocol": p.protocol} for p in ports]
 
 
-def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
-    """The tier's one container (spec.containers[0])."""
-    security: dict[str, Any] = {
+def restricted_security(read_only_root: bool, user: int | None, group: int | None) -> dict[str, Any]:
+    """A container's securityContext under the Pod Security Standard "restricted"."""
+    out: dict[str, Any] = {
         "allowPrivilegeEscalation": False,
         "capabilities": {"drop": ["ALL"]},
-        "readOnlyRootFilesystem": tier.read_only_root,
+        "readOnlyRootFilesystem": read_only_root,
         "runAsNonRoot": True,
     }
-    if tier.run_as_user is not None:
-        security["runAsUser"] = tier.run_as_user
-    if tier.run_as_group is not None:
-        security["runAsGroup"] = tier.run_as_group
-    out: dict[str, Any] = {"name": tier.name, "image": tier.image}
-    if tier.command is not None:
-        out["command"] = list(tier.command)
-    if tier.args is not None:
-        out["args"] = list(tier.args)
-    if tier.ports:
-        out["ports"] = container_ports(tier.ports)
-    if tier.env:
-        out["env"] = env(tier)
+    if user is not None:
+        out["runAsUser"] = user
+    if group is not None:
+        out["runAsGroup"] = group
+    return out
+
+
+def process(c: Tier | Container) -> dict[str, Any]:
+    """The fields every container has, from the tier's main container or an extra one: name, image,
+    command, args, ports and env (spec.containers[] / spec.initContainers[])."""
+    out: dict[str, Any] = {"name": c.name, "image": c.image}
+    if c.command is not None:
+        out["command"] = list(c.command)
+    if c.args is not None:
+        out["args"] = list(c.args)
+    if c.ports:
+        out["ports"] = container_ports(c.ports)
+    if c.env:
+        out["env"] = env(c)
+    return out
+
+
+def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The tier's one container (spec.containers[0])."""
+    security = restricted_security(tier.read_only_root, tier.run_as_user, tier.run_as_group)
+    out = process(tier)
     if tier.env_from:
         out["envFrom"] = [e.entry() for e in tier.env_from]
     if res := resources(tier):
@@ -143,7 +157,16 @@ def pod_spec(
         out["affinity"] = aff
     if spread := spread_constraints(spec, tier):
         out["topologySpreadConstraints"] = spread
-    out["containers"] = [container(tier, mounts)]
+    main = container(tier, mounts)
+    if tier.init_containers or tier.sidecars:
+        from ._containers import init_containers
+
+        out["initContainers"] = init_containers(tier, main.get("volumeMounts", []))
+    out["containers"] = [main]
+    if tier.containers:
+        from ._containers import helper_containers
+
+        out["containers"].extend(helper_containers(tier, main.get("volumeMounts", [])))
     out["securityContext"] = security
     scratch = [{"name": scratch_volume_name(p), "emptyDir": {}} for p in tier.writable_paths]
     if scratch or volumes:

@@ -6,6 +6,8 @@ from typing import Any
 
 from .._blueprint import BlueprintSpec, Tier
 from ._labels import selector_labels, tier_labels
+from ._scale import replica_range
+from ._traffic import load_balancer
 
 
 def _ports(tier: Tier) -> list[dict[str, Any]]:
@@ -19,12 +21,13 @@ def service(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
     """v1 Service <tier> of type `expose` over the tier's ports; None when unexposed or portless."""
     if tier.expose == "none" or not tier.ports:
         return None
-    return {
+    made = {
         "apiVersion": "v1",
         "kind": "Service",
         "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
         "spec": {"type": tier.expose, "selector": selector_labels(spec, tier), "ports": _ports(tier)},
     }
+    return load_balancer(tier, made)
 
 
 def headless_service(spec: BlueprintSpec, tier: Tier, name: str) -> dict[str, Any]:
@@ -41,12 +44,13 @@ def headless_service(spec: BlueprintSpec, tier: Tier, name: str) -> dict[str, An
 
 
 def disruption_budget(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
-    """policy/v1 PodDisruptionBudget with maxUnavailable 1 for a tier of two or more replicas.
+    """policy/v1 PodDisruptionBudget with maxUnavailable 1 for a Deployment or StatefulSet tier of two or
+    more replicas (with an autoscaler: two or more at minReplicas).
 
     A node drain then evicts one replica at a time and never takes every replica; with maxUnavailable
     (not minAvailable = replicas) the budget never blocks a drain or a maxUnavailable-1 rollout outright.
     """
-    if tier.replicas < 2:
+    if tier.workload is not None or replica_range(tier)[0] < 2:  # a Job, CronJob or DaemonSet: no budget
         return None
     return {
         "apiVersion": "policy/v1",

@@ -15,7 +15,9 @@ from .._objects import Object, object_id, sort_objects
 from ._config import configuration_objects, eksctl_accounts
 from ._labels import blueprint_labels
 from ._network import network_policy
+from ._scale import autoscaler
 from ._service import disruption_budget, headless_service, service
+from ._traffic import gateway, ingress
 from ._workload import headless_service_name, workload
 
 EKSCTL_FRAGMENT = "cluster/eksctl-addons.yaml"
@@ -31,7 +33,7 @@ class Synthesis:
     `helm.unknown-key` against the typed model, `helm.chart-not-found`); `hagen check` and `hagen synth`
     report them. rendered: object id -> file relative to out/<blueprint>/ (``helm/<release>/<file>``)
     of the objects among `objects` that a hydrated Helm release's chart rendered (see
-    `hagen.with_hydrated`); empty for a plain synthesis.
+    `hagen.hydrate_syntheses`); empty for a plain synthesis.
     """
 
     blueprint: BlueprintSpec
@@ -112,11 +114,13 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
         objects.extend(made)
         if made[0]["kind"] == "StatefulSet":
             objects.append(headless_service(spec, tier, headless_service_name(tier)))
-        for extra in (service(spec, tier), disruption_budget(spec, tier)):
+        hpa = autoscaler(spec, tier, made[0]["kind"])
+        for extra in (service(spec, tier), disruption_budget(spec, tier), hpa, ingress(spec, tier)):
             if extra is not None:
                 objects.append(extra)
         if spec.network_policies:
             objects.append(network_policy(spec, tier))
+    objects.extend(gateway(spec, gw) for gw in spec.gateways)
     if spec.cdk8s_charts:
         from .._cdk8s import import_objects  # Node.js and jsii start only for blueprints that ask
 

@@ -1,4 +1,5 @@
-"""A tier -> its workload (Deployment or StatefulSet), the claims it mounts, and its rollout strategy."""
+"""A tier -> its workload (Deployment, StatefulSet, Job, CronJob or DaemonSet), the claims it mounts,
+and its rollout strategy."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from .._blueprint import BlueprintSpec, Tier
 from .._storage._workload import plan_storage
 from ._affinity import hard_separation
 from ._config import roll_on_change
+from ._kinds import kind_object
 from ._labels import selector_labels, tier_labels
 from ._pod import pod_spec
+from ._scale import replica_range
 
 
 def strategy(tier: Tier, forced: str | None) -> dict[str, Any] | None:
@@ -49,20 +52,27 @@ def headless_service_name(tier: Tier) -> str:
 
 def workload(spec: BlueprintSpec, tier: Tier) -> list[dict[str, Any]]:
     """The tier's workload object followed by the standalone PVCs it mounts."""
-    plan = plan_storage(tier.volumes, tier.replicas, tier.name)
+    plan = plan_storage(tier.volumes, replica_range(tier)[1], tier.name)
     labels = tier_labels(spec, tier)
     mounts = [v.volume_mount() for v in (*plan.templates, *plan.claims)]
     mounts.extend(f.volume_mount() for f in tier.files)
     volumes = [v.pod_volume(claim_name(tier, v.name)) for v in plan.claims]
     volumes.extend(f.pod_volume() for f in tier.files)
+    for shared in tier.shared_volumes:
+        name = claim_name(spec.tier(shared.tier), shared.volume)
+        mounts.append({"name": name, "mountPath": shared.mount_path, "readOnly": shared.read_only})
+        volumes.append(
+            {"name": name, "persistentVolumeClaim": {"claimName": name, "readOnly": shared.read_only}}
+        )
     template = {"metadata": {"labels": labels}, "spec": pod_spec(spec, tier, mounts, volumes)}
     if tier.annotations:
         template["metadata"]["annotations"] = dict(sorted(tier.annotations.items()))
     roll_on_change(spec, template)
-    body: dict[str, Any] = {
-        "replicas": tier.replicas,
-        "selector": {"matchLabels": selector_labels(spec, tier)},
-    }
+    if tier.workload is not None:
+        return [kind_object(spec, tier, template)]
+    body: dict[str, Any] = {"selector": {"matchLabels": selector_labels(spec, tier)}}
+    if tier.autoscale is None:  # with an autoscaler the HPA owns the count: an apply would reset it
+        body = {"replicas": tier.replicas, **body}
     if plan.kind == "StatefulSet":
         body["serviceName"] = headless_service_name(tier)
         body["template"] = template

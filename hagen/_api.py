@@ -62,8 +62,9 @@ def hydrate_syntheses(
     files: bool = True,
 ) -> tuple[list[Synthesis], dict[str, str], list[str]]:
     """Each synthesis with its hydrated Helm releases (those declared ``hydrate=True``, or all with
-    `hydrate_all`) rendered in: (the syntheses with the rendered objects and findings among their own, every file under out/
-    as `render` plus helm/<release>/ make them, one note per release not hydrated and why).
+    `hydrate_all`) rendered in: (the syntheses with the rendered objects and findings among their own,
+    every file under out/ as `render` plus helm/<release>/ make them, one note per release not hydrated
+    and why).
 
     `charts`: release name -> chart directory or .tgz (default: the --chart copies of the command line);
     a release's chart_path and Helm's repository cache are looked in after it. `kube_version` is written

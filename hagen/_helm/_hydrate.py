@@ -64,7 +64,7 @@ def _unstable(release: HelmRelease, first: Mapping[str, str], second: Mapping[st
     for template in sorted(set(first) | set(second)):
         if first.get(template) == second.get(template):
             continue
-        key = release.pinning_keys().get(template.rsplit("/", 1)[-1])
+        key = release.pinning_keys().get(template.partition("/")[2])  # without the chart name
         fix = (
             f"set {key} so that the chart stops generating the value"
             if key

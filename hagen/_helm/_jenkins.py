@@ -80,8 +80,8 @@ class Jenkins(HelmRelease):
         return values
 
     def pinning_keys(self) -> dict[str, str]:
-        """secret.yaml generates the admin password with randAlphaNum unless an existing Secret is named."""
-        return {"secret.yaml": "controller.admin.existingSecret"}
+        """templates/secret.yaml makes the admin password with randAlphaNum unless a Secret is named."""
+        return {"templates/secret.yaml": "controller.admin.existingSecret"}
 
     def known_keys(self) -> Values:
         """Every key the typed parts can write (checks values when no chart copy is found)."""

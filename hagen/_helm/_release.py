@@ -133,8 +133,8 @@ class HelmRelease(BaseModel):
         return {}
 
     def pinning_keys(self) -> dict[str, str]:
-        """Template file name -> the values key that pins what it would generate anew on every render
-        (a random password, a timestamp); none known for a plain release."""
+        """Template path within the chart (``templates/secret.yaml``) -> the values key that pins what it
+        would generate anew on every render (a random password, a timestamp); none for a plain release."""
         return {}
 
     def known_keys(self) -> Values | None:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup synth test check lint typecheck drift bench golden clean
+.PHONY: setup synth test check lint typecheck drift bench bench-all golden clean
 
 # The YAML reader of Kubernetes (go-yaml v2 through github.com/ghodss/yaml), built from Debian's Go packages
 # for the tests that read manifests the way the API server does. Without Go those tests skip (fail under CI).
@@ -43,7 +43,10 @@ typecheck: $(STAMP)
 drift: $(STAMP)
 	$(BIN)/hagen diff
 
-bench: $(STAMP)  ## whole-process benchmarks; figures go to docs/benchmarks.md
+bench: $(STAMP)  ## every performance goal against its alternative, one run; figures go to docs/benchmarks.md
+	$(BIN)/python bench/ratios.py
+
+bench-all: $(STAMP)  ## every benchmark script of bench/, one after the other
 	$(BIN)/python bench/run.py
 
 golden: $(STAMP)  ## regenerate the golden files of tests/golden/ (review the diff before committing)

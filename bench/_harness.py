@@ -28,7 +28,8 @@ if pid == 0:
     os.execvp(sys.argv[2], sys.argv[2:])
 _, status, usage = os.wait4(pid, 0)
 code = os.waitstatus_to_exitcode(status)
-os.write(int(sys.argv[1]), f"{time.perf_counter() - start} {usage.ru_maxrss} {code}".encode())
+cpu = usage.ru_utime + usage.ru_stime
+os.write(int(sys.argv[1]), f"{time.perf_counter() - start} {usage.ru_maxrss} {code} {cpu}".encode())
 """
 
 
@@ -50,6 +51,18 @@ def run_once(
     setup: Callable[[], None] | None = None,
 ) -> tuple[float, float]:
     """(wall seconds, peak RSS MiB) of one run of `argv` (after `setup`, untimed); raises if it fails."""
+    wall, peak, _ = run_once_cpu(argv, cwd, env, setup)
+    return wall, peak
+
+
+def run_once_cpu(
+    argv: Sequence[str],
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    setup: Callable[[], None] | None = None,
+) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB, user + system CPU seconds) of one run of `argv`, all three from the
+    launcher's wait4() of the command: the CPU time is the command's own (its children's included)."""
     if setup is not None:
         setup()
     read, write = os.pipe()
@@ -65,9 +78,9 @@ def run_once(
     _, err = proc.communicate()
     with os.fdopen(read) as report:
         fields = report.read().split()
-    if len(fields) != 3 or int(fields[2]) not in (0, 1):
+    if len(fields) != 4 or int(fields[2]) not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} failed: {err.decode()[-2000:]}")
-    return float(fields[0]), int(fields[1]) / 1024
+    return float(fields[0]), int(fields[1]) / 1024, float(fields[3])
 
 
 def measure(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._api import InvalidOutput, hydrate_syntheses, plan, synth, synthesize_all
+    from ._api import InvalidOutput, hydrate_syntheses, plan, synth, synthesize_all, synthesize_stream
     from ._blueprint import (
         Alb,
         Autoscale,
@@ -126,13 +126,13 @@ if TYPE_CHECKING:
     from ._quantity import QuantityError, canonical_quantity, parse_quantity, same_quantity
     from ._report import ReportOptions, report
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
-    from ._synth import Synthesis, synthesize
+    from ._synth import Synthesis, synthesize, synthesize_each
     from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
 
 # Private module -> the public names it provides. Loaded on first use, so that `hagen --help` and light
 # API users do not pay for pydantic and the models (see docs/benchmarks.md).
 _PROVIDES: dict[str, str] = {
-    "._api": "InvalidOutput hydrate_syntheses plan synth synthesize_all",
+    "._api": "InvalidOutput hydrate_syntheses plan synth synthesize_all synthesize_stream",
     "._blueprint": "Alb Autoscale Avoid Blueprint BlueprintSpec Colocate ConfigMapKeyRef Container CronJob "
     "DaemonSet Gateway HttpRoute Job Listener LoadBalancer Port Probe Resources Route "
     "SecretKeyRef Separate SharedVolume Spread Strategy Tier avoid colocate load_blueprints "
@@ -156,7 +156,7 @@ _PROVIDES: dict[str, str] = {
     "._quantity": "QuantityError canonical_quantity parse_quantity same_quantity",
     "._report": "ReportOptions report",
     "._storage": "CsiDriver EfsStorageClass EksCluster StorageClass Volume",
-    "._synth": "Synthesis synthesize",
+    "._synth": "Synthesis synthesize synthesize_each",
     "._validate": "SchemaError ValidationReport validate_objects validate_paths",
 }
 _LAZY: dict[str, str] = {name: module for module, names in _PROVIDES.items() for name in names.split()}
@@ -310,6 +310,8 @@ __all__ = [
     "synth_targets",
     "synthesize",
     "synthesize_all",
+    "synthesize_each",
+    "synthesize_stream",
     "validate_objects",
     "validate_paths",
     "write_tree",

@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 
 from ._blueprint import BlueprintSpec, load_blueprints
 from ._errors import HagenError
-from ._output import OWNED_RECORD, WriteReport, owned_record, removal_scope, render, write_tree
-from ._synth import Synthesis, synthesize
+from ._output import (
+    OWNED_RECORD,
+    WriteReport,
+    object_document,
+    owned_record,
+    removal_scope,
+    render,
+    write_tree,
+)
+from ._synth import Synthesis, synthesize, synthesize_each
 
 if TYPE_CHECKING:
     from ._validate import ValidationReport
@@ -31,6 +39,14 @@ def _specs(sources: Sequence[Source]) -> list[BlueprintSpec]:
 def synthesize_all(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[Synthesis]:
     """Load (where given paths) and synthesize every blueprint, in name order."""
     return [synthesize(spec) for spec in _specs(sources)]
+
+
+def synthesize_stream(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[str]:
+    """What `hagen synth --stdout` prints for these blueprints: one ``---`` document per object, blueprints
+    in name order, objects in hagen's order; the same text as `stream_objects` of every blueprint's
+    objects. Each object's text is made as soon as the object is (`synthesize_each`), so the objects
+    are never all held at once; everything is made before the caller writes anything."""
+    return [doc for spec in _specs(sources) for doc in synthesize_each(spec, object_document)]
 
 
 def plan(sources: Sequence[Source] | None = None) -> dict[str, str]:
@@ -116,7 +132,9 @@ def synth(
 ) -> WriteReport:
     """Synthesize blueprints into out_dir: everything is rendered (and schema-validated) in memory first,
     then written. Raises InvalidOutput, writing nothing, when an object fails the Kubernetes schema of
-    `kube_version` (default: hagen's default version).
+    `kube_version` (default: hagen's default version), and BlockingFindings when two blueprints emit one
+    cluster-scoped object with different content (`objects.cluster-scoped-conflict`, error); the
+    warnings found travel in the report's `findings`.
 
     When every source is a folder, owned files of blueprints that no longer exist are removed too;
     otherwise removal is limited to the folders of the blueprints synthesized.
@@ -137,6 +155,11 @@ def synth(
     from ._helm._check import CHART_PATHS, check_chart_names
 
     check_chart_names(CHART_PATHS.get(), (r.name for s in syntheses for r in s.blueprint.releases))
+    from ._check._conflicts import conflict_findings
+    from ._finding import stop_on_errors
+
+    conflicts = conflict_findings(syntheses)
+    stop_on_errors(conflicts)
     syntheses, files, notes = hydrate_syntheses(syntheses, kube_version=kube_version)
     if validate:
         from ._validate import validate_objects
@@ -154,4 +177,5 @@ def synth(
     written = write_tree(files, Path(out_dir), scope)
     written.findings.extend(f for s in syntheses for f in s.findings)
     written.notes.extend(notes)
+    written.findings.extend(conflicts)
     return written

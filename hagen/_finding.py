@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from ._errors import HagenError
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -29,3 +32,19 @@ class Finding:
     def at_least(self, severity: Severity) -> bool:
         """True when this finding is as severe as `severity` or more (for --fail-on)."""
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
+
+
+class BlockingFindings(HagenError):
+    """Findings of severity error that stop `hagen synth` before anything is written (as schema errors do);
+    `findings` lists them. The CLI prints one line each and exits 1."""
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        self.findings = tuple(findings)
+        super().__init__("; ".join(f"{f.id}: {f.message}" for f in self.findings))
+
+
+def stop_on_errors(findings: Iterable[Finding]) -> None:
+    """Raise BlockingFindings when any of `findings` is an error; return otherwise."""
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise BlockingFindings(errors)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ._scope import BUILTIN_CLUSTER_SCOPED
+from ._scope import is_cluster_scoped as is_cluster_scoped  # re-exported: scope has its own module
+
 Object = dict[str, Any]
 """A Kubernetes object as plain data (what `kubectl get -o json` would show, minus status)."""
 
@@ -44,32 +47,8 @@ KIND_ORDER: tuple[str, ...] = (
 )
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
 
-CLUSTER_SCOPED_KINDS: frozenset[str] = frozenset(
-    {
-        "Namespace",
-        "Node",
-        "PersistentVolume",
-        "StorageClass",
-        "CSIDriver",
-        "CSINode",
-        "VolumeAttachment",
-        "ClusterRole",
-        "ClusterRoleBinding",
-        "CustomResourceDefinition",
-        "PriorityClass",
-        "RuntimeClass",
-        "IngressClass",
-        "APIService",
-        "MutatingWebhookConfiguration",
-        "ValidatingWebhookConfiguration",
-        "PodSecurityPolicy",
-    }
-)
-
-
-def is_cluster_scoped(obj: Object) -> bool:
-    """True for kinds that live outside namespaces; they must carry no metadata.namespace."""
-    return str(obj.get("kind", "")) in CLUSTER_SCOPED_KINDS
+CLUSTER_SCOPED_KINDS: frozenset[str] = frozenset(kind for _, kind in BUILTIN_CLUSTER_SCOPED)
+"""The kind names of BUILTIN_CLUSTER_SCOPED (hagen._scope), for lookups that know no group."""
 
 
 def api_group(api_version: str) -> str:

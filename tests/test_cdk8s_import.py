@@ -112,15 +112,44 @@ def _cluster_chart(app: App) -> Chart:
         ("Namespace", "v1", "apps"),
         ("ConfigMap", "v1", "settings"),
         ("ClusterRole", "rbac.authorization.k8s.io/v1", "reader"),
+        ("VolumeAttributesClass", "storage.k8s.io/v1", "silver"),
+        ("ValidatingAdmissionPolicy", "admissionregistration.k8s.io/v1", "policy"),
+        ("ValidatingAdmissionPolicyBinding", "admissionregistration.k8s.io/v1", "policy"),
+        ("FlowSchema", "flowcontrol.apiserver.k8s.io/v1", "flow"),
+        ("DeviceClass", "resource.k8s.io/v1", "gpu"),
+        ("Fleet", "example.com/v1", "all"),
+        ("Widget", "example.com/v1", "one"),
     ):
         ApiObject(chart, f"{kind}-{name}", api_version=api, kind=kind, metadata=ApiObjectMetadata(name=name))
+    for kind, scope in (("Fleet", "Cluster"), ("Widget", "Namespaced")):
+        spec = {"group": "example.com", "scope": scope, "names": {"kind": kind, "plural": f"{kind.lower()}s"}}
+        ApiObject(
+            chart,
+            f"crd-{kind}",
+            api_version="apiextensions.k8s.io/v1",
+            kind="CustomResourceDefinition",
+            metadata=ApiObjectMetadata(name=f"{kind.lower()}s.example.com"),
+        ).add_json_patch(JsonPatch.add("/spec", spec))
     return chart
 
 
 def test_cluster_scoped_objects_lose_the_chart_namespace() -> None:
     objects = import_objects(_cluster_chart)
     scope = {o["kind"]: o["metadata"].get("namespace") for o in objects}
-    assert scope == {"StorageClass": None, "Namespace": None, "ClusterRole": None, "ConfigMap": "apps"}
+    assert scope == {
+        "StorageClass": None,
+        "Namespace": None,
+        "ClusterRole": None,
+        "VolumeAttributesClass": None,
+        "ValidatingAdmissionPolicy": None,
+        "ValidatingAdmissionPolicyBinding": None,
+        "FlowSchema": None,
+        "DeviceClass": None,
+        "CustomResourceDefinition": None,
+        "Fleet": None,  # its CRD in the chart declares it cluster-scoped
+        "Widget": "apps",
+        "ConfigMap": "apps",
+    }
     assert objects == sort_objects(objects)
 
 

@@ -96,6 +96,34 @@ def test_two_blueprints_disagree_on_a_storage_class(tmp_path: Path) -> None:
         "reclaimPolicy: the cluster holds one object, the last apply wins"
     ]
     assert found[0]["severity"] == "error" and proc.returncode == 1
+    synth = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"))
+    assert synth.returncode == 1
+    assert synth.stderr.splitlines() == [
+        "error objects.cluster-scoped-conflict: b storage.k8s.io.StorageClass._.gp3: "
+        + found[0]["message"]
+        + "; fix: declare gp3 in one blueprint only (or give both the same definition and labels)",
+        "hagen synth: 1 error finding; nothing written",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_two_blueprints_share_a_namespace(tmp_path: Path) -> None:
+    folder = tmp_path / "bp"
+    for name in ("a", "b"):
+        folder.mkdir(exist_ok=True)
+        text = _HEAD + f'class {name.title()}(Blueprint):\n    name = "{name}"\n    namespace = "shared"\n'
+        (folder / f"{name}.py").write_text(text + f"    tiers = [{_TIER.replace('web', 'web' + name)}]\n")
+    proc = run_hagen("check", str(folder), "--format", "json")
+    found = [f for f in json.loads(proc.stdout)["findings"] if f["id"] == "objects.cluster-scoped-conflict"]
+    message = (
+        "core.Namespace._.shared is emitted by blueprints a and b with different metadata.labels: the "
+        "cluster holds one object, the last apply wins"
+    )
+    assert [(f["severity"], f["message"]) for f in found] == [("warning", message)]
+    synth = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"))
+    assert synth.returncode == 0, synth.stderr
+    assert f"warning objects.cluster-scoped-conflict: b core.Namespace._.shared: {message}" in synth.stderr
+    assert (tmp_path / "out" / "a" / "namespace-shared.yaml").is_file()
 
 
 def test_pre_commit_hook_runs_for_every_input_of_the_output() -> None:
@@ -133,4 +161,17 @@ def test_chart_for_a_release_no_blueprint_declares(tmp_path: Path) -> None:
     proc = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"), "--chart", f"jenkns={chart}")
     assert proc.returncode == 2
     assert "--chart jenkns=...: no release is named 'jenkns'; releases: jenkins" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_conflict_in_a_target_stops_the_write(tmp_path: Path) -> None:
+    folder = tmp_path / "blueprints"
+    _blueprint(folder, "a", f'    storage_classes = [StorageClass(name="gp3")]\n    tiers = [{_TIER}]')
+    body = f'    storage_classes = [StorageClass(name="gp3", reclaim_policy="Retain")]\n    tiers = [{_TIER}]'
+    _blueprint(folder, "b", body)
+    (tmp_path / "hagen.toml").write_text("[targets.dev]\n[targets.prod]\n")
+    proc = run_hagen("synth", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1] == "hagen synth: 1 error finding; nothing written"
+    assert "error objects.cluster-scoped-conflict: b storage.k8s.io.StorageClass._.gp3: " in proc.stderr
     assert not (tmp_path / "out").exists()

@@ -97,6 +97,8 @@ PUBLIC = [
     "synth",
     "synthesize",
     "synthesize_all",
+    "synthesize_each",
+    "synthesize_stream",
     "validate_objects",
     "validate_paths",
     "write_tree",

@@ -11,7 +11,8 @@ A blueprint lists charts in `cdk8s_charts`; each entry may be
 Synthesis goes through cdk8s itself (``Chart.to_json()``: dependency resolution, validation, resolvers),
 so the objects are what ``cdk8s synth`` would write. cdk8s stamps the chart's namespace on every object,
 cluster-scoped ones included; hagen removes it from those (a StorageClass or Namespace with a namespace is
-wrong, and `kubectl apply` of it fails on some servers).
+wrong, and `kubectl apply` of it fails on some servers). The scope is hagen._scope's: every built-in kind
+of the Kubernetes versions hagen has schemas for, and custom kinds the chart's own CRDs declare Cluster.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .._errors import BlueprintError, HagenError
-from .._objects import Object, is_cluster_scoped, object_id, sort_objects
+from .._objects import Object, object_id, sort_objects
+from .._scope import GroupKind, cluster_scoped_kinds, is_cluster_scoped
 from ._runtime import missing_module, require
 
 FIELD = "cdk8s_charts"
@@ -96,8 +98,8 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value))
 
 
-def _finish(obj: Object) -> Object:
-    if is_cluster_scoped(obj):
+def _finish(obj: Object, scoped: frozenset[GroupKind]) -> Object:
+    if is_cluster_scoped(obj, scoped):
         # cdk8s puts the chart's namespace on every ApiObject, whatever its scope (cdk8s-core#731).
         obj.get("metadata", {}).pop("namespace", None)
     return obj
@@ -128,7 +130,9 @@ def import_objects(source: Any) -> list[Object]:
         raise BlueprintError(
             f"cdk8s could not synthesize {_described(source)}: {reason}", field=FIELD
         ) from None
-    objects = [_finish(obj) for obj in _plain(raw)]
+    plain = _plain(raw)
+    scoped = cluster_scoped_kinds(plain)  # built-in kinds, and custom ones the chart's CRDs declare Cluster
+    objects = [_finish(obj, scoped) for obj in plain]
     seen: set[str] = set()
     for obj in objects:
         key = object_id(obj)

@@ -191,6 +191,10 @@ _RULES = (
     Rule("helm.chart-not-found", "info", "No local copy of the chart",
          "The values were checked against hagen's model of the chart (or nothing), not the chart itself.",
          "`helm pull` the chart and pass it with chart_path= or --chart RELEASE=PATH."),
+    Rule("helm.null-dropped", "info", "Null dropped from Helm values without a chart copy",
+         "Helm hands a null the chart has no default for to its templates; without the chart hagen cannot "
+         "tell, so it drops every null, and one meant to remove a chart default lets that default back.",
+         "Pass the chart with chart_path= or --chart RELEASE=PATH, or set the wanted value instead of null."),
 )  # fmt: skip
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

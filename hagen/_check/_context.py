@@ -125,6 +125,8 @@ class CheckContext:
     placement_cluster: Any = None
     findings: tuple[Finding, ...] = ()
     """Findings an earlier stage made (synthesis: Helm values; cross-blueprint conflicts): reported as is."""
+    kube_version: str | None = None
+    """The Kubernetes minor version ("1.33") the objects are meant for; None means hagen's default."""
 
     def workloads(self) -> list[Workload]:
         return [w for w in (as_workload(o) for o in self.objects) if w is not None]

@@ -12,12 +12,13 @@ from ._context import CheckContext
 
 def schema_rules(ctx: CheckContext) -> Iterable[Finding]:
     """A `schema.invalid` error per field the Kubernetes schema or the API server's rules refuse
-    (hagen._validate.validate_objects at its default Kubernetes version); nothing for no objects."""
+    (hagen._validate.validate_objects at the context's Kubernetes version, a target's `kube_version`, else
+    hagen's default); nothing for no objects."""
     if not ctx.objects:
         return []
     from .._validate import validate_objects  # compiled schemas load only when there is something to check
 
-    report = validate_objects(ctx.objects)
+    report = validate_objects(ctx.objects, ctx.kube_version)
     rule = RULES["schema.invalid"]
     return [
         Finding(

@@ -125,7 +125,12 @@ def declared_addons(spec: Any) -> set[str]:
     return found
 
 
-def context_of(synthesis: Any, cluster: ClusterCounts | None = None, out_dir: str = "out") -> CheckContext:
+def context_of(
+    synthesis: Any,
+    cluster: ClusterCounts | None = None,
+    out_dir: str = "out",
+    kube_version: str | None = None,
+) -> CheckContext:
     """The CheckContext of a Synthesis: its objects, values, extras (eksctl add-ons) and spec."""
     spec = synthesis.blueprint
     objects = tuple(synthesis.objects)
@@ -145,6 +150,7 @@ def context_of(synthesis: Any, cluster: ClusterCounts | None = None, out_dir: st
         blueprint=getattr(spec, "name", None),
         placement_cluster=getattr(spec, "cluster", None) if cluster is None else None,
         findings=tuple(getattr(synthesis, "findings", ())),
+        kube_version=kube_version,
     )
 
 
@@ -179,6 +185,8 @@ def check(
     files: Mapping[str, str] | None = None,
     suppress: Suppressions | None = None,
     out_dir: str = "out",
+    extras: Mapping[str, Any] | Iterable[Any] | None = None,
+    kube_version: str | None = None,
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts).
 
@@ -186,6 +194,12 @@ def check(
     add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the
     profile. `files` maps the ids of plain objects to the files they were read from; objects of a
     synthesis point at the files `hagen synth` writes under `out_dir`.
+
+    `extras` are documents that go with plain objects without being objects: a synthesis's `extras`
+    (relative path -> data) or any list of documents; the add-ons of an eksctl ClusterConfig among them
+    count as installed (`check(synthesis.objects, extras=synthesis.extras)` finds what `check(synthesis)`
+    finds). `kube_version` is the Kubernetes minor version the objects are validated against for
+    `schema.invalid` (a target's `kube_version`; default hagen's).
     """
     chosen = tuple(rules) if rules is not None else default_rules()
     items = [source] if hasattr(source, "objects") else list(source)
@@ -195,19 +209,21 @@ def check(
     syntheses = [item for item in items if hasattr(item, "objects")]
     for item in items:
         if hasattr(item, "objects"):
-            contexts.append(context_of(item, cluster, out_dir))
+            contexts.append(context_of(item, cluster, out_dir, kube_version))
             merged.update(suppressions_of(item.blueprint))
         else:
             plain.append(item)
     if conflicts := conflict_findings(syntheses):
         contexts.append(CheckContext(objects=(), findings=tuple(conflicts)))
     if plain:
+        documents = list((extras.values() if isinstance(extras, Mapping) else extras) or ())
         contexts.append(
             CheckContext(
                 objects=tuple(plain),
                 cluster=cluster or ClusterCounts(),
-                addons=frozenset(addons_in(plain)),
+                addons=frozenset(addons_in(plain) | addons_in(documents)),
                 files=dict(files or {}),
+                kube_version=kube_version,
             )
         )
     merged.update({k: dict(v) for k, v in (suppress or {}).items()})

@@ -38,6 +38,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--zones", type=_positive, metavar="Z", help="zones in the target cluster")
     parser.add_argument("--out", default="out", metavar="DIR", help="where synth writes (for file locations)")
     parser.add_argument(
+        "--kube-version",
+        metavar="V",
+        help="Kubernetes version the objects must pass for schema.invalid (default: the target's, the "
+        "project's, else hagen's)",
+    )
+    parser.add_argument(
         "--target",
         action="append",
         default=[],
@@ -102,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
             sources.append(obj)
             files.setdefault(object_id(obj), source)
     cluster = ClusterCounts(nodes=args.nodes, zones=args.zones)
-    result = check(sources, cluster=cluster, files=files, out_dir=args.out)
+    version = args.kube_version or project.kube_version
+    result = check(sources, cluster=cluster, files=files, out_dir=args.out, kube_version=version)
     if args.format == "json":
         sys.stdout.write(json_report(result))
     elif args.format == "sarif":
@@ -142,7 +149,12 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
         syntheses, _ = hydrated_syntheses(build, given_charts(None))
-        result = check(syntheses, cluster=cluster, out_dir=f"{args.out}/{name}")
+        result = check(
+            syntheses,
+            cluster=cluster,
+            out_dir=f"{args.out}/{name}",
+            kube_version=args.kube_version or build.kube_version,
+        )
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":
             data[name] = json.loads(json_report(result))

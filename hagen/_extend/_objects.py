@@ -12,7 +12,8 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from .._objects import Object, is_cluster_scoped
+from .._objects import Object
+from .._scope import BUILTIN_CLUSTER_SCOPED, GroupKind, is_cluster_scoped
 
 
 def as_object(value: Any) -> Object:
@@ -38,12 +39,15 @@ def as_object(value: Any) -> Object:
     return obj
 
 
-def place_object(obj: Object, namespace: str, labels: dict[str, str]) -> Object:
-    """The extra object in the blueprint's namespace (unless it names one) with the blueprint's labels
-    beneath its own."""
+def place_object(
+    obj: Object, namespace: str, labels: dict[str, str], scoped: frozenset[GroupKind] = BUILTIN_CLUSTER_SCOPED
+) -> Object:
+    """The extra object in the blueprint's namespace (unless it names one or its kind is in `scoped`, the
+    cluster-scoped kinds: see hagen._scope.cluster_scoped_kinds) with the blueprint's labels beneath its
+    own."""
     out = copy.deepcopy(obj)
     meta = out["metadata"]
-    if not is_cluster_scoped(out) and not meta.get("namespace"):
+    if not is_cluster_scoped(out, scoped) and not meta.get("namespace"):
         meta["namespace"] = namespace
     meta["labels"] = {**labels, **(meta.get("labels") or {})}
     return out

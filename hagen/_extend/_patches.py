@@ -17,7 +17,8 @@ from pydantic import Field, field_validator, model_validator
 
 from .._config._model import Model
 from .._errors import BlueprintError
-from .._objects import CLUSTER_SCOPED_KINDS, Object, object_id
+from .._objects import Object, object_id
+from .._scope import is_cluster_scoped
 from ._strategic import merge_patch
 
 
@@ -29,7 +30,8 @@ class _Target(Model):
 
     def target_id(self, default_namespace: str) -> str:
         """The addressed object's identity (hagen's group.kind.namespace.name)."""
-        namespace = None if self.kind in CLUSTER_SCOPED_KINDS else self.namespace or default_namespace
+        scoped = is_cluster_scoped({"apiVersion": self.api_version, "kind": self.kind})
+        namespace = None if scoped else self.namespace or default_namespace
         meta = {"name": self.name, **({"namespace": namespace} if namespace else {})}
         return object_id({"apiVersion": self.api_version, "kind": self.kind, "metadata": meta})
 

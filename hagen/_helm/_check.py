@@ -1,5 +1,6 @@
 """The values of a release, checked: merged layers, then the chart's schema or keys, then the release's
-own review (plain-text secrets). This is what `hagen synth` writes to helm/<release>/values.yaml."""
+own review (plain-text secrets). This is what `hagen synth` writes to helm/<release>/values.yaml: the
+merged layers without the nulls that would reach the chart's templates (see `drop_nulls`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .._errors import ChartError
 from .._finding import Finding
 from ._chart import ChartCopy, chart_copy_for
 from ._keys import check_keys
-from ._merge import Values
+from ._merge import Values, drop_nulls
 from ._release import HelmRelease
 from ._renames import RENAMES
 from ._schema import check_schema
@@ -54,24 +55,29 @@ def find_release_chart(
 def check_release(release: HelmRelease, base_dir: Path, chart_path: Path | None = None) -> ValuesCheck:
     """Merge the release's values and check them (see the module docstring); raises only for unreadable
     input (ChartError, BlueprintError), reporting value problems as findings."""
-    values = release.merged_values(base_dir)
+    merged = release.merged_values(base_dir)
     renames = RENAMES.get(release.chart.name, ())
     copy = find_release_chart(release, base_dir, chart_path)
     label = f"chart {release.chart.name} {release.version}"
+    # Keys are checked as written (a misspelt key set to null is still a typo); the schema sees what Helm
+    # validates: the values hagen writes, coalesced with the chart's defaults.
+    values, dropped = drop_nulls(merged, copy.values if copy is not None else None)
     findings: list[Finding] = []
     if copy is not None and copy.schema is not None:
         against = f"values.schema.json of {label} ({copy.source})"
         findings += check_schema(values, copy.values, copy.schema, chart=label)
     elif copy is not None:
         against = f"values.yaml of {label} ({copy.source})"
-        findings += check_keys(values, copy.values, chart=label, renames=renames)
+        findings += check_keys(merged, copy.values, chart=label, renames=renames)
     elif (known := release.known_keys()) is not None:
         against = f"the keys hagen's {type(release).__name__} model knows (no copy of {label} found)"
         findings += check_keys(
-            values, known, chart=f"{label} as hagen models it", renames=renames, unknown_severity="warning"
+            merged, known, chart=f"{label} as hagen models it", renames=renames, unknown_severity="warning"
         )
     else:
         against = "nothing"
+    if copy is None and dropped:
+        findings.append(_nulls_dropped(release, label, dropped))
     if copy is None:
         findings.append(
             Finding(
@@ -86,6 +92,20 @@ def check_release(release: HelmRelease, base_dir: Path, chart_path: Path | None 
     findings += release.review(values)
     located = tuple(_at(f, release.name) for f in findings)
     return ValuesCheck(release.name, values, against, located)
+
+
+def _nulls_dropped(release: HelmRelease, label: str, dropped: list[str]) -> Finding:
+    """Without a chart copy every null is dropped; say so, since one meant to remove a default fails."""
+    paths = ", ".join(dropped)
+    return Finding(
+        "helm.null-dropped",
+        "info",
+        f"release {release.name}: null dropped from the written values at {paths}: with no copy of {label} "
+        "hagen cannot tell whether the chart has a default there to remove, and Helm hands a null the "
+        "chart has no default for to its templates",
+        fix="give hagen the chart (chart_path= or --chart RELEASE=PATH) so that a null removing a chart "
+        "default is kept; or set the value you want instead of null",
+    )
 
 
 def _at(finding: Finding, release: str) -> Finding:

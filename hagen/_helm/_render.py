@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import ChartError, HagenError
-from .._objects import Object, is_cluster_scoped, sort_objects
+from .._objects import Object, sort_objects
+from .._scope import cluster_scoped_kinds, is_cluster_scoped
 from .._yaml import load_objects
 from ._merge import Values
 from ._release import HelmRelease
@@ -80,14 +81,14 @@ def manifest_objects(
         if not template.endswith((".yaml", ".yml")) or not text.strip():
             continue
         try:
-            objects = load_objects(text, f"{chart}: {template}")
+            found.extend((template, obj) for obj in load_objects(text, f"{chart}: {template}"))
         except HagenError as exc:
             raise ChartError(f"release {release.name}: {exc}") from None
-        for obj in objects:
-            meta = obj.setdefault("metadata", {})
-            if not is_cluster_scoped(obj) and not meta.get("namespace"):
-                meta["namespace"] = release.namespace
-            found.append((template, obj))
+    scoped = cluster_scoped_kinds([obj for _, obj in found])  # the chart's CRDs may declare such kinds
+    for _, obj in found:
+        meta = obj.setdefault("metadata", {})
+        if not is_cluster_scoped(obj, scoped) and not meta.get("namespace"):
+            meta["namespace"] = release.namespace
     return found
 
 

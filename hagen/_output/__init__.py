@@ -2,7 +2,15 @@
 
 from ._carry import carry_unhydrated, keep_hydrated
 from ._hydrated import PROVENANCE, HydratedOutput, hydrate, with_hydrated
-from ._layout import header, kustomization, object_filename, render, render_objects, stream_objects
+from ._layout import (
+    header,
+    kustomization,
+    object_document,
+    object_filename,
+    render,
+    render_objects,
+    stream_objects,
+)
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
 from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
 from ._write import WriteReport, recover_output, write_tree
@@ -20,6 +28,7 @@ __all__ = [
     "keep_hydrated",
     "kept_files",
     "kustomization",
+    "object_document",
     "object_filename",
     "owned_record",
     "parse_owned",

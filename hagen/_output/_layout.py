@@ -108,3 +108,8 @@ def stream_objects(objects: Iterable[Object], head: str | None = None) -> Iterat
     A stream of 30,000 objects is 32 MB of text; writing it piece by piece never holds it whole.
     """
     return iter_dump_documents(objects, head)
+
+
+def object_document(obj: Object) -> str:
+    """One document of `stream_objects`' stream: ``---`` and the object's YAML."""
+    return "".join(iter_dump_documents((obj,)))

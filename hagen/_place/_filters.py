@@ -9,13 +9,15 @@ shortage is listed ("Too many pods, Insufficient cpu").
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from . import _reasons as R
-from ._cluster import CORDON_TAINT, ZONE, SimNode
+from ._cluster import CORDON_TAINT, ZONE
 from ._filters_node import node_affinity_ok, tolerates, untolerated
 from ._interpod import affinity_failures, anti_affinity_failures, existing_anti_affinity_failures
 from ._pod import Pod
+from ._room import shortage
 from ._spread import spread_failures
 from ._state import ClusterState
 
@@ -28,7 +30,10 @@ class Evaluation:
     reasons: dict[int, tuple[str, ...]]
 
 
-def _static(state: ClusterState, pod: Pod) -> tuple[list[int], dict[int, tuple[str, ...]]]:
+Reasons = tuple[str, ...]
+
+
+def _static(state: ClusterState, pod: Pod) -> tuple[frozenset[int], dict[int, tuple[str, ...]]]:
     """(nodes passing the node-level filters, reasons of those failing), cached per node-level spec."""
     key = pod.node_key
     cached = state.static_cache.get(key)
@@ -46,21 +51,8 @@ def _static(state: ClusterState, pod: Pod) -> tuple[list[int], dict[int, tuple[s
             rejected[node.index] = (R.NODE_AFFINITY,)
         else:
             ok.append(node.index)
-    state.static_cache[key] = (ok, rejected)
-    return ok, rejected
-
-
-def _resources(state: ClusterState, pod: Pod, node: SimNode) -> tuple[str, ...] | None:
-    # NodeResourcesFit reports every shortage of a node, the pod count first (fitsRequest)
-    i = node.index
-    short: list[str] = []
-    if node.pods is not None and len(state.pods_on[i]) + 1 > node.pods:
-        short.append(R.TOO_MANY_PODS)
-    if pod.cpu and node.cpu is not None and state.used_cpu[i] + pod.cpu > node.cpu:
-        short.append(R.insufficient("cpu"))
-    if pod.memory and node.memory is not None and state.used_memory[i] + pod.memory > node.memory:
-        short.append(R.insufficient("memory"))
-    return tuple(short) or None
+    found = state.static_cache[key] = (frozenset(ok), rejected)
+    return found
 
 
 _AFFINITY, _ANTI, _EXISTING, _ZONE = (
@@ -71,33 +63,44 @@ _AFFINITY, _ANTI, _EXISTING, _ZONE = (
 )
 
 
+def _blocked(state: ClusterState, pod: Pod, ok: frozenset[int]) -> list[tuple[AbstractSet[int], Reasons]]:
+    """The later filters' rejections as (nodes, reason), in the order the reasons overwrite each other."""
+    blocked: list[tuple[AbstractSet[int], Reasons]] = [
+        (existing_anti_affinity_failures(state, pod), _EXISTING),
+        (anti_affinity_failures(state, pod), _ANTI),
+        (affinity_failures(state, pod), _AFFINITY),
+        *spread_failures(state, pod),
+    ]
+    zone = pod.volume_zone
+    if zone is not None:
+        blocked.append((ok - state.domain_set(ZONE, zone), _ZONE))
+    return blocked
+
+
 def evaluate(state: ClusterState, pod: Pod) -> Evaluation:
-    """Run every filter for `pod` on every node of `state`."""
+    """Run every filter for `pod` on every node of `state`. Nodes are taken a room at a time (see
+    `RoomIndex`) and a filter's rejections as sets, so the Python work per pod follows the number of
+    distinct rooms and rejected domains; per node there are only set operations."""
     nodes = state.nodes
     if pod.invalid is not None:
         return Evaluation([], {n.index: (pod.invalid,) for n in nodes})
     ok, static = _static(state, pod)
-    # the later filters' rejections, the earliest plugin's reason winning (later updates overwrite)
-    blocked: dict[int, tuple[str, ...]] = dict.fromkeys(
-        existing_anti_affinity_failures(state, pod), _EXISTING
-    )
-    blocked.update(dict.fromkeys(anti_affinity_failures(state, pod), _ANTI))
-    blocked.update(dict.fromkeys(affinity_failures(state, pod), _AFFINITY))
-    blocked.update(spread_failures(state, pod))
-    zone = pod.volume_zone
-    if zone is not None:
-        blocked.update(dict.fromkeys((i for i in ok if nodes[i].labels.get(ZONE) != zone), _ZONE))
-    feasible: list[int] = []
+    everywhere = len(ok) == len(nodes)
     reasons = dict(static)
-    free_pods, free_cpu, free_memory = state.free_pods, state.free_cpu, state.free_memory
-    cpu, memory = pod.cpu, pod.memory
-    for i in ok:
-        if free_pods[i] < 1 or (cpu and free_cpu[i] < cpu) or (memory and free_memory[i] < memory):
-            reasons[i] = _resources(state, pod, nodes[i]) or ()
+    fitting: set[int] = set()
+    for room, members in state.room.groups.items():
+        here = members if everywhere else members & ok
+        if not here:
             continue
-        why = blocked.get(i)
-        if why is None:
-            feasible.append(i)
+        short = shortage(room, pod.cpu, pod.memory)
+        if short is None:
+            fitting |= here
         else:
-            reasons[i] = why
-    return Evaluation(feasible, reasons)
+            reasons.update(dict.fromkeys(here, short))
+    feasible = set(fitting)
+    for rejected, why in _blocked(state, pod, ok):
+        if rejected:
+            hit = fitting.intersection(rejected)
+            reasons.update(dict.fromkeys(hit, why))
+            feasible -= hit
+    return Evaluation(sorted(feasible), reasons)

@@ -7,11 +7,13 @@ so the cost is the size of the domains involved, not the number of bound pods.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from ._pod import Pod
 from ._state import ClusterState, term_selectors
 
 
-def affinity_failures(state: ClusterState, pod: Pod) -> set[int]:
+def affinity_failures(state: ClusterState, pod: Pod) -> AbstractSet[int]:
     """Nodes failing the pod's required affinity: lacking any term's topology key, or, unless the
     self-match exception applies, outside a domain holding a pod that matches ALL terms, for some term."""
     if not pod.affinity:
@@ -28,7 +30,7 @@ def affinity_failures(state: ClusterState, pod: Pod) -> set[int]:
         domains = state.domains(term.topology_key)
         here = {i for value, n in counts.items() if n > 0 for i in domains.get(value, ())}
         allowed = here if allowed is None else allowed & here
-    return set(range(len(state.nodes))) - (allowed or set()) | failing
+    return state.all_nodes - (allowed or set()) | failing
 
 
 def anti_affinity_failures(state: ClusterState, pod: Pod) -> set[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from functools import lru_cache
 
 from .._quantity import QuantityError, check_quantity, parse_quantity
 
@@ -14,6 +15,12 @@ def _decimal(value: object) -> Fraction:
     """Requests, limits and allocatable amounts are never negative (the API server refuses them)."""
     if not isinstance(value, str | int | float):
         raise QuantityError(f"not a quantity: {value!r}")
+    return _checked(value)
+
+
+# pods of one workload repeat the same few amounts: parse each once (Fractions are immutable)
+@lru_cache(maxsize=4096, typed=True)
+def _checked(value: str | int | float) -> Fraction:
     return check_quantity(value)
 
 

@@ -17,6 +17,7 @@ from typing import TypeVar
 from ._cluster import SimNode
 from ._labelindex import ClassIndex, ItemIndex
 from ._pod import Pod
+from ._room import RoomIndex
 from ._selector import Selector
 from ._terms import AffinityTerm
 
@@ -72,9 +73,11 @@ class ClusterState:
         self.free_cpu = [sys.maxsize if n.cpu is None else n.cpu for n in nodes]
         self.free_memory = [sys.maxsize if n.memory is None else n.memory for n in nodes]
         self.free_pods = [sys.maxsize if n.pods is None else n.pods for n in nodes]
+        self.room = RoomIndex(nodes)
+        self.all_nodes = frozenset(range(len(nodes)))
         self.node_of: dict[Pod, int] = {}
         self.version = 0
-        self.static_cache: dict[str, tuple[list[int], dict[int, tuple[str, ...]]]] = {}
+        self.static_cache: dict[str, tuple[frozenset[int], dict[int, tuple[str, ...]]]] = {}
         self._match: dict[tuple[object, ...], bool] = {}
         self._groups: dict[tuple[object, ...], AffinityGroup] = {}
         self._group_list: list[AffinityGroup] = []
@@ -84,11 +87,12 @@ class ClusterState:
         self.owned: dict[tuple[object, ...], TermCount] = {}
         self.owned_anti: list[TermCount] = []
         self.owned_score: list[tuple[int, TermCount]] = []
-        self._spread: dict[tuple[str, str], tuple[Selector, list[int]]] = {}
-        self._spread_list: list[tuple[str, Selector, list[int]]] = []
+        # per (namespace, selector): pods per node, and the nodes where that count is not 0
+        self._spread: dict[tuple[str, str], tuple[list[int], set[int]]] = {}
+        self._spread_list: list[tuple[str, Selector, list[int], set[int]]] = []
         # per (what, namespace, labels): how far down each list a pod class was tested, and its hits
         self._classes: dict[tuple[str, str, str], tuple[list[int], list[object]]] = {}
-        self.eligible_cache: dict[tuple[object, ...], list[tuple[int, str]]] = {}
+        self.eligible_cache: dict[tuple[object, ...], tuple[frozenset[str], dict[int, str]]] = {}
         # bound pods grouped by (namespace, labels, terminating) with a count per node: registering a
         # counter tests each class once instead of each bound pod
         self._bound: dict[tuple[str, str, bool], tuple[Pod, dict[int, int]]] = {}
@@ -96,6 +100,7 @@ class ClusterState:
         self._indexes: dict[str, ItemIndex[object]] = {}
         self._domains: dict[str, dict[str, list[int]]] = {}
         self._missing: dict[str, list[int]] = {}
+        self._domain_sets: dict[tuple[str, str | None], frozenset[int]] = {}
 
     def domains(self, key: str) -> dict[str, list[int]]:
         """Topology domains of `key`: label value -> indices of the nodes carrying it."""
@@ -114,6 +119,14 @@ class ClusterState:
         """Indices of the nodes without the label `key`."""
         self.domains(key)
         return self._missing[key]
+
+    def domain_set(self, key: str, value: str | None) -> frozenset[int]:
+        """Indices of the nodes whose label `key` is `value` (None: the nodes without the label)."""
+        found = self._domain_sets.get((key, value))
+        if found is None:
+            found = frozenset(self.missing(key) if value is None else self.domains(key).get(value, ()))
+            self._domain_sets[key, value] = found
+        return found
 
     def matching(
         self,
@@ -192,6 +205,13 @@ class ClusterState:
 
     def spread_counts(self, namespace: str, selector: Selector) -> list[int]:
         """Per node: bound, non-terminating pods in `namespace` that `selector` selects."""
+        return self._spread_entry(namespace, selector)[0]
+
+    def spread_nonzero(self, namespace: str, selector: Selector) -> set[int]:
+        """The nodes where `spread_counts` is not 0 (read, never change)."""
+        return self._spread_entry(namespace, selector)[1]
+
+    def _spread_entry(self, namespace: str, selector: Selector) -> tuple[list[int], set[int]]:
         key = (namespace, selector.key)
         entry = self._spread.get(key)
         if entry is None:
@@ -201,10 +221,10 @@ class ClusterState:
                 if pod.namespace == namespace and not pod.terminating and selector.matches(pod.labels):
                     for idx, n in on.items():
                         per_node[idx] += n
-            entry = (selector, per_node)
+            entry = (per_node, {i for i, n in enumerate(per_node) if n})
             self._spread[key] = entry
-            self._spread_list.append((namespace, selector, per_node))
-        return entry[1]
+            self._spread_list.append((namespace, selector, *entry))
+        return entry
 
     def bind(self, pod: Pod, index: int) -> None:
         """Put `pod` on node `index` and update every counter."""
@@ -234,6 +254,7 @@ class ClusterState:
         self.free_cpu[index] -= delta * pod.cpu
         self.free_memory[index] -= delta * pod.memory
         self.free_pods[index] -= delta
+        self.room.add(index, delta, delta * pod.cpu, delta * pod.memory)
         groups = self.matching(
             "group",
             pod,
@@ -268,6 +289,10 @@ class ClusterState:
                 lambda e: e[0] == pod.namespace and e[1].matches(pod.labels),
                 lambda e: [e[1]],
             )
-            for _, _, per_node in spread:
+            for _, _, per_node, nonzero in spread:
                 per_node[index] += delta
+                if per_node[index]:
+                    nonzero.add(index)
+                else:
+                    nonzero.discard(index)
         self.version += 1

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._errors import HagenError, InputError
+from .._finding import stop_on_errors
 from ._config import ProjectConfig
 from ._render import RenderedTarget, render_targets
 
@@ -133,6 +134,7 @@ def synth_targets(
     failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
     if failed:
         raise InvalidTargetOutput(failed)
+    stop_on_errors(f for r in rendered for f in r.findings)  # cross-blueprint conflicts of a target
     partial = blueprints is not None and len(blueprints) > 0 and not all(Path(p).is_dir() for p in blueprints)
     complete = len(names) == len(project.targets) and not partial
     # Some blueprint files: only their folders in each target; some targets: those targets and gitops/.

@@ -84,12 +84,17 @@ def render_build(
     objects = []
     findings: list[Any] = []
     notes: list[str] = []
+    syntheses = []
     for spec in build.specs:
         synthesis, produced, said = hydrated_synthesis(build, spec, charts or {}, kube_version)
+        syntheses.append(synthesis)
         objects.extend(synthesis.objects)
         findings.extend(synthesis.findings)
         files.update(produced)
         notes.extend(said)
+    from .._check._conflicts import conflict_findings
+
+    findings.extend(conflict_findings(syntheses))  # two blueprints of the target, one cluster-scoped object
     report = None
     if validate:
         from .._validate import validate_objects

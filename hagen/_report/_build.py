@@ -75,7 +75,8 @@ def _page(subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions
         failures=options.failures,
     )
     page.data["notes"] = list(inputs.notes)
-    result = hagen.check(syntheses, out_dir=f"{out_dir}/{subject.prefix}".rstrip("/"))
+    out = f"{out_dir}/{subject.prefix}".rstrip("/")
+    result = hagen.check(syntheses, out_dir=out, kube_version=subject.kube_version)  # as the schema section
     page.data["findings"] = findings_section(result)
     page.data["schema"] = schema_section(objects, subject.kube_version)
     page.data["counts"] = {

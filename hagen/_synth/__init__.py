@@ -1,7 +1,7 @@
 """Synthesis: a validated blueprint -> Kubernetes objects as plain data (no I/O)."""
 
 from ._labels import blueprint_labels, selector_labels, tier_labels, tier_selector
-from ._synthesis import EKSCTL_FRAGMENT, Synthesis, synthesize
+from ._synthesis import EKSCTL_FRAGMENT, Synthesis, synthesize, synthesize_each
 
 __all__ = [
     "EKSCTL_FRAGMENT",
@@ -9,6 +9,7 @@ __all__ = [
     "blueprint_labels",
     "selector_labels",
     "synthesize",
+    "synthesize_each",
     "tier_labels",
     "tier_selector",
 ]

@@ -14,6 +14,7 @@ from .._blueprint import BlueprintSpec
 from .._extend import place_object
 from .._identity import Identity, service_account
 from .._objects import Object
+from .._scope import cluster_scoped_kinds
 from ._labels import blueprint_labels, tier_labels
 
 CHECKSUM_PREFIX = "checksum/config-"
@@ -39,7 +40,8 @@ def configuration_objects(spec: BlueprintSpec) -> list[Object]:
         service_account(name, spec.namespace, sa_labels, identity)
         for name, identity, sa_labels in service_accounts(spec)
     )
-    out.extend(place_object(obj, spec.namespace, labels) for obj in spec.objects)
+    scoped = cluster_scoped_kinds(spec.objects)  # with the custom kinds the extra CRDs declare Cluster
+    out.extend(place_object(obj, spec.namespace, labels, scoped) for obj in spec.objects)
     return out
 
 

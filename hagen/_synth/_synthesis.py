@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .._blueprint import BlueprintSpec
 from .._errors import BlueprintError, ChartError
 from .._extend import apply_patches
 from .._finding import Finding
 from .._identity import eksctl_iam
-from .._objects import Object, object_id, sort_objects
+from .._objects import Object, object_id, sort_key, sort_objects
 from ._config import configuration_objects, eksctl_accounts
 from ._labels import blueprint_labels
 from ._network import network_policy
@@ -21,6 +23,7 @@ from ._traffic import gateway, ingress
 from ._workload import headless_service_name, workload
 
 EKSCTL_FRAGMENT = "cluster/eksctl-addons.yaml"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,10 @@ def _class_object(spec: BlueprintSpec, sc: Any) -> Object:
     return obj
 
 
-def _refuse_duplicates(spec: BlueprintSpec, objects: list[Object]) -> None:
+def _refuse_duplicates(spec: BlueprintSpec, ids: Iterable[str]) -> None:
     """Two objects with one identity would overwrite each other on the cluster and in out/."""
     seen: set[str] = set()
-    for obj in objects:
-        oid = object_id(obj)
+    for oid in ids:
         if oid in seen:
             raise BlueprintError(
                 f"two objects are both {oid}: a tier's generated name (e.g. <tier>-headless, "
@@ -97,36 +99,31 @@ def _refuse_duplicates(spec: BlueprintSpec, objects: list[Object]) -> None:
         seen.add(oid)
 
 
-def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
-    """All objects of a blueprint, sorted; Helm values per release; the eksctl add-on fragment if needed.
-
-    `base_dir` resolves values files named by releases (default: the blueprint file's folder).
-    """
-    from .._storage._addons import cluster_fragment
-
-    objects: list[Object] = []
+def _made(spec: BlueprintSpec, classes: list[Any]) -> Iterator[Object]:
+    """Every object of the blueprint before patches, in the order they are made."""
     if spec.create_namespace:
-        objects.append(namespace(spec))
-    classes = storage_classes(spec)
-    objects.extend(_class_object(spec, sc) for sc in classes)
+        yield namespace(spec)
+    for sc in classes:
+        yield _class_object(spec, sc)
     for tier in spec.tiers:
         made = workload(spec, tier)
-        objects.extend(made)
+        yield from made
         if made[0]["kind"] == "StatefulSet":
-            objects.append(headless_service(spec, tier, headless_service_name(tier)))
+            yield headless_service(spec, tier, headless_service_name(tier))
         hpa = autoscaler(spec, tier, made[0]["kind"])
         for extra in (service(spec, tier), disruption_budget(spec, tier), hpa, ingress(spec, tier)):
             if extra is not None:
-                objects.append(extra)
+                yield extra
         if spec.network_policies:
-            objects.append(network_policy(spec, tier))
-    objects.extend(gateway(spec, gw) for gw in spec.gateways)
+            yield network_policy(spec, tier)
+    for gw in spec.gateways:
+        yield gateway(spec, gw)
     if spec.cdk8s_charts:
         from .._cdk8s import import_objects  # Node.js and jsii start only for blueprints that ask
 
         for index, chart in enumerate(spec.cdk8s_charts):
             try:
-                objects.extend(import_objects(chart))
+                yield from import_objects(chart)
             except BlueprintError as exc:
                 raise BlueprintError(
                     exc.reason,
@@ -136,13 +133,55 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
                     value=exc.value,
                     allowed=exc.allowed,
                 ) from None
-    objects.extend(configuration_objects(spec))
+    yield from configuration_objects(spec)
+
+
+def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
+    """All objects of a blueprint, sorted; Helm values per release; the eksctl add-on fragment if needed.
+
+    `base_dir` resolves values files named by releases (default: the blueprint file's folder).
+    """
+    classes = storage_classes(spec)
+    objects = list(_made(spec, classes))
     if spec.patches:
         try:
             objects = apply_patches(objects, spec.patches, spec.namespace)
         except BlueprintError as exc:
             raise exc.located(file=spec.source, blueprint=spec.class_name) from None
-    _refuse_duplicates(spec, objects)
+    _refuse_duplicates(spec, map(object_id, objects))
+    values, extras, findings = _releases_and_extras(spec, classes, base_dir)
+    return Synthesis(spec, sort_objects(objects), values, extras, findings)
+
+
+def synthesize_each(
+    spec: BlueprintSpec, convert: Callable[[Object], T], base_dir: Path | None = None
+) -> list[T]:
+    """`convert` of each object of `synthesize(spec)`, in the same order and with the same errors.
+
+    Each object is converted as soon as it is final and then dropped, so a caller keeping only what
+    `convert` returns (an object's YAML text: a third of its size in dicts) never holds every object at
+    once. A blueprint with patches is made whole first: a patch may address any object.
+    """
+    if spec.patches:
+        return [convert(obj) for obj in synthesize(spec, base_dir).objects]
+    classes = storage_classes(spec)
+    ids: list[str] = []
+    keyed: list[tuple[tuple[int, str, str, str], T]] = []
+    for obj in _made(spec, classes):
+        ids.append(object_id(obj))
+        keyed.append((sort_key(obj), convert(obj)))
+    _refuse_duplicates(spec, ids)
+    _releases_and_extras(spec, classes, base_dir)
+    keyed.sort(key=itemgetter(0))  # stable, as sort_objects
+    return [value for _, value in keyed]
+
+
+def _releases_and_extras(
+    spec: BlueprintSpec, classes: list[Any], base_dir: Path | None
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any], tuple[Finding, ...]]:
+    """Helm values per release (checked against the chart), the eksctl fragment, and their findings."""
+    from .._storage._addons import cluster_fragment
+
     folder = base_dir if base_dir is not None else Path(spec.source or ".").parent
     values: dict[str, dict[str, Any]] = {}
     findings: list[Finding] = []
@@ -165,4 +204,4 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
         raise exc.located(file=spec.source, blueprint=spec.class_name) from None
     if fragment is not None:
         extras[EKSCTL_FRAGMENT] = fragment
-    return Synthesis(spec, sort_objects(objects), values, extras, tuple(findings))
+    return values, extras, tuple(findings)

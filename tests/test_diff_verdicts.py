@@ -159,6 +159,13 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, str]] = [
     ),
     ("Service", {"spec": {}}, {"spec": {"clusterIP": "None"}}, "may not change once set", "spec.clusterIP"),
     (
+        "Service",
+        {"spec": {"type": "LoadBalancer"}},
+        {"spec": {"type": "LoadBalancer", "loadBalancerClass": "service.k8s.aws/nlb"}},
+        "spec.loadBalancerClass: Invalid value: ...: may not change once set",
+        "spec.loadBalancerClass",
+    ),
+    (
         "StorageClass",
         {"provisioner": "kubernetes.io/aws-ebs"},
         {"provisioner": "ebs.csi.aws.com"},
@@ -264,6 +271,20 @@ def test_the_same_fields_mutable_when_not_immutable() -> None:
     )
     removed_ip = verdicts([doc("Service", spec={"clusterIP": "None"})], [doc("Service", spec={})])["x"]
     assert removed_ip.name == "in place"  # the API server keeps the allocated address
+
+
+def test_a_load_balancer_class_may_be_set_when_the_service_becomes_a_load_balancer() -> None:
+    became = verdicts(
+        [doc("Service", spec={"type": "ClusterIP"})],
+        [doc("Service", spec={"type": "LoadBalancer", "loadBalancerClass": "service.k8s.aws/nlb"})],
+    )["x"]
+    assert (became.name, became.refusals) == ("in place", ())
+    switched = verdicts(
+        [doc("Service", spec={"type": "LoadBalancer", "loadBalancerClass": "service.k8s.aws/nlb"})],
+        [doc("Service", spec={"type": "LoadBalancer"})],
+    )["x"]
+    assert switched.name == "refused"
+    assert switched.refusals[0].way_out.startswith("delete the Service and apply")
 
 
 def claim(size: str, cls: str | None = "gp3") -> dict[str, Any]:

@@ -177,6 +177,34 @@ def test_container_refusals() -> None:
         Container(name="ship", image="fluent-bit")
 
 
+def test_containers_running_together_refuse_a_repeated_port_name_or_number() -> None:
+    with pytest.raises(
+        ValidationError,
+        match=(
+            r"containers\[0\]\.ports: port 8080/TCP of container 'metrics' is also used by container 'api'"
+        ),
+    ):
+        api(containers=[Container(name="metrics", image="x:1", ports=[Port(name="metrics", port=8080)])])
+    with pytest.raises(
+        ValidationError,
+        match=(r"sidecars\[0\]\.ports: name 'http' of container 'proxy' is also used by container 'api'"),
+    ):
+        api(sidecars=[Container(name="proxy", image="x:1", ports=[Port(name="http", port=9000)])])
+    with pytest.raises(
+        ValidationError,
+        match=(r"containers\[0\]\.ports: port 9113/TCP of container 'b' is also used by container 'a'"),
+    ):
+        api(
+            sidecars=[Container(name="a", image="x:1", ports=[Port(name="a", port=9113)])],
+            containers=[Container(name="b", image="x:1", ports=[Port(name="b", port=9113)])],
+        )
+    # An init container has finished before the others start; another protocol is another socket.
+    assert api(init_containers=[Container(name="i", image="x:1", ports=[Port(name="http", port=8080)])])
+    assert api(
+        containers=[Container(name="dns", image="x:1", ports=[Port(name="dns", port=8080, protocol="UDP")])]
+    )
+
+
 def test_backup_mounts_the_database_volume_on_its_node() -> None:
     backup = Tier(
         name="backup",

@@ -125,6 +125,11 @@ CASES_BAD = [
         '              sidecars=[Container(name="s", image="s:1", shares=["/logs"])])]',
         ["app.py:3", "App", "sidecars[0].shares", "'/logs' is not a mount of the tier", "/tmp"],
     ),
+    (
+        'tiers = [Tier(name="web", image="w:1", ports=[Port(name="http", port=8080)],\n'
+        '              containers=[Container(name="m", image="m:1", ports=[Port(name="m", port=8080)])])]',
+        ["app.py:3", "App", "containers[0].ports", "port 8080/TCP of container 'm'", "container 'web'"],
+    ),
 ]
 
 
@@ -207,3 +212,11 @@ def test_diff_verdicts_know_hooks_and_load_balancer_replacement(tmp_path: Path) 
         "the load balancer controller replaces the cloud load balancer (a new DNS name" in ln for ln in lines
     )
     assert not any(line.startswith("REFUSED") for line in lines)
+
+
+def test_diff_refuses_a_load_balancer_class_set_on_an_existing_load_balancer(tmp_path: Path) -> None:
+    _synth_changed(tmp_path, ("cross_zone=True,", "cross_zone=True, load_balancer_class=True,"))
+    result = run_hagen("diff", str(tmp_path / "out"), "--against", str(TRAFFIC / "expected"))
+    lines = result.stdout.splitlines()
+    assert "REFUSED core.Service.orders.grpc: spec.loadBalancerClass" in lines, result.stdout
+    assert "RECREATE core.Service.orders.grpc: data at risk: no volume data at risk" not in lines

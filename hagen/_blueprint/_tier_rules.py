@@ -118,6 +118,25 @@ def _containers(tier: Tier) -> None:
     names = [tier.name, *(c.name for c in (*tier.init_containers, *tier.sidecars, *tier.containers))]
     if len(set(names)) != len(names):
         raise ValueError(f"container names repeat (the main container is named after the tier): {names}")
+    # The pod's running containers share one network namespace: a port bound twice fails in the second
+    # container, and a Service's named targetPort resolves to the first container that has the name.
+    running = [("ports", tier.name, tier.ports)]
+    for field in ("sidecars", "containers"):
+        running += [(f"{field}[{i}].ports", c.name, c.ports) for i, c in enumerate(getattr(tier, field))]
+    seen: dict[object, str] = {}
+    for where, owner, ports in running:
+        for port in ports:
+            for key, value in (
+                (port.name, f"name {port.name!r}"),
+                ((port.port, port.protocol), f"port {port.port}/{port.protocol}"),
+            ):
+                if key in seen:
+                    raise ValueError(
+                        f"{where}: {value} of container {owner!r} is also used by container {seen[key]!r}; "
+                        "the main container, sidecars and containers share the pod's network: each port "
+                        "name and number once"
+                    )
+                seen[key] = owner
     paths = set(tier.mount_paths)
     for field in ("init_containers", "sidecars", "containers"):
         for index, c in enumerate(getattr(tier, field)):

@@ -165,6 +165,16 @@ RULES: tuple[ImmutableRule, ...] = (
         )
         for f in ("clusterIP", "clusterIPs")
     ),
+    ImmutableRule(
+        "Service",
+        ("spec", "loadBalancerClass"),
+        "spec.loadBalancerClass: Invalid value: ...: may not change once set",
+        f"{_CORE} ValidateServiceUpdate (validateLoadBalancerClassField: set, changed or removed "
+        "on a Service that stays type LoadBalancer)",
+        "delete the Service and apply: the controller builds a new load balancer (a new DNS name; clients of "
+        "the old one lose it), or a new Service name",
+        when="LoadBalancer",
+    ),
     *(
         ImmutableRule(
             "StorageClass",
@@ -214,11 +224,20 @@ GROW_OUT = (
 )
 
 
-def find_rule(change: Change, old_doc: object) -> ImmutableRule | None:
-    """The first rule `change` breaks, given the object's old version (for `when` conditions)."""
+def _is_load_balancer(doc: object) -> bool:
+    spec = doc.get("spec") if isinstance(doc, dict) else None
+    return isinstance(spec, dict) and spec.get("type") == "LoadBalancer"
+
+
+def find_rule(change: Change, old_doc: object, new_doc: object = None) -> ImmutableRule | None:
+    """The first rule `change` breaks, given the object's old and new versions (for `when` conditions)."""
     for rule in RULES:
         if rule.matches(change):
             if rule.when == "immutable" and not (isinstance(old_doc, dict) and old_doc.get("immutable")):
+                continue
+            if rule.when == "LoadBalancer" and not (
+                _is_load_balancer(old_doc) and _is_load_balancer(new_doc)
+            ):
                 continue
             return rule
     return None
@@ -230,7 +249,9 @@ def rules_markdown() -> str:
     seen: set[tuple[str, str]] = set()
     for rule in RULES:
         field = rule.field + (" (except the fields allowed)" if rule.allowed else "")
-        if rule.when:
+        if rule.when == "LoadBalancer":
+            field += " (type LoadBalancer before and after)"
+        elif rule.when:
             field += f" (when `{rule.when}: true`)"
         if (rule.kind, field) in seen:
             continue

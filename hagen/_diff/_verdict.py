@@ -155,7 +155,7 @@ def judge(obj: ObjectDiff, classes: ClassLookup = lambda name: None) -> Verdict:
             if note:
                 notes_list.append(note)
             continue
-        rule = find_rule(change, obj.old)
+        rule = find_rule(change, obj.old, obj.new)
         if rule is not None:
             way_out = rule.way_out.replace("NAME", str(_meta(obj.new).get("name")))
             refusals.append(Refusal(change.path_str, rule.message, rule.source, way_out))
@@ -164,10 +164,10 @@ def judge(obj: ObjectDiff, classes: ClassLookup = lambda name: None) -> Verdict:
     notes = tuple(dict.fromkeys(notes_list))  # once each, in order
     if hooked := hook_recreates(obj):
         return Verdict("recreate", notes=(*notes, hooked))
-    if replaced := load_balancer_replaced(obj):
-        return Verdict("recreate", refusals=tuple(refusals), notes=(*notes, replaced))
     if refusals:
         return Verdict("refused", refusals=tuple(refusals), notes=notes)
+    if replaced := load_balancer_replaced(obj):
+        return Verdict("recreate", notes=(*notes, replaced))
     if rolls:
         return Verdict("rollout", restarts=(ident,), notes=notes)
     return Verdict("in place", notes=notes)

@@ -2,8 +2,9 @@
 
 A Job run as an Argo CD or Helm hook with a delete-before-creation policy is deleted by the hook and
 created anew, so a changed (immutable) pod template is a recreate, not a refusal. A LoadBalancer Service
-whose scheme, controller or class changes gets a new cloud load balancer from the AWS Load Balancer
-Controller (a new DNS name): the Service is updated in place, its load balancer is recreated.
+whose scheme or controller changes gets a new cloud load balancer from the AWS Load Balancer Controller
+(a new DNS name): the Service is updated in place, its load balancer is recreated. (Its loadBalancerClass
+the API server refuses to change: an immutable-field rule.)
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ REPLACING = (
     ("metadata", "annotations", _LB + "aws-load-balancer-scheme"),
     ("metadata", "annotations", _LB + "aws-load-balancer-type"),
     ("metadata", "annotations", _LB + "aws-load-balancer-internal"),
-    ("spec", "loadBalancerClass"),
 )
 
 
@@ -47,9 +47,7 @@ def load_balancer_replaced(obj: ObjectDiff) -> str | None:
     """Why a LoadBalancer Service's change replaces its cloud load balancer; else None."""
     if obj.doc_kind != "Service":
         return None
-    changed = [
-        c.path_str for c in obj.changes if tuple(c.path[:3]) in REPLACING or tuple(c.path[:2]) in REPLACING
-    ]
+    changed = [c.path_str for c in obj.changes if tuple(c.path[:3]) in REPLACING]
     if not changed:
         return None
     return (

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._api import InvalidOutput, hydrate_syntheses, plan, synth, synthesize_all, synthesize_stream
+    from ._api import hydrate_syntheses, plan, synth, synthesize_all, synthesize_stream
     from ._blueprint import (
         Alb,
         Autoscale,
@@ -48,7 +48,17 @@ if TYPE_CHECKING:
         separate,
         spread,
     )
-    from ._check import CheckResult, Finding, check, register_rule
+    from ._check import (
+        CheckResult,
+        ClusterCounts,
+        Finding,
+        check,
+        finding_lines,
+        json_report,
+        register_rule,
+        sarif_report,
+        text_report,
+    )
     from ._config import (
         ConfigFiles,
         ConfigMap,
@@ -63,17 +73,33 @@ if TYPE_CHECKING:
         DiffResult,
         IgnoreRule,
         ObjectDiff,
+        Tree,
         Verdict,
         apply_changes,
         check_rollouts,
+        diff_fails,
         diff_output,
         diff_paths,
         diff_resynth,
         diff_trees,
         format_diff,
+        ignore_rules,
+        read_path,
     )
-    from ._errors import BlueprintError, ChartError, HagenError, InputError, OutputError, UnsafeYAMLError
+    from ._errors import (
+        BlueprintError,
+        ChartError,
+        HagenError,
+        InputError,
+        InvalidOutput,
+        OutputError,
+        QuantityError,
+        SchemaError,
+        SelectorError,
+        UnsafeYAMLError,
+    )
     from ._extend import JsonPatch, StrategicMerge, merge_patch
+    from ._finding import BlockingFindings
     from ._helm import (
         Admin,
         Agent,
@@ -86,6 +112,7 @@ if TYPE_CHECKING:
         Persistence,
         Rbac,
         ServiceAccount,
+        ValuesCheck,
         check_release,
         helmfile_document,
         install_command,
@@ -100,64 +127,83 @@ if TYPE_CHECKING:
         Allocatable,
         ClusterProfile,
         Failure,
+        Inputs,
         Node,
+        Placed,
         Placement,
+        PlaceOptions,
+        Pod,
         Rollout,
+        SimNode,
         Simulation,
         Taint,
         fail,
         load_profile,
         place,
+        place_command,
+        place_inputs,
         placement_findings,
+        render_svg,
         rollout,
         run_scenario,
         simulate,
     )
     from ._project import (
-        InvalidTargetOutput,
+        Project,
         ProjectConfig,
         Target,
+        TargetBuild,
+        blueprint_classes,
+        build_target,
         diff_targets,
         find_project,
         load_project,
         plan_targets,
         synth_targets,
+        target_inputs,
+        target_kube_version,
     )
-    from ._quantity import QuantityError, canonical_quantity, parse_quantity, same_quantity
+    from ._quantity import canonical_quantity, parse_quantity, same_quantity
     from ._report import ReportOptions, report
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize, synthesize_each
-    from ._validate import SchemaError, ValidationReport, validate_objects, validate_paths
+    from ._validate import SchemaViolation, ValidationReport, load_sourced, validate_objects, validate_paths
 
 # Private module -> the public names it provides. Loaded on first use, so that `hagen --help` and light
 # API users do not pay for pydantic and the models (see docs/benchmarks.md).
 _PROVIDES: dict[str, str] = {
-    "._api": "InvalidOutput hydrate_syntheses plan synth synthesize_all synthesize_stream",
-    "._blueprint": "Alb Autoscale Avoid Blueprint BlueprintSpec Colocate ConfigMapKeyRef Container CronJob "
-    "DaemonSet Gateway HttpRoute Job Listener LoadBalancer Port Probe Resources Route "
-    "SecretKeyRef Separate SharedVolume Spread Strategy Tier avoid colocate load_blueprints "
+    "._api": "hydrate_syntheses plan synth synthesize_all synthesize_stream",
+    "._blueprint": "Alb Autoscale Avoid Blueprint BlueprintSpec Colocate ConfigMapKeyRef "
+    "Container CronJob DaemonSet Gateway HttpRoute Job Listener LoadBalancer Port Probe Resources "
+    "Route SecretKeyRef Separate SharedVolume Spread Strategy Tier avoid colocate load_blueprints "
     "separate spread",
-    "._check": "CheckResult Finding check register_rule",
+    "._check": "CheckResult ClusterCounts Finding check finding_lines json_report register_rule "
+    "sarif_report text_report",
     "._config": "ConfigFiles ConfigMap EnvFrom ExternalSecret RemoteRef SealedSecret SecretFiles",
-    "._diff": "Change DiffResult IgnoreRule ObjectDiff Verdict apply_changes check_rollouts diff_output "
-    "diff_paths diff_resynth diff_trees format_diff",
-    "._errors": "BlueprintError ChartError HagenError InputError OutputError UnsafeYAMLError",
+    "._diff": "Change DiffResult IgnoreRule ObjectDiff Tree Verdict apply_changes check_rollouts "
+    "diff_fails diff_output diff_paths diff_resynth diff_trees format_diff ignore_rules read_path",
+    "._errors": "BlueprintError ChartError HagenError InputError InvalidOutput OutputError "
+    "QuantityError SchemaError SelectorError UnsafeYAMLError",
     "._extend": "JsonPatch StrategicMerge merge_patch",
-    "._helm": "Admin Agent Chart Controller HelmRelease Ingress Jenkins NetworkPolicy Persistence Rbac "
-    "ServiceAccount check_release helmfile_document install_command release_values render_release",
+    "._finding": "BlockingFindings",
+    "._helm": "Admin Agent Chart Controller HelmRelease Ingress Jenkins NetworkPolicy "
+    "Persistence Rbac ServiceAccount ValuesCheck check_release helmfile_document install_command "
+    "release_values render_release",
     "._helm._hydrate": "Hydration chart_digest hydrate_release",
     "._identity": "Identity",
     "._objects": "Object object_id sort_objects",
     "._output": "WriteReport read_owned render render_objects stream_objects write_tree",
-    "._place": "Allocatable ClusterProfile Failure Node Placement Rollout Simulation Taint fail load_profile "
-    "place placement_findings rollout run_scenario simulate",
-    "._project": "InvalidTargetOutput ProjectConfig Target diff_targets find_project load_project "
-    "plan_targets synth_targets",
-    "._quantity": "QuantityError canonical_quantity parse_quantity same_quantity",
+    "._place": "Allocatable ClusterProfile Failure Inputs Node PlaceOptions Placed Placement Pod "
+    "Rollout SimNode Simulation Taint fail load_profile place place_command place_inputs "
+    "placement_findings render_svg rollout run_scenario simulate",
+    "._project": "Project ProjectConfig Target TargetBuild blueprint_classes build_target "
+    "diff_targets find_project load_project plan_targets synth_targets target_inputs "
+    "target_kube_version",
+    "._quantity": "canonical_quantity parse_quantity same_quantity",
     "._report": "ReportOptions report",
     "._storage": "CsiDriver EfsStorageClass EksCluster StorageClass Volume",
     "._synth": "Synthesis synthesize synthesize_each",
-    "._validate": "SchemaError ValidationReport validate_objects validate_paths",
+    "._validate": "SchemaViolation ValidationReport load_sourced validate_objects validate_paths",
 }
 _LAZY: dict[str, str] = {name: module for module, names in _PROVIDES.items() for name in names.split()}
 
@@ -167,6 +213,8 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'hagen' has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
+    if isinstance(value, type) and value.__module__.startswith("hagen._"):
+        value.__module__ = __name__  # reprs and docs show hagen.Tier, not the private module
     globals()[name] = value
     return value
 
@@ -175,144 +223,32 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
+# One public name per entry, packed: the same list as the lazy table above (a test keeps them equal).
+# fmt: off
 __all__ = [
-    "Admin",
-    "Agent",
-    "Alb",
-    "Allocatable",
-    "Autoscale",
-    "Avoid",
-    "Blueprint",
-    "BlueprintError",
-    "BlueprintSpec",
-    "Change",
-    "Chart",
-    "ChartError",
-    "CheckResult",
-    "ClusterProfile",
-    "Colocate",
-    "ConfigFiles",
-    "ConfigMap",
-    "ConfigMapKeyRef",
-    "Container",
-    "Controller",
-    "CronJob",
-    "CsiDriver",
-    "DaemonSet",
-    "DiffResult",
-    "EfsStorageClass",
-    "EksCluster",
-    "EnvFrom",
-    "ExternalSecret",
-    "Failure",
-    "Finding",
-    "Gateway",
-    "HagenError",
-    "HelmRelease",
-    "HttpRoute",
-    "Hydration",
-    "Identity",
-    "IgnoreRule",
-    "Ingress",
-    "InputError",
-    "InvalidOutput",
-    "InvalidTargetOutput",
-    "Jenkins",
-    "Job",
-    "JsonPatch",
-    "Listener",
-    "LoadBalancer",
-    "NetworkPolicy",
-    "Node",
-    "Object",
-    "ObjectDiff",
-    "OutputError",
-    "Persistence",
-    "Placement",
-    "Port",
-    "Probe",
-    "ProjectConfig",
-    "QuantityError",
-    "Rbac",
-    "RemoteRef",
-    "ReportOptions",
-    "Resources",
-    "Rollout",
-    "Route",
-    "SchemaError",
-    "SealedSecret",
-    "SecretFiles",
-    "SecretKeyRef",
-    "Separate",
-    "ServiceAccount",
-    "SharedVolume",
-    "Simulation",
-    "Spread",
-    "StorageClass",
-    "StrategicMerge",
-    "Strategy",
-    "Synthesis",
-    "Taint",
-    "Target",
-    "Tier",
-    "UnsafeYAMLError",
-    "ValidationReport",
-    "Verdict",
-    "Volume",
-    "WriteReport",
-    "__version__",
-    "apply_changes",
-    "avoid",
-    "canonical_quantity",
-    "chart_digest",
-    "check",
-    "check_release",
-    "check_rollouts",
-    "colocate",
-    "diff_output",
-    "diff_paths",
-    "diff_resynth",
-    "diff_targets",
-    "diff_trees",
-    "fail",
-    "find_project",
-    "format_diff",
-    "helmfile_document",
-    "hydrate_release",
-    "hydrate_syntheses",
-    "install_command",
-    "load_blueprints",
-    "load_profile",
-    "load_project",
-    "merge_patch",
-    "object_id",
-    "parse_quantity",
-    "place",
-    "placement_findings",
-    "plan",
-    "plan_targets",
-    "read_owned",
-    "register_rule",
-    "release_values",
-    "render",
-    "render_objects",
-    "render_release",
-    "report",
-    "rollout",
-    "run_scenario",
-    "same_quantity",
-    "separate",
-    "simulate",
-    "sort_objects",
-    "spread",
-    "stream_objects",
-    "synth",
-    "synth_targets",
-    "synthesize",
-    "synthesize_all",
-    "synthesize_each",
-    "synthesize_stream",
-    "validate_objects",
-    "validate_paths",
-    "write_tree",
+    "Admin", "Agent", "Alb", "Allocatable", "Autoscale", "Avoid", "BlockingFindings", "Blueprint",
+    "BlueprintError", "BlueprintSpec", "Change", "Chart", "ChartError", "CheckResult", "ClusterCounts",
+    "ClusterProfile", "Colocate", "ConfigFiles", "ConfigMap", "ConfigMapKeyRef", "Container", "Controller",
+    "CronJob", "CsiDriver", "DaemonSet", "DiffResult", "EfsStorageClass", "EksCluster", "EnvFrom",
+    "ExternalSecret", "Failure", "Finding", "Gateway", "HagenError", "HelmRelease", "HttpRoute", "Hydration",
+    "Identity", "IgnoreRule", "Ingress", "InputError", "Inputs", "InvalidOutput", "Jenkins", "Job",
+    "JsonPatch", "Listener", "LoadBalancer", "NetworkPolicy", "Node", "Object", "ObjectDiff", "OutputError",
+    "Persistence", "PlaceOptions", "Placed", "Placement", "Pod", "Port", "Probe", "Project", "ProjectConfig",
+    "QuantityError", "Rbac", "RemoteRef", "ReportOptions", "Resources", "Rollout", "Route", "SchemaError",
+    "SchemaViolation", "SealedSecret", "SecretFiles", "SecretKeyRef", "SelectorError", "Separate",
+    "ServiceAccount", "SharedVolume", "SimNode", "Simulation", "Spread", "StorageClass", "StrategicMerge",
+    "Strategy", "Synthesis", "Taint", "Target", "TargetBuild", "Tier", "Tree", "UnsafeYAMLError",
+    "ValidationReport", "ValuesCheck", "Verdict", "Volume", "WriteReport", "__version__", "apply_changes",
+    "avoid", "blueprint_classes", "build_target", "canonical_quantity", "chart_digest", "check",
+    "check_release", "check_rollouts", "colocate", "diff_fails", "diff_output", "diff_paths", "diff_resynth",
+    "diff_targets", "diff_trees", "fail", "find_project", "finding_lines", "format_diff", "helmfile_document",
+    "hydrate_release", "hydrate_syntheses", "ignore_rules", "install_command", "json_report",
+    "load_blueprints", "load_profile", "load_project", "load_sourced", "merge_patch", "object_id",
+    "parse_quantity", "place", "place_command", "place_inputs", "placement_findings", "plan", "plan_targets",
+    "read_owned", "read_path", "register_rule", "release_values", "render", "render_objects",
+    "render_release", "render_svg", "report", "rollout", "run_scenario", "same_quantity", "sarif_report",
+    "separate", "simulate", "sort_objects", "spread", "stream_objects", "synth", "synth_targets",
+    "synthesize", "synthesize_all", "synthesize_each", "synthesize_stream", "target_inputs",
+    "target_kube_version", "text_report", "validate_objects", "validate_paths", "write_tree",
 ]
+# fmt: on

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._blueprint import BlueprintSpec, load_blueprints
-from ._errors import HagenError
+from ._errors import InvalidOutput
 from ._output import (
     OWNED_RECORD,
     WriteReport,
@@ -20,36 +20,64 @@ from ._output import (
 from ._synth import Synthesis, synthesize, synthesize_each
 
 if TYPE_CHECKING:
-    from ._validate import ValidationReport
+    from ._project import Project, ProjectConfig
 
 DEFAULT_BLUEPRINTS = "blueprints"
 DEFAULT_OUT = "out"
 
 Source = str | Path | BlueprintSpec
+Sources = Source | Sequence[Source]
 
 
-def _specs(sources: Sequence[Source]) -> list[BlueprintSpec]:
-    specs = [s for s in sources if isinstance(s, BlueprintSpec)]
-    paths = [s for s in sources if not isinstance(s, BlueprintSpec)]
+def _listed(sources: Sources) -> list[Source]:
+    """One source or several: a str is a path, never a sequence of characters."""
+    if isinstance(sources, str | Path | BlueprintSpec):
+        return [sources]
+    return list(sources)
+
+
+def _specs(sources: Sources, project: Project | ProjectConfig | None = None) -> list[BlueprintSpec]:
+    listed = _listed(sources)
+    specs = [s for s in listed if isinstance(s, BlueprintSpec)]
+    paths = [s for s in listed if not isinstance(s, BlueprintSpec)]
     if paths:
-        specs.extend(load_blueprints(paths))
+        specs.extend(load_blueprints(paths, project=project))
     return sorted(specs, key=lambda s: s.name)
 
 
-def synthesize_all(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[Synthesis]:
-    """Load (where given paths) and synthesize every blueprint, in name order."""
-    return [synthesize(spec) for spec in _specs(sources)]
+def synthesize_all(
+    sources: Sources | None = None, *, project: Project | ProjectConfig | None = None
+) -> list[Synthesis]:
+    """Load (where given paths) and synthesize every blueprint, in name order.
+
+    `sources`: a blueprint file or folder (str or Path), a BlueprintSpec, or a sequence of them; default
+    the project's blueprint folders. `project`: a hagen.Project (default `hagen.load_project()`).
+    """
+    if sources is None:
+        from ._project import as_project
+
+        project = as_project(project)
+        sources = project.blueprint_paths()
+    return [synthesize(spec) for spec in _specs(sources, project)]
 
 
-def synthesize_stream(sources: Sequence[Source] = (DEFAULT_BLUEPRINTS,)) -> list[str]:
+def synthesize_stream(
+    sources: Sources | None = None, *, project: Project | ProjectConfig | None = None
+) -> list[str]:
     """What `hagen synth --stdout` prints for these blueprints: one ``---`` document per object, blueprints
     in name order, objects in hagen's order; the same text as `stream_objects` of every blueprint's
     objects. Each object's text is made as soon as the object is (`synthesize_each`), so the objects
-    are never all held at once; everything is made before the caller writes anything."""
-    return [doc for spec in _specs(sources) for doc in synthesize_each(spec, object_document)]
+    are never all held at once; everything is made before the caller writes anything. `sources` and
+    `project` are as in `synthesize_all`."""
+    if sources is None:
+        from ._project import as_project
+
+        project = as_project(project)
+        sources = project.blueprint_paths()
+    return [doc for spec in _specs(sources, project) for doc in synthesize_each(spec, object_document)]
 
 
-def plan(sources: Sequence[Source] | None = None) -> dict[str, str]:
+def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> dict[str, str]:
     """Every file `hagen synth` would write for these blueprints: relative path under out/ -> text.
 
     Includes the ownership record (.hagen-owned) as a full synth of exactly these blueprints writes it.
@@ -57,14 +85,14 @@ def plan(sources: Sequence[Source] | None = None) -> dict[str, str]:
     [tool.hagen], found from the current folder): with targets, out/<target>/<blueprint>/ and out/gitops/
     for every target (see `plan_targets`); otherwise its blueprint folders (default blueprints/).
     """
-    if sources is None:
-        from ._project import load_project, plan_targets
+    from ._project import as_project, plan_targets
 
-        project = load_project()
+    project = as_project(project)
+    if sources is None:
         if project.targets:
             return plan_targets(project)
-        sources = [project.path(p) for p in project.blueprints]
-    _, files, _ = hydrate_syntheses(synthesize_all(sources))
+        sources = project.blueprint_paths()
+    _, files, _ = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
     files[OWNED_RECORD] = owned_record(files.keys())
     return dict(sorted(files.items()))
 
@@ -73,6 +101,7 @@ def hydrate_syntheses(
     syntheses: Sequence[Synthesis],
     charts: Mapping[str, Path] | None = None,
     *,
+    project: Project | ProjectConfig | None = None,
     kube_version: str | None = None,
     hydrate_all: bool = False,
     files: bool = True,
@@ -82,31 +111,40 @@ def hydrate_syntheses(
     every file under out/ as `render` plus helm/<release>/ make them, one note per release not hydrated
     and why).
 
-    `charts`: release name -> chart directory or .tgz (default: the --chart copies of the command line);
-    a release's chart_path and Helm's repository cache are looked in after it. `kube_version` is written
-    into the provenance (default: hagen's default version). With ``files=False`` only the hydrated
-    releases' files come back, and blueprints without one are not rendered (for checks and placement).
-    ChartError when a chart does not render.
+    `charts`: release name -> chart directory or .tgz (default: the project's `charts`, the --chart
+    copies); a release's chart_path and then the project's Helm repository cache (`helm_cache`) are
+    looked in after it. `project`: a hagen.Project (default `hagen.load_project()`). `kube_version` is
+    written into the provenance (default: the project's, else hagen's default version). With
+    ``files=False`` only the hydrated releases' files come back, and blueprints without one are not
+    rendered (for checks and placement). A synthesis with error findings is not hydrated. ChartError when
+    a chart does not render.
     """
     from ._output import hydrate, with_hydrated
+    from ._project import as_project
     from ._validate import DEFAULT_KUBE_VERSION
 
-    if charts is None:
-        from ._helm._check import CHART_PATHS
-
-        charts = CHART_PATHS.get()
+    project = as_project(project)
+    charts = project.charts if charts is None else charts
+    kube_version = kube_version or project.kube_version or DEFAULT_KUBE_VERSION
     out: list[Synthesis] = []
     written: dict[str, str] = {}
     notes: list[str] = []
     for synthesis in syntheses:
         wanted = hydrate_all or any(r.hydrate for r in synthesis.blueprint.releases)
+        # Values with error findings (kept by `check` to report) are never written, nor rendered.
+        wanted = wanted and not any(f.severity == "error" for f in synthesis.findings)
         if not wanted:
             out.append(synthesis)
             written.update(render(synthesis) if files else {})
             continue
         own = render(synthesis)
         hydrated = hydrate(
-            synthesis, own, charts, kube_version=kube_version or DEFAULT_KUBE_VERSION, hydrate_all=hydrate_all
+            synthesis,
+            own,
+            charts,
+            cache=project.helm_cache,
+            kube_version=kube_version,
+            hydrate_all=hydrate_all,
         )
         written.update(own if files else {})
         written.update(hydrated.files)
@@ -115,20 +153,13 @@ def hydrate_syntheses(
     return out, written, notes
 
 
-class InvalidOutput(HagenError):
-    """Synthesized objects fail the Kubernetes schema; `report` lists every error. Nothing was written."""
-
-    def __init__(self, report: ValidationReport) -> None:
-        self.report = report
-        super().__init__(report.text())
-
-
 def synth(
-    sources: Sequence[Source] | None = None,
+    sources: Sources | None = None,
     out_dir: str | Path | None = None,
     *,
     validate: bool = True,
     kube_version: str | None = None,
+    project: Project | ProjectConfig | None = None,
 ) -> WriteReport:
     """Synthesize blueprints into out_dir: everything is rendered (and schema-validated) in memory first,
     then written. Raises InvalidOutput, writing nothing, when an object fails the Kubernetes schema of
@@ -140,39 +171,41 @@ def synth(
     otherwise removal is limited to the folders of the blueprints synthesized.
 
     Without `sources` the project's configuration decides, as in `plan` (with targets: `synth_targets`);
-    without `out_dir`, its out folder (default out/).
+    without `out_dir`, its out folder (default out/). `sources` and `project` are as in `synthesize_all`;
+    `kube_version` defaults to the project's.
     """
-    if sources is None:
-        from ._project import load_project, synth_targets
+    from ._project import as_project, synth_targets
 
-        project = load_project()
+    project = as_project(project)
+    if sources is None:
         if project.targets:
             return synth_targets(project, None, out_dir, validate=validate, kube_version=kube_version)
-        sources = [project.path(p) for p in project.blueprints]
-        out_dir = out_dir if out_dir is not None else project.path(project.out)
-    out_dir = DEFAULT_OUT if out_dir is None else out_dir
-    syntheses = synthesize_all(sources)
-    from ._helm._check import CHART_PATHS, check_chart_names
+        sources = project.blueprint_paths()
+    kube_version = kube_version or project.kube_version
+    out_dir = project.out_path() if out_dir is None else out_dir
+    listed = _listed(sources)
+    syntheses = synthesize_all(listed, project=project)
+    from ._helm._check import check_chart_names
 
-    check_chart_names(CHART_PATHS.get(), (r.name for s in syntheses for r in s.blueprint.releases))
+    check_chart_names(project.charts, (r.name for s in syntheses for r in s.blueprint.releases))
     from ._check._conflicts import conflict_findings
     from ._finding import stop_on_errors
 
     conflicts = conflict_findings(syntheses)
-    stop_on_errors(conflicts)
-    syntheses, files, notes = hydrate_syntheses(syntheses, kube_version=kube_version)
+    stop_on_errors([*conflicts, *(f for s in syntheses for f in s.findings)])
+    syntheses, files, notes = hydrate_syntheses(syntheses, project=project, kube_version=kube_version)
     if validate:
         from ._validate import validate_objects
 
         report = validate_objects([o for s in syntheses for o in s.objects], kube_version)
         if not report.ok:
-            raise InvalidOutput(report)
+            raise InvalidOutput({"": report})
     if notes:  # releases not hydrated here: their committed rendered files stay while the values match
         from ._output import keep_hydrated
 
         files, kept = keep_hydrated(files, Path(out_dir))
         notes.extend(kept)
-    complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in sources)
+    complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in listed)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
     written = write_tree(files, Path(out_dir), scope)
     written.findings.extend(f for s in syntheses for f in s.findings)

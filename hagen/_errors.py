@@ -1,22 +1,34 @@
-"""The exceptions hagen raises.
-
-One root class, so that callers can catch everything hagen means to say to a user::
-
-    HagenError                 anything hagen reports to a user (CLI exit code 2)
-    ├── BlueprintError         a blueprint is wrong: names the file, blueprint, field, value, what is allowed
-    ├── InputError             a file or argument that is not a blueprint is unusable (bad YAML, bad flag)
-    │   └── UnsafeYAMLError    YAML that could hang or exploit a reader (alias bombs, language tags)
-    ├── ChartError             a Helm chart or its values cannot be read or do not fit the chart
-    └── OutputError            hagen refuses to write (a file it did not generate is in the way)
-"""
+"""The exceptions hagen raises: one root, HagenError (its docstring draws the hierarchy)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ._validate import ValidationReport
 
 
 class HagenError(Exception):
-    """Root of every error hagen reports to a user; the CLI turns it into one line and exit code 2."""
+    """Root of every error hagen reports to a user; the CLI turns it into one line and exit code 2.
+
+    Catch it to catch everything hagen means to say to a user::
+
+        HagenError              anything hagen reports to a user (CLI exit code 2)
+        ├── BlueprintError      a blueprint is wrong: names the file, blueprint, field, value, what is allowed
+        ├── InputError          a file or argument that is not a blueprint is unusable (bad YAML, bad flag)
+        │   ├── UnsafeYAMLError YAML that could hang or exploit a reader (alias bombs, language tags)
+        │   ├── QuantityError   a string that is not a Kubernetes quantity
+        │   └── SelectorError   a label selector the API server would reject
+        ├── ChartError          a Helm chart or its values cannot be read or do not fit the chart
+        ├── OutputError         hagen refuses to write (a file it did not generate is in the way)
+        ├── BlockingFindings    error findings (cross-blueprint conflicts) stop synth; nothing written
+        └── InvalidOutput       synthesized objects fail the Kubernetes schema (also named SchemaError)
+
+    QuantityError and SelectorError are ValueErrors too, so that model validators turn them into field
+    errors. Any other exception is a bug in hagen: the CLI exits 3 for it.
+    """
 
 
 class BlueprintError(HagenError):
@@ -81,3 +93,49 @@ class ChartError(HagenError):
 
 class OutputError(HagenError):
     """hagen will not write: the target holds a file hagen did not generate, or cannot be replaced."""
+
+
+class QuantityError(InputError, ValueError):
+    """A string that is not a Kubernetes quantity (k8s.io/apimachinery/pkg/api/resource grammar)."""
+
+
+class SelectorError(InputError, ValueError):
+    """A label selector (metav1.LabelSelector) the API server would reject (bad operator, In, no values)."""
+
+
+class InvalidOutput(HagenError):
+    """Synthesized objects fail the Kubernetes schema; nothing was written.
+
+    `reports` maps a target name to its ValidationReport ("" for a project without targets); `report` is
+    the only (or first) one. `hagen.SchemaError` names this same class.
+    """
+
+    def __init__(self, reports: Mapping[str, ValidationReport]) -> None:
+        self.reports = dict(reports)
+        texts = [
+            f"target {name}:\n{report.text()}" if name else report.text() for name, report in reports.items()
+        ]
+        super().__init__("\n".join(texts))
+
+    @property
+    def report(self) -> ValidationReport:
+        """The validation report (of the first failing target, when there are several)."""
+        return next(iter(self.reports.values()))
+
+
+SchemaError = InvalidOutput
+"""What `except hagen.SchemaError` catches: the objects fail the Kubernetes schema (see InvalidOutput)."""
+
+for _exception in (
+    HagenError,
+    BlueprintError,
+    InputError,
+    UnsafeYAMLError,
+    ChartError,
+    OutputError,
+    QuantityError,
+    SelectorError,
+    InvalidOutput,
+):
+    _exception.__module__ = "hagen"  # tracebacks and reprs name hagen.InputError, the public name
+del _exception

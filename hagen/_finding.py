@@ -36,15 +36,18 @@ class Finding:
 
 class BlockingFindings(HagenError):
     """Findings of severity error that stop `hagen synth` before anything is written (as schema errors do);
-    `findings` lists them. The CLI prints one line each and exits 1."""
+    `findings` lists them; `warnings`, the warnings found beside them (a report of the errors alone would
+    hide them). The CLI prints one line each and exits 1."""
 
-    def __init__(self, findings: Iterable[Finding]) -> None:
+    def __init__(self, findings: Iterable[Finding], warnings: Iterable[Finding] = ()) -> None:
         self.findings = tuple(findings)
+        self.warnings = tuple(warnings)
         super().__init__("; ".join(f"{f.id}: {f.message}" for f in self.findings))
 
 
 def stop_on_errors(findings: Iterable[Finding]) -> None:
     """Raise BlockingFindings when any of `findings` is an error; return otherwise."""
-    errors = [f for f in findings if f.severity == "error"]
+    found = list(findings)
+    errors = [f for f in found if f.severity == "error"]
     if errors:
-        raise BlockingFindings(errors)
+        raise BlockingFindings(errors, [f for f in found if f.severity == "warning"])

@@ -12,7 +12,7 @@ import math
 import re
 from fractions import Fraction
 
-from ._errors import HagenError
+from ._errors import QuantityError as QuantityError  # re-exported: raised by this module's rule
 
 _BINARY: dict[str, int] = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60}
 _DECIMAL: dict[str, int] = {
@@ -33,10 +33,6 @@ _QUANTITY = re.compile(
 _NANO = Fraction(1, 10**9)
 
 ALLOWED = "a Kubernetes quantity such as 500m, 2, 1.5Gi, 128Mi or 1e3 (suffixes n u m k M G T P E, Ki to Ei)"
-
-
-class QuantityError(HagenError, ValueError):
-    """A value that is not a Kubernetes quantity (or is negative where only amounts >= 0 are allowed)."""
 
 
 def _split(text: str | int | float) -> tuple[Fraction, str]:

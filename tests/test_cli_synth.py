@@ -71,8 +71,8 @@ def test_stdout_is_one_stream_of_every_object() -> None:
 def test_schema_failure_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = _api.synthesize_all
 
-    def broken(sources: Any) -> list[hagen.Synthesis]:
-        syntheses = real(sources)
+    def broken(sources: Any, **options: Any) -> list[hagen.Synthesis]:
+        syntheses = real(sources, **options)
         deployment = next(o for o in syntheses[0].objects if o["kind"] == "Deployment")
         deployment["spec"]["replicaz"] = 2
         return syntheses

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 import hagen
 from hagen import (
@@ -92,14 +91,14 @@ def test_in_tree_classic_internal() -> None:
     ],
 )
 def test_load_balancer_controller_rules(fields: dict[str, Any], message: str) -> None:
-    with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(hagen.BlueprintError, match=message.replace("(", r"\(").replace(")", r"\)")):
         LoadBalancer(**fields)
 
 
 def test_load_balancer_needs_a_load_balancer_service_and_its_own_tls_ports() -> None:
-    with pytest.raises(ValidationError, match="needs expose='LoadBalancer'"):
+    with pytest.raises(hagen.BlueprintError, match="needs expose='LoadBalancer'"):
         web(load_balancer=LoadBalancer())
-    with pytest.raises(ValidationError, match=r"tls_ports: 8443 is not one of the Service's ports"):
+    with pytest.raises(hagen.BlueprintError, match=r"tls_ports: 8443 is not one of the Service's ports"):
         web(expose="LoadBalancer", load_balancer=LoadBalancer(certificate_arn=CERT, tls_ports=[8443]))
 
 
@@ -147,7 +146,7 @@ def test_alb_ingress_takes_the_health_check_path_from_the_readiness_probe() -> N
     ],
 )
 def test_hosts_follow_rfc_1123(host: str, message: str) -> None:
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(hagen.BlueprintError, match=message):
         Route(host=host)
 
 
@@ -165,18 +164,18 @@ def test_wildcard_host_is_accepted() -> None:
     ],
 )
 def test_paths_follow_the_ingress_rules(path: str, message: str) -> None:
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(hagen.BlueprintError, match=message):
         Route(host="shop.example.com", path=path)
 
 
 def test_alb_refusals() -> None:
-    with pytest.raises(ValidationError, match="need certificate_arn"):
+    with pytest.raises(hagen.BlueprintError, match="need certificate_arn"):
         Alb(routes=[Route(host="a.example.com")], listen_ports=["HTTPS:443"])
-    with pytest.raises(ValidationError, match="a ClusterIP Service has none"):
+    with pytest.raises(hagen.BlueprintError, match="a ClusterIP Service has none"):
         web(ingress=Alb(routes=[Route(host="a.example.com")], target_type="instance"))
-    with pytest.raises(ValidationError, match="'metrics' is not one of the tier's ports"):
+    with pytest.raises(hagen.BlueprintError, match="'metrics' is not one of the tier's ports"):
         web(ingress=Alb(routes=[Route(host="a.example.com", port="metrics")]))
-    with pytest.raises(ValidationError, match="a host and path repeat"):
+    with pytest.raises(hagen.BlueprintError, match="a host and path repeat"):
         web(ingress=Alb(routes=[Route(host="a.example.com"), Route(host="a.example.com")]))
 
 
@@ -264,20 +263,20 @@ def test_jenkins_controller_service_gets_the_same_model(tmp_path: Path) -> None:
     ],
 )
 def test_jenkins_load_balancer_refusals(fields: dict[str, Any], message: str) -> None:
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(hagen.BlueprintError, match=message):
         Controller(**fields)
 
 
 def test_http_route_routes_share_one_host() -> None:
     routes = [Route(host="a.example.com"), Route(host="b.example.com", path="/b")]
-    with pytest.raises(ValidationError, match="an HTTPRoute's hostnames apply to every rule"):
+    with pytest.raises(hagen.BlueprintError, match="an HTTPRoute's hostnames apply to every rule"):
         web(ingress=HttpRoute(gateway="public", routes=routes))
 
 
 def test_gateway_refusals() -> None:
-    with pytest.raises(ValidationError, match="HTTPS needs certificate_secret"):
+    with pytest.raises(hagen.BlueprintError, match="HTTPS needs certificate_secret"):
         Listener(name="https", port=443, protocol="HTTPS")
-    with pytest.raises(ValidationError, match="Conflicted"):
+    with pytest.raises(hagen.BlueprintError, match="Conflicted"):
         Gateway(
             name="g", gateway_class="c", listeners=[Listener(name="a", port=80), Listener(name="b", port=80)]
         )
@@ -306,7 +305,7 @@ LB_FIELDS = st.fixed_dictionaries(
 def test_every_accepted_load_balancer_passes_validation_and_checks(fields: dict[str, Any]) -> None:
     try:
         lb = LoadBalancer(**fields)
-    except ValidationError:
+    except hagen.BlueprintError:
         return
     made = list(objects(web(expose="LoadBalancer", load_balancer=lb)).values())
     assert not hagen.validate_objects(made).errors

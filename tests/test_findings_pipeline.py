@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import run_hagen
 
 _HEAD = "from hagen import Blueprint, ClusterProfile, Jenkins, Port, StorageClass, Tier, separate\n\n\n"
@@ -164,6 +166,19 @@ def test_chart_for_a_release_no_blueprint_declares(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("command", ["synth", "check", "place", "report"])
+def test_every_command_refuses_a_chart_for_no_release_of_the_project(tmp_path: Path, command: str) -> None:
+    chart = tmp_path / "chart"
+    chart.mkdir()
+    out = ["-o", str(tmp_path / "out")] if command in ("synth", "report") else []
+    proc = run_hagen(command, *out, "--chart", f"jenkns={chart}")  # the example project, every target
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"hagen {command}: error: --chart jenkns=...: no release is named 'jenkns'; releases: jenkins\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_conflict_in_a_target_stops_the_write(tmp_path: Path) -> None:
     folder = tmp_path / "blueprints"
     _blueprint(folder, "a", f'    storage_classes = [StorageClass(name="gp3")]\n    tiers = [{_TIER}]')
@@ -174,4 +189,42 @@ def test_a_conflict_in_a_target_stops_the_write(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[-1] == "hagen synth: 1 error finding; nothing written"
     assert "error objects.cluster-scoped-conflict: b storage.k8s.io.StorageClass._.gp3: " in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_reports_helm_error_findings_instead_of_refusing_the_blueprint(tmp_path: Path) -> None:
+    body = (
+        f'    tiers = [{_TIER}]\n    releases = [Jenkins(values={{"master": {{"serviceType": "NodePort"}}}})]'
+    )
+    folder = _blueprint(tmp_path / "bp", "ci", body)
+    proc = run_hagen("check", str(folder), "--format", "json", env=_no_cache(tmp_path))
+    assert proc.returncode == 1, proc.stderr
+    found = [f for f in json.loads(proc.stdout)["findings"] if f["severity"] == "error"]
+    assert [(f["id"], f["blueprint"], f["fix"]) for f in found] == [
+        ("helm.renamed-key", "ci", "write it as controller.serviceType")
+    ]
+    assert found[0]["message"].startswith(
+        "release jenkins: master.serviceType was renamed to controller.serviceType (chart 3.0)"
+    )
+
+
+def test_a_blocked_synth_still_prints_the_warnings_it_found(tmp_path: Path) -> None:
+    folder = tmp_path / "bp"
+    folder.mkdir()
+    for name, retain in (("a", ""), ("b", ', reclaim_policy="Retain"')):
+        text = _HEAD + f'class {name.title()}(Blueprint):\n    name = "{name}"\n    namespace = "shared"\n'
+        (folder / f"{name}.py").write_text(
+            text + f'    storage_classes = [StorageClass(name="gp3"{retain})]\n'
+        )
+    synth = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"))
+    assert synth.returncode == 1
+    assert [line.split(": ")[0] for line in synth.stderr.splitlines()] == [
+        "error objects.cluster-scoped-conflict",
+        "warning objects.cluster-scoped-conflict",
+        "hagen synth",
+    ]
+    assert (
+        "b core.Namespace._.shared: core.Namespace._.shared is emitted by blueprints a and b" in synth.stderr
+    )
+    assert synth.stderr.endswith("hagen synth: 1 error finding; nothing written\n")
     assert not (tmp_path / "out").exists()

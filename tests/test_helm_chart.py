@@ -14,10 +14,11 @@ from hagen._helm import (
     Chart,
     HelmRelease,
     check_release,
-    helm_repository_cache,
     load_chart_copy,
+    load_release,
     release_values,
 )
+from hagen._project import helm_repository_cache, load_project
 from tests.conftest import DATA
 
 TINY = DATA / "charts" / "tiny"
@@ -68,22 +69,24 @@ def test_tgz_values_check_catches_typos(tmp_path: Path) -> None:
         release_values(release, tmp_path)
 
 
-def test_helm_cache_is_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("HELM_REPOSITORY_CACHE", raising=False)
-    monkeypatch.setenv("HELM_CACHE_HOME", str(tmp_path))
-    assert helm_repository_cache() == tmp_path / "repository"
+def test_helm_cache_is_searched_where_the_project_says(tmp_path: Path) -> None:
+    project = load_project(tmp_path, env={"HELM_CACHE_HOME": str(tmp_path)})
+    assert project.helm_cache == tmp_path / "repository"
     (tmp_path / "repository").mkdir()
     make_tgz(tmp_path / "repository" / "tiny-0.1.0.tgz", chart_files())
-    result = check_release(tiny_release(values={"service": {"port": 8080}}), tmp_path)
+    release = tiny_release(values={"service": {"port": 8080}})
+    assert check_release(release, tmp_path).checked_against == "nothing"  # no project: no cache, no env
+    loaded = load_release(release, tmp_path, project.charts, project.helm_cache)
+    result = check_release(loaded, tmp_path)
     assert str(tmp_path / "repository" / "tiny-0.1.0.tgz") in result.checked_against
     assert result.findings == ()
 
 
-def test_xdg_cache_home_is_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HELM_REPOSITORY_CACHE", "HELM_CACHE_HOME"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert helm_repository_cache() == tmp_path / "helm" / "repository"
+def test_xdg_cache_home_is_followed(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    assert helm_repository_cache(env, Path("/home/x")) == tmp_path / "helm" / "repository"
+    assert helm_repository_cache({}, Path("/home/x"), "linux") == Path("/home/x/.cache/helm/repository")
+    assert helm_repository_cache({"HELM_REPOSITORY_CACHE": "/c"}, Path("/h")) == Path("/c")
 
 
 def test_a_copy_of_another_version_is_refused(tmp_path: Path) -> None:

@@ -7,9 +7,8 @@ from typing import Any
 
 import pytest
 import yaml
-from pydantic import ValidationError
 
-from hagen._errors import ChartError
+from hagen._errors import BlueprintError, ChartError
 from hagen._helm import (
     IAM_ROLE_ANNOTATION,
     Admin,
@@ -64,7 +63,7 @@ def test_the_storage_class_object_is_reported_for_synthesis() -> None:
 
 def test_jenkins_home_on_efs_is_refused_with_the_seed_story() -> None:
     efs = EfsStorageClass(name="efs", file_system_id="fs-12345678")
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(BlueprintError) as info:
         Jenkins(persistence=Persistence(storage_class=efs))
     message = str(info.value)
     for part in (
@@ -79,19 +78,19 @@ def test_jenkins_home_on_efs_is_refused_with_the_seed_story() -> None:
 
 
 def test_shared_access_modes_are_refused() -> None:
-    with pytest.raises(ValidationError, match="shared storage"):
+    with pytest.raises(BlueprintError, match="shared storage"):
         Persistence(access_mode="ReadWriteMany")
 
 
 def test_a_class_name_string_is_refused() -> None:
-    with pytest.raises(ValidationError, match="takes the StorageClass object"):
+    with pytest.raises(BlueprintError, match="takes the StorageClass object"):
         Persistence(storage_class="gp3")
 
 
 def test_admin_password_is_refused_and_secret_is_required() -> None:
-    with pytest.raises(ValidationError, match="plain text"):
+    with pytest.raises(BlueprintError, match="plain text"):
         Admin(existing_secret="jenkins-admin", password="hunter2")  # type: ignore[call-arg]
-    with pytest.raises(ValidationError, match="random password on every render"):
+    with pytest.raises(BlueprintError, match="random password on every render"):
         Admin()  # type: ignore[call-arg]
     values = Controller(admin=Admin(existing_secret="jenkins-admin", password_key="pw")).chart_values()
     assert values == {"admin": {"existingSecret": "jenkins-admin", "passwordKey": "pw"}}
@@ -113,12 +112,12 @@ def test_no_admin_secret_is_a_warning_that_says_why() -> None:
 
 @pytest.mark.parametrize("plugin", ["git", "git:", "git 5.0", ":1.0"])
 def test_plugins_need_name_and_version(plugin: str) -> None:
-    with pytest.raises(ValidationError, match="name:version"):
+    with pytest.raises(BlueprintError, match="name:version"):
         Controller(install_plugins=(plugin,))
 
 
 def test_duplicate_plugins_are_refused() -> None:
-    with pytest.raises(ValidationError, match="listed twice"):
+    with pytest.raises(BlueprintError, match="listed twice"):
         Controller(install_plugins=("git:5.10.1", "git:5.9.0"))
 
 
@@ -129,7 +128,7 @@ def test_install_plugins_may_be_false() -> None:
 def test_jcasc_scripts_must_be_yaml_mappings() -> None:
     ok = Controller(jcasc_config_scripts={"welcome": "jenkins:\n  systemMessage: hi\n"})
     assert ok.chart_values() == {"JCasC": {"configScripts": {"welcome": "jenkins:\n  systemMessage: hi\n"}}}
-    with pytest.raises(ValidationError, match="one YAML mapping"):
+    with pytest.raises(BlueprintError, match="one YAML mapping"):
         Controller(jcasc_config_scripts={"welcome": "- a list"})
 
 
@@ -137,7 +136,7 @@ def test_service_account_role_arn_becomes_the_irsa_annotation() -> None:
     arn = "arn:aws:iam::123456789012:role/jenkins"
     sa = ServiceAccount(create=True, role_arn=arn, annotations={"team": "ci"})
     assert sa.chart_values() == {"create": True, "annotations": {"team": "ci", IAM_ROLE_ANNOTATION: arn}}
-    with pytest.raises(ValidationError, match="not an IAM role ARN"):
+    with pytest.raises(BlueprintError, match="not an IAM role ARN"):
         ServiceAccount(role_arn="jenkins-role")
 
 
@@ -174,5 +173,5 @@ def test_typed_parts_write_the_chart_key_paths() -> None:
     ],
 )
 def test_bad_values_are_refused_at_declaration(model: Any, fields: dict[str, Any], match: str) -> None:
-    with pytest.raises(ValidationError, match=match):
+    with pytest.raises(BlueprintError, match=match):
         model(**fields)

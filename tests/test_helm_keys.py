@@ -147,7 +147,6 @@ def test_scalar_where_the_chart_has_a_mapping_is_reported() -> None:
 def test_without_a_chart_copy_the_model_keys_are_used_and_that_is_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("HELM_REPOSITORY_CACHE", str(tmp_path))
     release = Jenkins(values={"controller": {"serviceTpye": "LoadBalancer", "javaOpts": "-Xmx1g"}})
     result = check_release(release, tmp_path)
     assert "no copy of chart jenkins 5.9.53 found" in result.checked_against

@@ -246,3 +246,29 @@ def test_without_the_helm_engine_values_only_and_said_once(tmp_path: Path) -> No
         in result.stderr
     )
     assert sorted(p.name for p in (project / FOLDER).iterdir()) == ["values.yaml"]
+
+
+def test_hydration_reads_the_charts_and_helm_cache_of_the_project_it_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project(tmp_path)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    _pack(CHART, cache)
+    monkeypatch.setenv("HELM_REPOSITORY_CACHE", str(cache))  # the process environment is not read below
+    bare = hagen.load_project(root, env={})
+    syntheses = hagen.synthesize_all(project=bare)
+    _, files, notes = hagen.hydrate_syntheses(syntheses, project=bare)
+    assert notes == [
+        "release hydra not hydrated: no local copy of chart hydra 0.1.0 "
+        "(give --chart hydra=PATH or chart_path=, or `helm pull` it); values only"
+    ]
+    assert sorted(p for p in files if p.startswith("hydra/helm/")) == ["hydra/helm/hydra/values.yaml"]
+    for project in (
+        hagen.load_project(root, helm_cache=cache),
+        hagen.load_project(root, charts={"hydra": CHART}),
+    ):
+        _, files, notes = hagen.hydrate_syntheses(syntheses, project=project)
+        assert notes == []
+        assert "hydra/helm/hydra/configmap-hydra-settings.yaml" in files
+        assert "hydra/helm/hydra/configmap-hydra-settings.yaml" in hagen.plan(project=project)

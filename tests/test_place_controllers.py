@@ -224,6 +224,19 @@ def test_node_count_shorthand_keeps_the_declared_node_size() -> None:
     assert {(n.allocatable.cpu, n.allocatable.memory) for n in wider.nodes} == {("4", "7Gi")}
 
 
+def test_node_count_shorthand_keeps_the_declared_zones() -> None:
+    declared = ClusterProfile.shorthand(2, 2, cpu="1930m", memory="7Gi")
+    three = resolve_cluster(declared, None, 3, None, None, None)
+    assert [(n.name, n.zone) for n in three.nodes] == [
+        ("node-1", "zone-a"),
+        ("node-2", "zone-b"),
+        ("node-3", "zone-a"),
+    ]
+    assert resolve_cluster(declared, None, 1, None, None, None).zones() == ["zone-a"]
+    assert resolve_cluster(declared, None, 3, 1, None, None).zones() == ["zone-a"]
+    assert resolve_cluster(None, None, 3, None, "2", "8Gi").zones() == ["zone-a"]
+
+
 def test_node_count_shorthand_keeps_the_blueprints_node_size_through_the_cli() -> None:
     proc = run_hagen("place", "blueprints/shop.py", "--nodes", "3", "--format", "json")
     assert proc.returncode == 0, proc.stderr

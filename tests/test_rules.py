@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 import hagen
 from hagen._blueprint import build_spec
@@ -107,7 +106,7 @@ def test_label_keys(key: str, valid: bool) -> None:
 def test_annotation_keys_compare_the_prefix_in_lowercase() -> None:
     assert annotation_key("Example.com/role") == "Example.com/role"
     assert not _ok(label_key, "Example.com/role")
-    with pytest.raises(ValidationError, match="more than one '/'"):
+    with pytest.raises(hagen.BlueprintError, match="more than one '/'"):
         hagen.Tier(name="web", image="x/y:1", annotations={"a/b/c": "v"})
 
 
@@ -170,7 +169,7 @@ def test_negative_amounts_are_refused_everywhere() -> None:
     with pytest.raises(QuantityError, match="'-1' is negative"):
         check_quantity("-1")
     for fields in ({"cpu": "-1"}, {"memory": "-1"}, {"memory_limit": "-1Gi"}):
-        with pytest.raises(ValidationError, match="is negative"):
+        with pytest.raises(hagen.BlueprintError, match="is negative"):
             hagen.Resources(**fields)
     with pytest.raises(hagen.BlueprintError, match="'-1Gi' is negative"):
         hagen.Volume(
@@ -186,7 +185,7 @@ def test_int32_fields_are_strict(value: Any) -> None:
         lambda v: hagen.Port(name="http", port=v),
         lambda v: hagen.spread(max_skew=v),
     ):
-        with pytest.raises(ValidationError, match=r"not an integer|beyond int32"):
+        with pytest.raises(hagen.BlueprintError, match=r"not an integer|beyond int32"):
             build(value)
 
 

@@ -279,9 +279,9 @@ def test_good_names(name: str) -> None:
 
 
 def test_literal_fields_are_pydantic_errors() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(BlueprintError):
         StorageClass(name="x", type="gp4")
-    with pytest.raises(ValidationError):
+    with pytest.raises(BlueprintError):
         StorageClass(name="x", unknown_field=1)  # type: ignore[call-arg]
 
 
@@ -295,7 +295,7 @@ def test_equal_classes_hash_equal_whatever_the_tag_order() -> None:
 
 def test_model_is_frozen() -> None:
     sc = StorageClass(name="gp3")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError):  # assignment, not construction
         sc.type = "gp2"  # type: ignore[misc]
 
 

@@ -212,8 +212,8 @@ def test_validate_cli_refuses_with_exit_1(tmp_path: Path) -> None:
 def test_synth_refuses_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = _api.synthesize_all
 
-    def mismatched(sources: Any) -> list[hagen.Synthesis]:
-        syntheses = real(sources)
+    def mismatched(sources: Any, **options: Any) -> list[hagen.Synthesis]:
+        syntheses = real(sources, **options)
         deployment = next(o for o in syntheses[0].objects if o["kind"] == "Deployment")
         deployment["spec"]["template"]["metadata"]["labels"] = {"app": "other"}
         return syntheses

@@ -139,10 +139,10 @@ def test_disk_full_midway_leaves_the_old_tree_and_reports_one_line(
 ) -> None:
     before = snapshot(out)
     _fail_writes(monkeypatch, errno.ENOSPC, after=1)  # web/config.yaml staged, then the disk is full
-    from hagen import _api
     from hagen._cli import main
 
-    monkeypatch.setattr(_api, "synth", lambda *a, **k: write_tree(NEW, out))
+    # The CLI calls the public API only: hagen.synth is the seam.
+    monkeypatch.setattr(hagen, "synth", lambda *a, **k: write_tree(NEW, out))
     assert main(["synth", "-o", str(out), "blueprints"]) == 2
     err = capsys.readouterr().err
     reason = "cannot write: [Errno 28] No space left on device"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 
 from .._integers import Int32
+from .._model import HagenModel
 from .._names import dns1123_subdomain, env_name, port_name
 from .._quantity import check_quantity, parse_quantity
 
@@ -23,7 +24,7 @@ def _quantity(value: str | int) -> str:
 Quantity = Annotated[str | int, AfterValidator(_quantity)]
 
 
-class Model(BaseModel):
+class Model(HagenModel):
     """Base of every blueprint model: frozen (hashable, safe to share) and strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from .._errors import BlueprintError, InputError
-from ._messages import first_error, origin, user_code_error
+from ._messages import blueprint_error, origin, user_code_error
 from ._spec import Blueprint, BlueprintSpec, build_spec
 
 
@@ -40,16 +42,12 @@ def _import(file: Path) -> object:
     if spec is None or spec.loader is None:
         raise InputError(f"{file}: cannot be imported as Python")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    sys.path.insert(0, str(file.parent))  # a blueprint may import helpers that sit beside it
+    sys.modules[name] = module  # while it runs: dataclasses and typing look their module up
     try:
         spec.loader.exec_module(module)
     except ValidationError as exc:
         where, owner = origin(exc, file)
-        path, reason, value, allowed, _ = first_error(exc, prefix=exc.title)
-        raise BlueprintError(
-            reason, file=where, blueprint=owner, field=path, value=value, allowed=allowed
-        ) from None
+        raise blueprint_error(exc, file=where, blueprint=owner) from None
     except BlueprintError as exc:
         where, owner = origin(exc, file)
         raise exc.located(file=where, blueprint=owner) from None
@@ -57,45 +55,114 @@ def _import(file: Path) -> object:
         where, _ = origin(exc, file)
         raise user_code_error(exc, where, "while the blueprint was imported") from None
     finally:
-        sys.path.remove(str(file.parent))
+        del sys.modules[name]
     return module
+
+
+def _local_names(folders: Iterable[Path]) -> set[str]:
+    """Top-level module names the folders provide (helpers such as _common.py, packages, blueprints)."""
+    names: set[str] = set()
+    for folder in folders:
+        for entry in folder.iterdir():
+            if entry.suffix == ".py" or (entry / "__init__.py").is_file():
+                names.add(entry.stem if entry.suffix == ".py" else entry.name)
+    return names
+
+
+@contextlib.contextmanager
+def _isolated(folders: Sequence[Path]) -> Iterator[None]:
+    """Blueprint files of one folder import the helpers beside them, and only those: while they run the
+    folders lead sys.path and modules of the same names imported elsewhere are set aside; afterwards
+    sys.path, and sys.modules for those names, are as before, so no other folder (and no second load)
+    sees them."""
+    local = _local_names(folders)
+
+    def ours(module: str) -> bool:
+        return module.partition(".")[0] in local
+
+    hidden = {name: module for name, module in sys.modules.items() if ours(name)}
+    for name in hidden:
+        del sys.modules[name]
+    saved = list(sys.path)
+    sys.path[:0] = [str(f) for f in folders]
+    importlib.invalidate_caches()  # helpers written since the last import must be seen
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+        for name in [n for n in sys.modules if ours(n)]:
+            del sys.modules[name]
+        sys.modules.update(hidden)
 
 
 BlueprintClass = tuple[type[Blueprint], str]
 
 
 def blueprint_classes(paths: Sequence[str | Path]) -> list[BlueprintClass]:
-    """(class, source file) of every concrete Blueprint subclass under `paths`; each file imported once.
+    """(class, source file) of every concrete Blueprint subclass under `paths` (str or Path, files or
+    folders), in file order; each file imported once, each path in isolation from the others.
 
     InputError when there is none: an empty project is a mistake (a wrong folder), never "remove all".
     """
     found: list[BlueprintClass] = []
-    for file in blueprint_files(paths):
-        module = _import(file)
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, Blueprint)
-                and value.__module__ == getattr(module, "__name__", None)
-                and not value.__dict__.get("abstract", False)
-            ):
-                found.append((value, file.as_posix()))
+    seen: set[Path] = set()
+    for path in paths:
+        files = [f for f in blueprint_files([path]) if f not in seen]
+        seen.update(files)
+        with _isolated(sorted({f.parent for f in files}, key=lambda p: p.as_posix())):
+            for file in files:
+                module = _import(file)
+                for value in vars(module).values():
+                    if (
+                        isinstance(value, type)
+                        and issubclass(value, Blueprint)
+                        and value.__module__ == getattr(module, "__name__", None)
+                        and not value.__dict__.get("abstract", False)
+                    ):
+                        found.append((value, file.as_posix()))
     if not found:  # synthesizing nothing would remove every file out/ holds
         where = ", ".join(Path(p).as_posix() for p in paths) or "(no path given)"
         raise InputError(
             f"no blueprints found in {where}: no .py file there (outside _ and . names) declares a "
             "hagen.Blueprint subclass"
         )
-    return found
+    return sorted(found, key=lambda found: found[1])  # stable: declaration order within a file
 
 
-def load_blueprints(paths: Sequence[str | Path] = ("blueprints",)) -> list[BlueprintSpec]:
-    """Every blueprint declared in `paths`, validated, sorted by name (so discovery order never matters)."""
-    return check_unique([build_spec(cls, source=source) for cls, source in blueprint_classes(paths)])
+def load_blueprints(
+    paths: Sequence[str | Path] | str | Path | None = None, *, project: Any = None
+) -> list[BlueprintSpec]:
+    """Every blueprint declared in `paths`, validated, sorted by name (so discovery order never matters).
+
+    `paths`: a blueprint file or folder (str or Path) or a sequence of them; default the project's
+    blueprint folders. `project` (a hagen.Project; default `hagen.load_project()` from the current folder)
+    supplies chart copies and Helm's cache: each release's values files and chart copy are read here, once.
+    Raises BlueprintError (file, blueprint, field, value, what is allowed) or InputError.
+    """
+    from .._project import as_project, load_spec_inputs
+
+    project = as_project(project)
+    chosen: Sequence[str | Path]
+    if paths is None:
+        chosen = project.blueprint_paths()
+    elif isinstance(paths, str | Path):
+        chosen = [paths]
+    else:
+        chosen = paths
+    specs = [build_spec(cls, source=source) for cls, source in blueprint_classes(chosen)]
+    return check_unique([load_spec_inputs(spec, project) for spec in specs], project.charts)
 
 
-def check_unique(specs: Sequence[BlueprintSpec]) -> list[BlueprintSpec]:
-    """Sort by name; refuse two blueprints of one name, and tier selectors that would select each other."""
+def check_unique(
+    specs: Sequence[BlueprintSpec], charts: Mapping[str, object] | None = None
+) -> list[BlueprintSpec]:
+    """Sort by name; refuse two blueprints of one name, tier selectors that would select each other, and a
+    chart copy given (`--chart RELEASE=PATH`) for a release none of them declares: every command that
+    loads blueprints passes here, so a misspelt release name is never silently unused. `charts`: the
+    project's chart copies (release name -> path)."""
+    from .._helm._check import check_chart_names
+
+    check_chart_names(charts or {}, (r.name for spec in specs for r in spec.releases))
     by_name: dict[str, BlueprintSpec] = {}
     for spec in specs:
         if spec.name in by_name:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import traceback
+import typing
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from .._errors import InputError
+from .._errors import BlueprintError, InputError
 
 _VERBS = ("separate", "colocate", "avoid", "spread")
 _INTERNAL = ("function-", "str", "int")
@@ -44,10 +46,16 @@ def _allowed(error: Any) -> str | None:
     return None
 
 
+def _chosen(errors: list[Any]) -> Any:
+    """The error to report: a misspelt field also leaves the field it meant missing, and the misspelling
+    (with its "did you mean") is the one message that explains both."""
+    return next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+
+
 def first_error(exc: ValidationError, prefix: str = "") -> tuple[str, str, Any, str | None, int]:
     """(field path, reason, offending value, what is allowed, how many errors) of a ValidationError."""
     errors = exc.errors(include_url=False)
-    error = errors[0]
+    error = _chosen(errors)
     path = field_path(tuple(error["loc"]))
     if prefix:
         path = f"{prefix}.{path}" if path else prefix
@@ -58,6 +66,53 @@ def first_error(exc: ValidationError, prefix: str = "") -> tuple[str, str, Any, 
     if isinstance(value, dict) and error["type"] not in ("extra_forbidden",):
         value = None  # a whole sub-model is no help in a one-line message
     return path, reason, value, _allowed(error), len(errors)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model an annotation holds (directly, or inside a tuple, list, dict, union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the model that `loc` (a pydantic error location) points into."""
+    for part in loc:
+        if model is None:
+            return []
+        field = model.model_fields.get(str(part))
+        if field is not None:
+            model = _model_of(field.annotation)
+    return [] if model is None else list(model.model_fields)
+
+
+def blueprint_error(
+    exc: ValidationError,
+    model: type[BaseModel] | None = None,
+    *,
+    file: str | None = None,
+    blueprint: str | None = None,
+    titled: bool = True,
+) -> BlueprintError:
+    """A BlueprintError for pydantic's ValidationError raised while building `model`: the field path
+    (prefixed with the model's name when `titled`), the reason, the value, what is allowed, and for an
+    unknown field the closest known one ("did you mean 'replicas'?") at whatever level it is misspelt."""
+    errors = exc.errors(include_url=False)
+    path, reason, value, allowed, count = first_error(exc, prefix=exc.title if titled else "")
+    error = _chosen(errors)
+    if error["type"] == "extra_forbidden":
+        loc = tuple(error["loc"])
+        known = [f for f in _fields_at(model, loc[:-1]) if not f.startswith("_")]
+        hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        reason = "unknown field" + (f"; did you mean {hint[0]!r}?" if hint else "")
+        allowed = ", ".join(known) if known else allowed
+    if count > 1:
+        reason += f" (and {count - 1} more problem{'s' if count > 2 else ''})"
+    return BlueprintError(reason, file=file, blueprint=blueprint, field=path, value=value, allowed=allowed)
 
 
 def origin(exc: BaseException, file: str | Path) -> tuple[str, str | None]:

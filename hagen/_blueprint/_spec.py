@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, field_validator, model_validator
 
@@ -15,7 +16,7 @@ from .._extend import JsonPatch, StrategicMerge, as_object
 from .._names import dns1123_label
 from ._container import Model
 from ._ingress import Gateway
-from ._messages import first_error, origin, user_code_error
+from ._messages import blueprint_error, first_error, origin, user_code_error
 from ._references import check_configuration
 from ._scheduling import Avoid, Colocate
 from ._spec_rules import check_references
@@ -27,6 +28,8 @@ ExtraObject = Annotated[dict[str, Any], BeforeValidator(as_object)]
 
 class BlueprintSpec(Model):
     """A blueprint, validated and frozen: the input of `synthesize`."""
+
+    titled_errors: ClassVar[bool] = False
 
     name: DnsLabel = Field(
         description="Blueprint name: out/<name>/ and the app.kubernetes.io/instance label."
@@ -246,7 +249,17 @@ def _where(cls: type, source: str = "") -> str:
     try:
         return f"{source or inspect.getsourcefile(cls)}:{inspect.getsourcelines(cls)[1]}"
     except (OSError, TypeError):
-        return source or cls.__module__
+        pass
+    # Blueprint modules leave sys.modules once imported (isolation), so inspect cannot find the class:
+    # its first top-level definition in the file names the line.
+    try:
+        text = Path(source).read_text(encoding="utf-8") if source else ""
+    except OSError:
+        text = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"class\s+{re.escape(cls.__name__)}\b", line):
+            return f"{source}:{number}"
+    return source or cls.__module__
 
 
 def _instantiate(cls: type[Blueprint], source: str) -> Blueprint:
@@ -284,9 +297,4 @@ def build_spec(cls: type[Blueprint], source: str = "", target: Any = None) -> Bl
     try:
         return BlueprintSpec.model_validate(values)
     except ValidationError as exc:
-        path, reason, value, allowed, count = first_error(exc)
-        if count > 1:
-            reason += f" (and {count - 1} more problem{'s' if count > 2 else ''})"
-        raise BlueprintError(
-            reason, file=source, blueprint=cls.__name__, field=path, value=value, allowed=allowed
-        ) from None
+        raise blueprint_error(exc, BlueprintSpec, file=source, blueprint=cls.__name__, titled=False) from None

@@ -26,4 +26,6 @@ def json_data(result: CheckResult) -> dict[str, Any]:
 
 
 def json_report(result: CheckResult) -> str:
+    """`hagen check --format json`: the findings of `result` as indented JSON text, keys sorted (see
+    docs/checks.md for the fields)."""
     return json.dumps(json_data(result), indent=2, sort_keys=True) + "\n"

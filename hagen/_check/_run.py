@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .._finding import SEVERITY_RANK, Finding, Severity
@@ -177,6 +178,19 @@ def run_rules(
     return CheckResult(tuple(active), tuple(suppressed))
 
 
+def _items(source: Any, project: Any = None) -> list[Any]:
+    """Syntheses and objects from any input `check` takes (a str is a path, never its characters)."""
+    from pathlib import Path
+
+    listed = [source] if isinstance(source, str | Path) or hasattr(source, "objects") else list(source)
+    if not any(isinstance(i, str | Path) or hasattr(i, "tiers") for i in listed):
+        return listed
+    from .._api import synthesize_all
+
+    loadable = [i for i in listed if isinstance(i, str | Path) or hasattr(i, "tiers")]
+    return [*synthesize_all(loadable, project=project), *(i for i in listed if i not in loadable)]
+
+
 def check(
     source: Any,
     *,
@@ -184,16 +198,19 @@ def check(
     rules: Sequence[RuleFn] | None = None,
     files: Mapping[str, str] | None = None,
     suppress: Suppressions | None = None,
-    out_dir: str = "out",
+    out_dir: str | Path = "out",
     extras: Mapping[str, Any] | Iterable[Any] | None = None,
     kube_version: str | None = None,
+    project: Any = None,
 ) -> CheckResult:
-    """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts).
+    """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
+    blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
 
     For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
     add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the
     profile. `files` maps the ids of plain objects to the files they were read from; objects of a
-    synthesis point at the files `hagen synth` writes under `out_dir`.
+    synthesis point at the files `hagen synth` writes under `out_dir` (str or Path). Blueprints are loaded
+    through `project` (a hagen.Project: chart copies, Helm cache; default `hagen.load_project()`).
 
     `extras` are documents that go with plain objects without being objects: a synthesis's `extras`
     (relative path -> data) or any list of documents; the add-ons of an eksctl ClusterConfig among them
@@ -201,8 +218,9 @@ def check(
     finds). `kube_version` is the Kubernetes minor version the objects are validated against for
     `schema.invalid` (a target's `kube_version`; default hagen's).
     """
+    out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
-    items = [source] if hasattr(source, "objects") else list(source)
+    items = _items(source, project)
     contexts: list[CheckContext] = []
     merged: dict[tuple[str | None, str], dict[str, str]] = {}
     plain: list[Object] = []

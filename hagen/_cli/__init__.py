@@ -1,6 +1,7 @@
 """The `hagen` command: parses flags, calls the public API, prints, and maps outcomes to exit codes.
 
-Exit codes: 0 ok, 1 drift or findings, 2 usage or input error. Each command lives in its own module with
+Exit codes: 0 ok, 1 drift or findings, 2 usage or input error, 3 a bug in hagen (an unexpected exception:
+one line naming hagen's version; the traceback with --debug). Each command lives in its own module with
 `register(subparsers)`; those modules import only argparse at load time so that `hagen --help` stays fast,
 and import the API inside their handler.
 """
@@ -8,18 +9,32 @@ and import the API inside their handler.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
+import traceback
 from collections.abc import Sequence
+from typing import Any
 
-from .._errors import HagenError
-from .._version import __version__
+from .. import __version__
 
 _COMMANDS = ("synth", "diff", "validate", "check", "place", "report")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_BUG = 3
+
+
+class _Args(argparse.Namespace):
+    """The parsed flags, and the project context they and the current folder give (resolved on first use,
+    once: a diff of two YAML trees or `--help` never needs it, and it costs pydantic's import)."""
+
+    @functools.cached_property
+    def project(self) -> Any:
+        import hagen
+
+        return hagen.load_project(charts=getattr(self, "chart", None) or None)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "placement checks.",
     )
     parser.add_argument("--version", action="version", version=f"hagen {__version__}")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in _COMMANDS:
         importlib.import_module(f"._{name}", __name__).register(subparsers)
@@ -45,20 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv, namespace=_Args())
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
     try:
-        from ._charts import apply_chart_option
+        import hagen
 
-        apply_chart_option(args)
         code: int = args.handler(args)
-    except HagenError as exc:
+    except hagen.HagenError as exc:
         print(f"hagen {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `hagen synth --stdout | head` is not an error
         return EXIT_OK
+    except Exception as exc:  # not the user's input: a bug, never "drift or findings"
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"hagen {args.command}: internal error ({type(exc).__name__}: {exc}); this is a bug in hagen "
+            f"{__version__}: please report it with the command that caused it (--debug shows the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
     return code
 
 

@@ -36,7 +36,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--nodes", type=_positive, metavar="N", help="nodes in the target cluster")
     parser.add_argument("--zones", type=_positive, metavar="Z", help="zones in the target cluster")
-    parser.add_argument("--out", default="out", metavar="DIR", help="where synth writes (for file locations)")
+    parser.add_argument(
+        "--out", metavar="DIR", help="where synth writes, for file locations (default: the project's out)"
+    )
     parser.add_argument(
         "--kube-version",
         metavar="V",
@@ -57,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
     """(blueprint paths, YAML paths): .py files and folders with .py files at their top are blueprints."""
-    from .._errors import InputError
+    from .. import InputError
 
     blueprints: list[Path] = []
     manifests: list[Path] = []
@@ -78,31 +80,35 @@ def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from .._check import ClusterCounts, check, json_report, sarif_report, text_report
-    from .._errors import InputError
-    from .._objects import object_id
-    from .._project import load_project
+    from .. import ClusterCounts, InputError, check, json_report, object_id, sarif_report, text_report
 
-    project = load_project()
+    project = args.project
     if project.targets and (args.target or not args.paths):
         return _run_targets(args, project)
     if args.target:
         project.select(args.target)  # raises: the project has no targets
-    paths = list(args.paths) or ["blueprints"]
-    if not args.paths and not Path("blueprints").is_dir():
-        raise InputError("no PATH given and no blueprints/ folder here")
+    paths = list(args.paths) or [p.as_posix() for p in project.blueprint_paths()]
+    missing = [p for p in paths if not Path(p).exists()]
+    if not args.paths and missing:
+        raise InputError(f"no PATH given and no {missing[0]}/ folder here (the project's blueprints)")
+    args.out = args.out or project.out_path().as_posix()
     blueprint_paths, manifest_paths = _split(paths)
     sources: list[Any] = []
     if blueprint_paths:
         from .. import hydrate_syntheses, load_blueprints, synthesize
 
+        # What `hagen synth` writes: the charts of hydrated releases rendered in, checked with the rest.
+        specs = load_blueprints(blueprint_paths, project=project)
         syntheses, _, _ = hydrate_syntheses(
-            [synthesize(spec) for spec in load_blueprints(blueprint_paths)], files=False
+            [synthesize(spec, report_errors=True) for spec in specs],
+            project=project,
+            kube_version=args.kube_version or project.kube_version,
+            files=False,
         )
         sources.extend(syntheses)
     files: dict[str, str] = {}
     if manifest_paths:
-        from .._validate._run import load_sourced
+        from .. import load_sourced
 
         for obj, source in load_sourced(manifest_paths):
             sources.append(obj)
@@ -126,13 +132,21 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import json
     import sys
 
-    from .._check import ClusterCounts, check, json_report, sarif_report, text_report
-    from .._errors import InputError
-    from .._project import blueprint_classes, build_target
-    from .._project._plan import given_charts
-    from .._project._render import hydrated_syntheses
+    from .. import (
+        ClusterCounts,
+        InputError,
+        blueprint_classes,
+        build_target,
+        check,
+        hydrate_syntheses,
+        json_report,
+        sarif_report,
+        synthesize,
+        text_report,
+    )
 
     names = project.select(args.target)
+    args.out = args.out or project.out_path().as_posix()
     blueprint_paths, manifest_paths = _split(list(args.paths)) if args.paths else ([], [])
     if manifest_paths:
         raise InputError("--target checks blueprints as a target builds them; YAML manifests have no target")
@@ -148,12 +162,19 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     for name in names:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
-        syntheses, _ = hydrated_syntheses(build, given_charts(None))
+        version = args.kube_version or build.kube_version
+        syntheses, _, _ = hydrate_syntheses(
+            [synthesize(s, report_errors=True) for s in build.specs],
+            project=project,
+            kube_version=version,
+            hydrate_all=build.hydrate,
+            files=False,
+        )
         result = check(
             syntheses,
             cluster=cluster,
             out_dir=f"{args.out}/{name}",
-            kube_version=args.kube_version or build.kube_version,
+            kube_version=version,
         )
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":

@@ -65,25 +65,24 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .._errors import InputError
-    from .._place._command import place_command
-    from .._project import load_project
+    from .. import InputError, place_command
 
     if args.scenario and args.paths:
         raise InputError("give either --scenario FILE or PATH..., not both")
+    project = args.project
     if not args.scenario:
-        project = load_project()
         if project.targets and (args.target or not args.paths):
             return _run_targets(args, project)
         if args.target:
             project.select(args.target)  # raises: the project has no targets
     if not args.scenario and not args.paths:
-        args.paths = ["blueprints"]  # like `hagen synth`: the project's blueprints
+        args.paths = project.blueprint_paths()  # like `hagen synth`: the project's blueprints
     output, code, svg = place_command(
         [Path(p) for p in args.paths],
         Path(args.scenario) if args.scenario else None,
         _options(args),
         want_svg=bool(args.svg),
+        project=project,
     )
     if args.svg and svg is not None:
         Path(args.svg).write_text(svg, encoding="utf-8")
@@ -96,10 +95,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import json
     from pathlib import Path
 
-    from .._errors import InputError
-    from .._place._command import place_inputs
-    from .._project import blueprint_classes, build_target
-    from .._project._place import target_inputs
+    from .. import InputError, blueprint_classes, build_target, place_inputs, target_inputs
 
     names = project.select(args.target)
     if any(Path(p).suffix in (".yaml", ".yml", ".json") for p in args.paths):
@@ -110,10 +106,12 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     texts: list[str] = []
     data: dict[str, Any] = {}
     for name in names:
-        output, status, sim = place_inputs(target_inputs(build_target(project, name, classes)), options)
+        output, status, sim = place_inputs(
+            target_inputs(build_target(project, name, classes), project=project), options
+        )
         code = max(code, status)
         if args.svg:
-            from .._place._svg import render_svg
+            from .. import render_svg
 
             svg = Path(args.svg)
             path = svg if len(names) == 1 else svg.with_name(f"{svg.stem}-{name}{svg.suffix}")
@@ -133,7 +131,7 @@ def _options(args: argparse.Namespace) -> Any:
     """The simulation flags as the API takes them."""
     from pathlib import Path
 
-    from .._place._command import PlaceOptions
+    from .. import PlaceOptions
 
     return PlaceOptions(
         cluster_file=Path(args.cluster) if args.cluster else None,

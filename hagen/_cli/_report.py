@@ -79,13 +79,11 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from .. import load_project, write_tree
-    from .._errors import InputError
-    from .._report import ReportOptions, report
+    from .. import InputError, ReportOptions, report, write_tree
 
-    project = load_project()
+    project = args.project  # the one project context, resolved by `main`
     output = Path(args.output)
-    out = project.path(project.out).resolve()
+    out = project.out_path().resolve()
     if output.resolve() == out or out in output.resolve().parents:
         raise InputError(f"-o {args.output}: inside {project.out}/, which holds only what hagen synth writes")
     options = ReportOptions(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._finding import BlockingFindings
 from ._charts import add_chart_option
 from ._gc import without_cycle_collector
+
+if TYPE_CHECKING:
+    import hagen
 
 
 def register(subparsers: Any) -> None:
@@ -54,29 +56,30 @@ def register(subparsers: Any) -> None:
 
 @without_cycle_collector
 def run(args: argparse.Namespace) -> int:
-    from .. import _api
-    from .._project import load_project
+    import hagen
 
-    project = load_project()
+    project = args.project
     if project.targets and (args.target or not args.paths):
         return _run_targets(args, project)
     if args.target:
         project.select(args.target)  # raises: the project has no targets
-    sources = args.paths or [project.path(p) for p in project.blueprints]
-    args.out = args.out or project.path(project.out).as_posix()
+    sources = args.paths or project.blueprint_paths()
+    args.out = args.out or project.out_path().as_posix()
     if args.stdout:
         # Every document is made before the first is written (a value refused halfway prints nothing),
         # each as soon as its object is, and never joined into one string: the objects as dicts and the
         # joined copy were most of the peak memory at 10,000 tiers.
-        sys.stdout.writelines(_api.synthesize_stream(sources))
+        sys.stdout.writelines(hagen.synthesize_stream(sources, project=project))
         return 0
     try:
-        report = _api.synth(sources, args.out, validate=not args.no_validate, kube_version=args.kube_version)
-    except _api.InvalidOutput as exc:
+        report = hagen.synth(
+            sources, args.out, validate=not args.no_validate, kube_version=args.kube_version, project=project
+        )
+    except hagen.InvalidOutput as exc:
         print(exc.report.text(), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
-    except BlockingFindings as exc:
+    except hagen.BlockingFindings as exc:
         return _blocked(exc)
     _print_findings(report.findings)
     for note in report.notes:
@@ -87,23 +90,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_targets(args: argparse.Namespace, project: Any) -> int:
-    from .._errors import InputError
-    from .._output import object_document
-    from .._project import InvalidTargetOutput, blueprint_classes, build_target, synth_targets
-    from .._synth import synthesize_each
+    import hagen
 
     names = project.select(args.target)
-    paths = args.paths or [project.path(p) for p in project.blueprints]
     if args.stdout:
         if len(names) != 1:
-            raise InputError(f"--stdout prints one target; give --target NAME (targets: {', '.join(names)})")
-        build = build_target(project, names[0], blueprint_classes(paths))
-        documents = [d for spec in build.specs for d in synthesize_each(spec, object_document)]
-        sys.stdout.writelines(documents)  # all made before any is written
+            listed = ", ".join(names)
+            raise hagen.InputError(f"--stdout prints one target; give --target NAME (targets: {listed})")
+        build = hagen.build_target(project, names[0], args.paths or None)
+        sys.stdout.writelines(hagen.synthesize_stream(list(build.specs)))  # all made before any is written
         return 0
-    out = args.out or project.path(project.out).as_posix()
+    out = args.out or project.out_path().as_posix()
     try:
-        report = synth_targets(
+        report = hagen.synth_targets(
             project,
             names,
             out,
@@ -112,11 +111,11 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             kube_version=args.kube_version,
             jobs=args.jobs,
         )
-    except InvalidTargetOutput as exc:
+    except hagen.InvalidOutput as exc:
         print(str(exc), file=sys.stderr)
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
-    except BlockingFindings as exc:
+    except hagen.BlockingFindings as exc:
         return _blocked(exc)
     _print_findings(report.findings)
     produced = [*report.written, *report.unchanged]
@@ -136,21 +135,20 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     return 0
 
 
-def _blocked(exc: BlockingFindings) -> int:
-    """Error findings (cross-blueprint conflicts) stop the write: one line each, exit 1."""
-    from .._check import finding_lines
+def _blocked(exc: hagen.BlockingFindings) -> int:
+    """Error findings (cross-blueprint conflicts) stop the write: one line each, the warnings too, exit 1."""
+    from .. import finding_lines
 
-    lines = finding_lines(exc.findings, "error")  # one line for the conflict every target has
-    for line in lines:
+    for line in finding_lines((*exc.findings, *exc.warnings)):  # one line for what every target has
         print(line, file=sys.stderr)
-    count = len(lines)
+    count = len(finding_lines(exc.findings, "error"))
     print(f"hagen synth: {count} error finding{'s' if count != 1 else ''}; nothing written", file=sys.stderr)
     return 1
 
 
 def _print_findings(findings: Any) -> None:
     """The warnings synthesis found (errors stop it before this), one line each, on stderr."""
-    from .._check import finding_lines
+    from .. import finding_lines
 
     for line in finding_lines(findings):
         print(line, file=sys.stderr)

@@ -41,12 +41,10 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
-    from .._errors import InputError
-    from .._project import load_project
-    from .._validate import validate_paths
+    from .. import InputError, validate_paths
 
     if args.target or not args.paths:
-        project = load_project()
+        project = args.project
         if args.paths:
             raise InputError("--target validates the target's folder out/<target>/; give no PATH with it")
         if not project.targets:
@@ -67,18 +65,16 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import json
     import sys
 
-    from .._errors import InputError
-    from .._project import kube_version
-    from .._validate import validate_paths
+    from .. import InputError, target_kube_version, validate_paths
 
     ok = True
     texts: list[str] = []
     data: dict[str, Any] = {}
     for name in project.select(args.target):
-        folder = project.path(project.out) / name
+        folder = project.out_path() / name
         if not folder.is_dir():
             raise InputError(f"{folder}: no such folder; run `hagen synth --target {name}` first")
-        report = validate_paths([folder], args.kube_version or kube_version(project, name))
+        report = validate_paths([folder], args.kube_version or target_kube_version(project, name))
         ok = ok and report.ok
         data[name] = report.to_dict()
         texts.append(f"target {name}:\n{report.text()}")

@@ -12,7 +12,7 @@ from ._compare import compare, same
 from ._engine import diff_trees
 from ._format import FORMATS, format_diff
 from ._format_json import SCHEMA_VERSION, to_json_data
-from ._ignore import IgnoreRule, apply_ignore
+from ._ignore import IgnoreRule, apply_ignore, ignore_rules
 from ._model import Change, DiffResult, Named, ObjectDiff, path_string
 from ._redact import redact
 from ._resynth import diff_resynth
@@ -22,6 +22,9 @@ from ._sources import diff_output, diff_paths, diff_planned, diff_revision
 from ._tree import Tree, read_path, tree_from_documents
 from ._verdict import FAIL_ON, VERDICTS, Refusal, Verdict, fails, judge
 from ._verdict_rollout import check_rollouts
+
+diff_fails = fails
+"""True when a DiffResult fails the job at a `--fail-on` level (see FAIL_ON): `hagen diff`'s exit 1."""
 
 __all__ = [
     "FAIL_ON",
@@ -42,6 +45,7 @@ __all__ = [
     "apply_ignore",
     "check_rollouts",
     "compare",
+    "diff_fails",
     "diff_output",
     "diff_paths",
     "diff_planned",
@@ -50,6 +54,7 @@ __all__ = [
     "diff_trees",
     "fails",
     "format_diff",
+    "ignore_rules",
     "judge",
     "path_string",
     "read_path",

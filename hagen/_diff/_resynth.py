@@ -19,6 +19,7 @@ from ._model import DiffResult
 from ._tree import Tree
 
 if TYPE_CHECKING:
+    from .._project import Project, ProjectConfig
     from ._ignore import IgnoreRule
 
 
@@ -34,33 +35,37 @@ def export_revision(folder: str | Path, rev: str, into: Path) -> Path:
     return target
 
 
-def _plan(paths: Sequence[Path]) -> dict[str, str]:
-    import hagen
+def _plan(paths: Sequence[Path], project: Project) -> dict[str, str]:
+    from .._api import plan
+    from .._project import plan_targets
 
-    project = hagen.load_project()
     if project.targets:
-        from .._project import plan_targets
-
         return plan_targets(project, blueprints=list(paths))
-    return hagen.plan(hagen.load_blueprints(list(paths)))
+    return plan(list(paths), project=project)
 
 
 def diff_resynth(
-    base: str, blueprint_paths: Sequence[str | Path] | None = None, *, ignore: Sequence[IgnoreRule] = ()
+    base: str,
+    blueprint_paths: Sequence[str | Path] | str | Path | None = None,
+    *,
+    ignore: Sequence[IgnoreRule] = (),
+    project: Project | ProjectConfig | None = None,
 ) -> DiffResult:
     """What synth writes from the blueprints at git revision `base` -> what it writes from the work tree.
 
-    `blueprint_paths` default to the project's blueprint folders. Nothing is written outside a temporary
-    folder, removed afterwards.
+    `blueprint_paths` (str or Path, or a sequence of them) default to the project's blueprint folders;
+    `project` is the hagen.Project whose chart copies, Helm cache and targets both sides use (default
+    `hagen.load_project()`). Nothing is written outside a temporary folder, removed afterwards.
     """
-    import hagen
+    from .._project import as_project
 
+    project = as_project(project)
     if blueprint_paths is None:
-        project = hagen.load_project()
-        blueprint_paths = [project.path(p) for p in project.blueprints]
-    paths = [Path(p) for p in blueprint_paths]
-    new = _plan(paths)
+        blueprint_paths = project.blueprint_paths()
+    listed = [blueprint_paths] if isinstance(blueprint_paths, str | Path) else list(blueprint_paths)
+    paths = [Path(p) for p in listed]
+    new = _plan(paths, project)
     with tempfile.TemporaryDirectory(prefix="hagen-base-") as tmp:
         old_paths = [export_revision(p, base, Path(tmp) / str(i)) for i, p in enumerate(paths)]
-        old = _plan(old_paths)
+        old = _plan(old_paths, project)
     return diff_trees(Tree(old, f"{base} (synthesized)"), Tree(new, "work tree (synthesized)"), ignore=ignore)

@@ -93,57 +93,65 @@ def diff_planned(
     return replace(result, foreign=foreign, formatting_only=formatting, notes=tuple(notes))
 
 
-def _blueprint_sources(specs: Sequence[Any]) -> dict[str, str]:
+def _blueprint_sources(specs: Sequence[Any], project: Any) -> dict[str, str]:
     """out/ file -> the blueprint file it comes from (a file two blueprints share is left out)."""
-    import hagen
+    from .._api import plan
 
     seen: dict[str, set[str]] = {}
     for spec in specs:
         source = str(getattr(spec, "source", "") or "")
         if not source:
             continue
-        for path in hagen.plan([spec]):
+        for path in plan([spec], project=project):
             seen.setdefault(path, set()).add(source)
     return {path: next(iter(found)) for path, found in seen.items() if len(found) == 1}
 
 
 def diff_output(
-    blueprint_paths: Sequence[str | Path] | None,
-    out_dir: str | Path = "out",
+    blueprint_paths: Sequence[str | Path] | str | Path | None = None,
+    out_dir: str | Path | None = None,
     base: str | None = None,
     *,
     against: str | Path | None = None,
     with_sources: bool = False,
+    project: Any = None,
     ignore: Sequence[IgnoreRule] = (),
 ) -> DiffResult:
     """The drift check: blueprints synthesized in memory against the committed `out_dir`; nothing is written.
 
     With `base`, compares `out_dir` at that git revision with the work tree instead (blueprints unused).
-    Without `blueprint_paths`, the project's configuration decides what synth would write (hagen.plan()):
-    with targets, out/<target>/<blueprint>/ and out/gitops/.
+    `blueprint_paths`: a blueprint file or folder (str or Path) or a sequence of them; `project` a
+    hagen.Project (default `hagen.load_project()`); `out_dir` default the project's out folder. Without
+    `blueprint_paths`, the project decides what synth would write (hagen.plan()): with targets,
+    out/<target>/<blueprint>/ and out/gitops/.
     `with_sources` also maps each output file to its blueprint (costs one synthesis per blueprint).
     `ignore` rules (the project's ``[diff] ignoreDifferences``) leave field changes out, counted.
     """
+    from .._api import plan
+    from .._blueprint import load_blueprints
+    from .._project import as_project
+
+    project = as_project(project)
+    out_dir = project.out_path() if out_dir is None else out_dir
     if base is not None:
         return diff_revision(out_dir, base, ignore=ignore)
-    import hagen
-
+    if isinstance(blueprint_paths, str | Path):
+        blueprint_paths = [blueprint_paths]  # one path, not a sequence of characters
     if blueprint_paths is None:
-        project = hagen.load_project()
         if project.targets:
-            result = diff_planned(hagen.plan(), out_dir, against, None, ignore=ignore)
+            result = diff_planned(plan(project=project), out_dir, against, None, ignore=ignore)
             if with_sources and result.drift:
-                specs = hagen.load_blueprints([project.path(p) for p in project.blueprints])
-                plain = _blueprint_sources(specs)
+                specs = load_blueprints(project.blueprint_paths(), project=project)
+                plain = _blueprint_sources(specs, project)
                 sources = {f"{t}/{p}": s for t in project.targets for p, s in plain.items()}
                 result = replace(result, sources=sources)
             return result
         blueprint_paths = [project.path(p) for p in project.blueprints]
     paths = [Path(p) for p in blueprint_paths]
-    specs = hagen.load_blueprints(paths)
+    specs = load_blueprints(paths, project=project)
     # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.
     scope = removal_scope(all(p.is_dir() for p in paths), (spec.name for spec in specs))
-    result = diff_planned(hagen.plan(specs), out_dir, against, scope, ignore=ignore)
+    result = diff_planned(plan(specs, project=project), out_dir, against, scope, ignore=ignore)
     if with_sources and result.drift:
-        result = replace(result, sources=_blueprint_sources(specs))
+        result = replace(result, sources=_blueprint_sources(specs, project))
     return result

@@ -2,8 +2,8 @@
 against the chart's own values.yaml or values.schema.json, and the helmfile/helm commands to install them.
 """
 
-from ._chart import ChartCopy, chart_copy_for, find_chart_copy, helm_repository_cache, load_chart_copy
-from ._check import ValuesCheck, check_release, find_release_chart, release_values
+from ._chart import ChartCopy, chart_copy_for, find_chart_copy, load_chart_copy
+from ._check import ValuesCheck, check_release, find_release_chart, load_release, release_values
 from ._helmfile import helmfile_document, install_command, repo_add_command, values_path
 from ._hydrate import Hydration, chart_digest, hydrate_release
 from ._jenkins import JENKINS_CHART, JENKINS_CHART_VERSION, Jenkins
@@ -50,11 +50,11 @@ __all__ = [
     "deep_merge",
     "find_chart_copy",
     "find_release_chart",
-    "helm_repository_cache",
     "helmfile_document",
     "hydrate_release",
     "install_command",
     "load_chart_copy",
+    "load_release",
     "merge_layers",
     "release_values",
     "render_available",

@@ -9,8 +9,6 @@ nor exhaust memory.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,36 +34,19 @@ class ChartCopy:
     """Where it was read from (a directory or archive path), for messages."""
 
 
-def helm_repository_cache() -> Path:
-    """Helm's repository cache folder, by Helm's own rules.
-
-    ``$HELM_REPOSITORY_CACHE``, else ``$HELM_CACHE_HOME/repository``, else the XDG cache home
-    (``$XDG_CACHE_HOME``, ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%TEMP%`` on Windows)
-    followed by ``helm/repository``.
-    """
-    if os.environ.get("HELM_REPOSITORY_CACHE"):
-        return Path(os.environ["HELM_REPOSITORY_CACHE"])
-    if os.environ.get("HELM_CACHE_HOME"):
-        return Path(os.environ["HELM_CACHE_HOME"]) / "repository"
-    if os.environ.get("XDG_CACHE_HOME"):
-        base = Path(os.environ["XDG_CACHE_HOME"])
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    elif sys.platform == "win32":
-        base = Path(os.environ.get("TEMP", Path.home() / "AppData" / "Local" / "Temp"))
-    else:
-        base = Path.home() / ".cache"
-    return base / "helm" / "repository"
-
-
-def find_chart_copy(name: str, version: str, *candidates: Path | None) -> Path | None:
-    """The first existing path among `candidates` (command line, blueprint), else Helm's cached archive."""
+def find_chart_copy(
+    name: str, version: str, *candidates: Path | None, cache: Path | None = None
+) -> Path | None:
+    """The first existing path among `candidates` (command line, blueprint), else NAME-VERSION.tgz in
+    Helm's repository cache folder `cache` (a Project's `helm_cache`; None: not looked for)."""
     for candidate in candidates:
         if candidate is not None:
             if not candidate.exists():
                 raise ChartError(f"{candidate}: no chart here (expected a chart directory or a .tgz)")
             return candidate
-    cached = helm_repository_cache() / f"{name}-{version}.tgz"
+    if cache is None:
+        return None
+    cached = cache / f"{name}-{version}.tgz"
     return cached if cached.is_file() else None
 
 
@@ -129,13 +110,15 @@ def load_chart_copy(path: Path) -> ChartCopy:
     return _parse(files, str(path))
 
 
-def chart_copy_for(name: str, version: str, *candidates: Path | None) -> ChartCopy | None:
+def chart_copy_for(
+    name: str, version: str, *candidates: Path | None, cache: Path | None = None
+) -> ChartCopy | None:
     """The chart copy for `name` at `version` (see find_chart_copy), or None when there is none.
 
     A copy of another chart or another version is an error: checking against it would accept keys the
     pinned version lacks, or refuse keys it has.
     """
-    path = find_chart_copy(name, version, *candidates)
+    path = find_chart_copy(name, version, *candidates, cache=cache)
     if path is None:
         return None
     copy = load_chart_copy(path)

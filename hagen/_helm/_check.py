@@ -5,10 +5,8 @@ merged layers without the nulls that would reach the chart's templates (see `dro
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 
 from .._errors import ChartError
 from .._finding import Finding
@@ -36,25 +34,45 @@ class ValuesCheck:
         return tuple(f for f in self.findings if f.severity == "error")
 
 
-# Chart copies named on the command line (`--chart RELEASE=PATH`), by release name. A context variable,
-# so that the CLI sets them once around a command and every synthesis below sees them.
-CHART_PATHS: ContextVar[Mapping[str, Path]] = ContextVar("hagen_chart_paths", default=MappingProxyType({}))
-
-
 def find_release_chart(
-    release: HelmRelease, base_dir: Path, chart_path: Path | None = None
+    release: HelmRelease,
+    base_dir: Path | str,
+    chart_path: Path | str | None = None,
+    *,
+    cache: Path | None = None,
 ) -> ChartCopy | None:
-    """The local chart copy for `release`: `chart_path` (else one given on the command line for this
-    release), the release's own chart_path (relative to the blueprint folder `base_dir`), else Helm's
-    repository cache; None when there is none."""
-    declared = base_dir / release.chart_path if release.chart_path else None
-    given = chart_path or CHART_PATHS.get().get(release.name)
-    return chart_copy_for(release.chart.name, release.version, given, declared)
+    """The local chart copy for `release`: `chart_path` (a project's `--chart` copy), the release's own
+    chart_path (relative to the blueprint folder `base_dir`), else NAME-VERSION.tgz in Helm's repository
+    cache folder `cache` (a Project's helm_cache; None: not looked in); None when there is none.
+    A release loaded with its copy (`HelmRelease.loaded`) returns that one and reads nothing."""
+    loaded = getattr(release, "_loaded", None)
+    if loaded is not None and chart_path is None:
+        copy: ChartCopy | None = loaded[1]
+        return copy
+    declared = Path(base_dir) / release.chart_path if release.chart_path else None
+    given = Path(chart_path) if chart_path is not None else None
+    return chart_copy_for(release.chart.name, release.version, given, declared, cache=cache)
 
 
-def check_release(release: HelmRelease, base_dir: Path, chart_path: Path | None = None) -> ValuesCheck:
+def load_release(
+    release: HelmRelease, base_dir: Path | str, charts: Mapping[str, Path], cache: Path | None
+) -> HelmRelease:
+    """`release` with its values files and its chart copy read (see `HelmRelease.loaded`): what the
+    project loader does once, so that synthesis reads nothing. `charts`: release name -> chart copy."""
+    files = tuple(release.file_values(Path(base_dir)))
+    copy = find_release_chart(release, base_dir, charts.get(release.name), cache=cache)
+    return release.loaded(files, copy)
+
+
+def check_release(
+    release: HelmRelease, base_dir: Path | str = ".", chart_path: Path | str | None = None
+) -> ValuesCheck:
     """Merge the release's values and check them (see the module docstring); raises only for unreadable
-    input (ChartError, BlueprintError), reporting value problems as findings."""
+    input (ChartError, BlueprintError), reporting value problems as findings.
+
+    A release loaded by `load_blueprints`/`load_project` carries its values files and chart copy;
+    otherwise they are read under `base_dir` (the blueprint's folder, str or Path) and from
+    `chart_path`, and Helm's cache is not looked in."""
     merged = release.merged_values(base_dir)
     renames = RENAMES.get(release.chart.name, ())
     copy = find_release_chart(release, base_dir, chart_path)
@@ -123,7 +141,9 @@ def _at(finding: Finding, release: str) -> Finding:
     )
 
 
-def release_values(release: HelmRelease, base_dir: Path, chart_path: Path | None = None) -> Values:
+def release_values(
+    release: HelmRelease, base_dir: Path | str = ".", chart_path: Path | str | None = None
+) -> Values:
     """The values to write for `release` (out/<blueprint>/helm/<release>/values.yaml).
 
     Raises ChartError listing every error finding (unknown or renamed keys, schema violations, a

@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, PrivateAttr, field_validator
 
 from .._errors import BlueprintError
 from .._finding import Finding
+from .._model import HagenModel
 from .._yaml import load_file
 from ._merge import Values, deep_merge, merge_layers
 from ._names import StorageClassLike, check_dns_label, check_pinned_version, check_release_name
@@ -17,7 +18,7 @@ from ._names import StorageClassLike, check_dns_label, check_pinned_version, che
 _GENERIC_HOST_LABELS = frozenset({"www", "charts", "chart", "helm", "repo", "repository", "registry"})
 
 
-class Chart(BaseModel):
+class Chart(HagenModel):
     """Where a chart comes from: a classic chart repository (https) or an OCI registry (oci://)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -82,7 +83,7 @@ class Chart(BaseModel):
         return f"{self.repository}/{self.name}" if self.is_oci else f"{self.repo_alias}/{self.name}"
 
 
-class HelmRelease(BaseModel):
+class HelmRelease(HagenModel):
     """One Helm release: ``helm upgrade --install NAME CHART --version VERSION -n NAMESPACE -f values.yaml``.
 
     Values come in three layers, later layers winning (mappings merge key by key, lists and scalars
@@ -112,6 +113,8 @@ class HelmRelease(BaseModel):
     hydrate: bool = False
     """Render the chart into out/ (helm/<release>/, one file per object) when a chart copy and the Helm
     engine are there; a target's ``hydrate = true`` in hagen.toml does the same for all its releases."""
+    _loaded: tuple[tuple[Values, ...], Any] | None = PrivateAttr(default=None)
+    # (values files' mappings, chart copy or None), read once at load time (see `loaded`).
 
     @field_validator("name")
     @classmethod
@@ -157,7 +160,7 @@ class HelmRelease(BaseModel):
             field = f"releases[{self.name}].values_files[{index}]"
             if not path.is_file():
                 raise BlueprintError("values file not found", file=str(path), field=field, value=name)
-            documents = load_file(path)
+            documents = load_file(path)  # Go-typed, as Helm reads them: dates stay strings
             if len(documents) > 1 or (documents and not isinstance(documents[0], dict)):
                 raise BlueprintError(
                     "a values file must hold one YAML mapping",
@@ -169,9 +172,27 @@ class HelmRelease(BaseModel):
             layers.append(documents[0] if documents else {})
         return layers
 
-    def merged_values(self, base_dir: Path) -> Values:
-        """typed values < values files in order < inline values, deep-merged (see the class docstring)."""
-        return merge_layers([self.typed_values(), *self.file_values(base_dir), self.values])
+    def merged_values(self, base_dir: Path | str = ".") -> Values:
+        """typed values < values files in order < inline values, deep-merged (see the class docstring).
+
+        Values files come from what `loaded` read; a release not loaded reads them under `base_dir`."""
+        files = self._loaded[0] if self._loaded is not None else self.file_values(Path(base_dir))
+        return merge_layers([self.typed_values(), *files, self.values])
+
+    def loaded(self, files: tuple[Values, ...], chart: Any) -> HelmRelease:
+        """A copy that carries its values files' mappings and its chart copy (a ChartCopy or None), read
+        at load time, so that checking and synthesizing it read nothing from disk."""
+        copy = self.model_copy()
+        copy._loaded = (files, chart)
+        return copy
+
+    @property
+    def chart_copy(self) -> Any:
+        """The chart copy read at load time (a ChartCopy), None when none was found; raises LookupError
+        for a release not loaded (see `loaded`)."""
+        if self._loaded is None:
+            raise LookupError(f"release {self.name} was not loaded with its chart copy")
+        return self._loaded[1]
 
     def with_values(self, extra: Values) -> HelmRelease:
         """A copy whose inline values have `extra` merged over them."""

@@ -48,10 +48,11 @@ def engine_version() -> str:
 
 
 def render_manifests(
-    release: HelmRelease, values: Values, chart: Path | None, *, crds: bool = False
+    release: HelmRelease, values: Values, chart: Path | str | None, *, crds: bool = False
 ) -> dict[str, str]:
     """Template path -> rendered text, as ``helm template`` renders a first install of `chart` (a chart
     directory or .tgz); with `crds`, the chart's ``crds/`` files too, under ``<chart>/crds/<file>``."""
+    chart = Path(chart) if chart is not None else None  # a str path or a Path
     if chart is None or not chart.exists():
         raise RenderUnavailable(
             f"release {release.name}: no local copy of chart {release.chart.name} to render"
@@ -92,7 +93,7 @@ def manifest_objects(
     return found
 
 
-def render_release(release: HelmRelease, values: Values, chart: Path | None) -> list[Object]:
+def render_release(release: HelmRelease, values: Values, chart: Path | str | None) -> list[Object]:
     """The Kubernetes objects `chart` (a chart directory or .tgz) renders for `release` with `values`.
 
     Rendered as a first install (``helm template --is-upgrade=false``); objects without a namespace get
@@ -102,4 +103,4 @@ def render_release(release: HelmRelease, values: Values, chart: Path | None) -> 
     """
     manifests = render_manifests(release, values, chart)
     assert chart is not None  # render_manifests refused a missing chart
-    return sort_objects(obj for _, obj in manifest_objects(release, manifests, chart))
+    return sort_objects(obj for _, obj in manifest_objects(release, manifests, Path(chart)))

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from .. import _quantity as quantity
+from .._model import HagenModel
 from ._merge import Values
 
 
@@ -40,7 +41,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-class ValuesModel(BaseModel):
+class ValuesModel(HagenModel):
     """Base of the typed values models; subclasses list their chart keys in `KEYS`."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

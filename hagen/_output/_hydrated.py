@@ -1,10 +1,10 @@
 """Hydrated releases -> files: helm/<release>/ gets one file per rendered object, a kustomization and
 provenance.yaml, beside the values.yaml hagen wrote (the values the chart was rendered with).
 
-The chart copies come in as an explicit mapping (release name -> chart directory or .tgz), resolved at
-the command line's edge; a release's own ``chart_path`` (relative to its blueprint file) is used when
-the mapping has none, then NAME-VERSION.tgz in Helm's repository cache. Without a copy or the Helm
-engine the release keeps its values only, with a note.
+The chart copies come in as an explicit mapping (release name -> chart directory or .tgz) and Helm's
+repository cache folder, both from the project context; a release's own ``chart_path`` (relative to its
+blueprint file) is used when the mapping has none, then NAME-VERSION.tgz in that cache. Without a copy or
+the Helm engine the release keeps its values only, with a note.
 """
 
 from __future__ import annotations
@@ -40,15 +40,19 @@ class HydratedOutput:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _chart_for(synthesis: Synthesis, release: HelmRelease, charts: Mapping[str, Path]) -> Path | None:
+def _chart_for(
+    synthesis: Synthesis, release: HelmRelease, charts: Mapping[str, Path], cache: Path | None
+) -> Path | None:
     """The copy given for the release, else its chart_path (relative to the blueprint file), else
-    NAME-VERSION.tgz in Helm's repository cache: the order the values check uses."""
+    NAME-VERSION.tgz in Helm's repository cache folder `cache`: the order the values check uses."""
     from .._helm._chart import find_chart_copy
 
     declared = None
     if release.chart_path:
         declared = Path(synthesis.blueprint.source or ".").parent / str(release.chart_path)
-    return find_chart_copy(release.chart.name, release.version, charts.get(release.name), declared)
+    return find_chart_copy(
+        release.chart.name, release.version, charts.get(release.name), declared, cache=cache
+    )
 
 
 def reproduce_command(release: object, target: str | None) -> str:
@@ -65,6 +69,7 @@ def hydrate(
     files: Mapping[str, str],
     charts: Mapping[str, Path],
     *,
+    cache: Path | None = None,
     kube_version: str,
     hydrate_all: bool = False,
     prefix: str = "",
@@ -72,7 +77,9 @@ def hydrate(
 ) -> HydratedOutput:
     """The hydrated files of the releases of `synthesis` that ask for it (`hydrate=True`, or every
     release with `hydrate_all`); `files` are the synthesis's rendered files under `prefix` (e.g.
-    ``prod/``), whose values.yaml text is hashed into the provenance. ChartError when a given chart does
+    ``prod/``), whose values.yaml text is hashed into the provenance; `charts` (release name -> chart copy)
+    and Helm's repository cache folder `cache` (a Project's helm_cache; None: not looked in) are where the
+    charts are found. ChartError when a given chart does
     not render or two rendered objects would share a file."""
     from .._helm._hydrate import hydrate_release
     from .._helm._render import RenderUnavailable
@@ -83,7 +90,7 @@ def hydrate(
         if not (release.hydrate or hydrate_all) or release.name not in synthesis.values:
             continue
         folder = f"{prefix}{synthesis.blueprint.name}/helm/{release.name}"
-        chart = _chart_for(synthesis, release, charts)
+        chart = _chart_for(synthesis, release, charts, cache)
         if chart is None:
             out.notes.append(
                 f"release {release.name} not hydrated: no local copy of chart {release.chart.name} "

@@ -1,7 +1,9 @@
 """The kube-scheduler filter simulation: placements, Pending reasons, rollouts and failures, as data."""
 
-from ._cluster import Allocatable, ClusterProfile, Node, Taint, load_profile, profile_from_data
+from ._cluster import Allocatable, ClusterProfile, Node, SimNode, Taint, load_profile, profile_from_data
+from ._command import PlaceOptions, place_command, place_inputs
 from ._failure import Failure, apply_failure, fail
+from ._inputs import Inputs
 from ._pod import Pod, parse_pod
 from ._report import to_data, to_text
 from ._rollout import Rollout, RolloutStep, rollout
@@ -16,12 +18,15 @@ __all__ = [
     "Allocatable",
     "ClusterProfile",
     "Failure",
+    "Inputs",
     "Node",
+    "PlaceOptions",
     "Placed",
     "Placement",
     "Pod",
     "Rollout",
     "RolloutStep",
+    "SimNode",
     "Simulation",
     "Simulator",
     "Taint",
@@ -31,6 +36,8 @@ __all__ = [
     "load_profile",
     "parse_pod",
     "place",
+    "place_command",
+    "place_inputs",
     "placement_findings",
     "profile_from_data",
     "render_svg",

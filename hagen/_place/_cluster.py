@@ -148,11 +148,11 @@ def profile_from_data(data: Any, source: str = "<cluster>") -> ClusterProfile:
         raise InputError(f"{source}: {where}: {first['msg']} (got {first.get('input')!r})") from None
 
 
-def load_profile(path: Path) -> ClusterProfile:
-    """Read a cluster profile from a YAML or JSON file."""
+def load_profile(path: str | Path) -> ClusterProfile:
+    """Read a cluster profile from a YAML or JSON file (str or Path); InputError when it is unreadable."""
     from .._yaml import load_file
 
-    docs = load_file(path)
+    docs = load_file(Path(path))
     if len(docs) == 1:
         return profile_from_data(docs[0], str(path))
     return profile_from_data(docs, str(path))

@@ -47,7 +47,8 @@ def resolve_cluster(
     node_memory: str | None,
 ) -> ClusterProfile:
     """--cluster FILE, else the shorthand flags, else the blueprint's own profile. The shorthand keeps
-    what it does not set from the declared profile's first node: its cpu, memory and pod count."""
+    what it does not set from the declared profile: its first node's cpu, memory and pod count, and its
+    number of zones (at most one per node), as `hagen check --nodes` does."""
     if cluster_file is not None:
         return load_profile(cluster_file)
     if any(v is not None for v in (nodes, zones, node_cpu, node_memory)):
@@ -61,6 +62,8 @@ def resolve_cluster(
             except QuantityError:
                 raise InputError(f"{flag}: {value!r} is not a Kubernetes quantity (e.g. {example})") from None
         size = declared.nodes[0].allocatable if declared is not None else Allocatable()
+        if zones is None and nodes is not None:
+            zones = min(nodes, len(declared.zones()) if declared is not None else 1) or 1
         return ClusterProfile.shorthand(
             nodes or zones or 1,
             zones or 1,
@@ -137,6 +140,7 @@ def place_command(
     scenario: Path | None,
     options: PlaceOptions = PlaceOptions(),
     want_svg: bool = False,
+    project: Any = None,
 ) -> tuple[str, int, str | None]:
     """(output, exit code, SVG or None) of `hagen place`."""
     from ._svg import render_svg
@@ -150,7 +154,7 @@ def place_command(
             data = scenario_output(sim, pods, feasible=options.feasible)
             return json.dumps(data, indent=2) + "\n", code, svg
         return to_text(sim), code, svg
-    output, code, sim = place_inputs(load_inputs(paths), options)
+    output, code, sim = place_inputs(load_inputs(paths, project), options)
     return output, code, render_svg(sim) if want_svg else None
 
 

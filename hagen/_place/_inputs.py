@@ -83,8 +83,9 @@ def load_manifests(paths: Sequence[Path]) -> list[dict[str, Any]]:
     return objects
 
 
-def load_inputs(paths: Sequence[Path]) -> Inputs:
-    """Blueprint files/directories are loaded and synthesized; anything else is read as manifests."""
+def load_inputs(paths: Sequence[Path], project: Any = None) -> Inputs:
+    """Blueprint files/directories are loaded (through `project`, a hagen.Project; default the current
+    folder's) and synthesized; anything else is read as manifests."""
     out = Inputs()
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -92,15 +93,18 @@ def load_inputs(paths: Sequence[Path]) -> Inputs:
     blueprint_paths = [p for p in paths if _is_blueprint(p)]
     manifest_paths = [p for p in paths if not _is_blueprint(p)]
     if blueprint_paths:
-        import hagen
+        from .._api import hydrate_syntheses
+        from .._blueprint import load_blueprints
+        from .._project import as_project
+        from .._synth import synthesize
 
-        load = getattr(hagen, "load_blueprints", None)
-        synthesize = getattr(hagen, "synthesize", None)
-        hydrate = getattr(hagen, "hydrate_syntheses", None)
-        if load is None or synthesize is None or hydrate is None:
-            raise InputError("blueprint input needs hagen.load_blueprints, synthesize and hydrate_syntheses")
-        # What `hagen synth` writes: with the objects of the releases it hydrates (test hooks dropped).
-        add_specs(out, load(blueprint_paths), lambda spec: hydrate([synthesize(spec)], files=False)[0][0])
+        project = as_project(project)  # resolved once: loading and hydration read the same context
+
+        def synthesized(spec: Any) -> Any:
+            # What `hagen synth` writes: with the objects of the releases it hydrates (test hooks dropped).
+            return hydrate_syntheses([synthesize(spec)], project=project, files=False)[0][0]
+
+        add_specs(out, load_blueprints(blueprint_paths, project=project), synthesized)
     out.objects.extend(load_manifests(manifest_paths))
     return out
 

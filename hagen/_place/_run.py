@@ -57,18 +57,42 @@ def namespace_labels(objects: Sequence[Mapping[str, Any]]) -> dict[str, dict[str
     return out
 
 
+def _objects_and_cluster(
+    source: Any, cluster: ClusterProfile | None
+) -> tuple[list[Mapping[str, Any]], ClusterProfile]:
+    items = [source] if hasattr(source, "objects") else list(source)
+    objects: list[Mapping[str, Any]] = []
+    for item in items:
+        if hasattr(item, "objects"):
+            objects.extend(item.objects)
+            declared = getattr(item.blueprint, "cluster", None)
+            cluster = cluster if cluster is not None else declared
+        else:
+            objects.append(item)
+    if cluster is None:
+        from .._errors import InputError
+
+        raise InputError(
+            "no cluster to place on: give a ClusterProfile or declare `cluster` in the blueprint"
+        )
+    return objects, cluster
+
+
 def place(
-    objects: Sequence[Mapping[str, Any]],
-    cluster: ClusterProfile,
+    objects: Sequence[Mapping[str, Any]] | Any,
+    cluster: ClusterProfile | None = None,
     order: str = "declared",
     tiers: Sequence[str] = (),
     tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,),
 ) -> Placed:
     """Create the pods of every workload in `objects` in `order` and schedule them on `cluster`.
 
-    A pod's tier is its component label, else the first of `tier_labels` it carries (the blueprints'
-    configured tier label keys).
+    `objects`: Kubernetes objects (dicts), a hagen.Synthesis, or a sequence of Syntheses; `cluster`
+    defaults to the blueprints' own cluster profile (`cluster = ClusterProfile...`). Raises InputError
+    when there is no cluster to place on. A pod's tier is its component label, else the first of
+    `tier_labels` it carries (the blueprints' configured tier label keys).
     """
+    objects, cluster = _objects_and_cluster(objects, cluster)
     nodes = sim_nodes(cluster.nodes)
     items = workloads(objects, tier_labels)
     namespaces = namespace_labels(objects)

@@ -10,13 +10,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .._errors import SelectorError as SelectorError  # re-exported: raised by this module's rule
+
 _OPERATORS = frozenset({"In", "NotIn", "Exists", "DoesNotExist"})
 
 Requirement = tuple[str, str, frozenset[str]]
-
-
-class SelectorError(ValueError):
-    """A label selector the API server would reject (bad operator, In without values, ...)."""
 
 
 class Selector:

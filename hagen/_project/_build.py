@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .._blueprint import BlueprintSpec
-from .._blueprint._discover import BlueprintClass, check_unique
+from .._blueprint._discover import BlueprintClass, blueprint_classes, check_unique
 from .._blueprint._spec import build_spec
 from .._errors import BlueprintError
 from ._config import ProfileConfig, ProjectConfig
@@ -70,12 +71,32 @@ def _layers(*layers: ProfileConfig | None) -> ProfileConfig | None:
     return result
 
 
-def build_target(project: ProjectConfig, name: str, classes: Sequence[BlueprintClass]) -> TargetBuild:
-    """Every blueprint of the project as target `name` sees it."""
+def build_target(
+    project: ProjectConfig,
+    name: str,
+    classes: Sequence[BlueprintClass] | Sequence[str | Path] | None = None,
+) -> TargetBuild:
+    """Every blueprint of the project as target `name` sees it, with its Helm releases' values files and
+    chart copies read through the project (a hagen.Project: its --chart copies and Helm cache).
+
+    `classes`: blueprint (class, source) pairs already imported, or blueprint paths (str or Path); default
+    the project's blueprint folders."""
+    from ._context import as_project, load_spec_inputs
+
+    context = as_project(project)
+    pairs: list[BlueprintClass] = []
+    paths: list[str | Path] = []
+    for item in classes if classes is not None else context.blueprint_paths():
+        if isinstance(item, str | Path):
+            paths.append(item)
+        else:
+            pairs.append(item)
+    if paths or classes is None:
+        pairs = blueprint_classes(paths)
     target = project.target(name)
     config = project.targets[name]
     specs: list[BlueprintSpec] = []
-    for cls, source in classes:
+    for cls, source in pairs:
         try:
             specs.append(build_spec(cls, source=source, target=target))
         except BlueprintError as exc:
@@ -87,7 +108,7 @@ def build_target(project: ProjectConfig, name: str, classes: Sequence[BlueprintC
                 value=exc.value,
                 allowed=exc.allowed,
             ) from None
-    specs = check_unique(specs)
+    specs = check_unique(specs, context.charts)
     file = project.overrides_file(name)
     overrides: Overrides | None = load_overrides(file) if file is not None else None
     if overrides is not None:
@@ -104,7 +125,7 @@ def build_target(project: ProjectConfig, name: str, classes: Sequence[BlueprintC
         eks = eks_cluster(spec, config.cluster, config.region)
         if eks is not spec.eks:
             spec = spec.model_copy(update={"eks": eks})
-        built.append(spec)
+        built.append(load_spec_inputs(spec, context))
     return TargetBuild(
         name=name,
         target=target,

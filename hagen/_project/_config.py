@@ -327,8 +327,9 @@ def find_project(start: Path | None = None) -> Path | None:
     return None
 
 
-def load_project(path: str | Path | None = None) -> ProjectConfig:
-    """The project configuration: `path` (a hagen.toml, a pyproject.toml, or a folder to search up
+def load_config(path: str | Path | None = None) -> ProjectConfig:
+    """The project configuration file only (`load_project` builds the whole project context): `path`
+    (a hagen.toml, a pyproject.toml, or a folder to search up
     from; default the current folder), or the defaults (no targets) when no configuration is found."""
     start = Path(path) if path is not None else Path.cwd()
     file = start if start.is_file() else find_project(start)

@@ -6,23 +6,17 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._errors import HagenError, InputError
+from .._errors import InputError, InvalidOutput
 from .._finding import stop_on_errors
 from ._config import ProjectConfig
-from ._render import RenderedTarget, render_targets
+from ._render import ChartSources, RenderedTarget, render_targets
 
 if TYPE_CHECKING:
     from .._output import WriteReport
-    from .._validate import ValidationReport
 
 
-class InvalidTargetOutput(HagenError):
-    """A target's objects fail the Kubernetes schema; nothing was written. `reports`: target -> report."""
-
-    def __init__(self, reports: dict[str, ValidationReport]) -> None:
-        self.reports = reports
-        texts = [f"target {name}:\n{report.text()}" for name, report in reports.items()]
-        super().__init__("\n".join(texts))
+InvalidTargetOutput = InvalidOutput
+"""The former name of InvalidOutput (one exception for output that fails the schema, targets or not)."""
 
 
 def _paths(project: ProjectConfig, blueprints: Sequence[str | Path] | None) -> list[str]:
@@ -30,13 +24,14 @@ def _paths(project: ProjectConfig, blueprints: Sequence[str | Path] | None) -> l
     return [Path(p).as_posix() for p in chosen]
 
 
-def given_charts(charts: Mapping[str, Path] | None) -> dict[str, Path]:
-    """`charts` (release name -> chart copy), else those the command line named with --chart."""
-    if charts is not None:
-        return dict(charts)
-    from .._helm._check import CHART_PATHS
+def given_charts(project: ProjectConfig | None, charts: Mapping[str, Path] | None = None) -> ChartSources:
+    """Where the releases to hydrate find their charts: `charts` (release name -> chart copy), else the
+    project's (`--chart`), then the project's Helm repository cache (a ProjectConfig has neither; None:
+    `hagen.load_project()`)."""
+    from ._context import as_project
 
-    return dict(CHART_PATHS.get())
+    context = as_project(project)
+    return ChartSources(dict(context.charts if charts is None else charts), context.helm_cache)
 
 
 def hydration_notes(rendered: Sequence[RenderedTarget]) -> list[str]:
@@ -93,7 +88,7 @@ def plan_targets(
     _require_targets(project)
     names = project.select(targets)
     rendered = render_targets(
-        project, names, _paths(project, blueprints), jobs=jobs, charts=given_charts(charts)
+        project, names, _paths(project, blueprints), jobs=jobs, charts=given_charts(project, charts)
     )
     files = _files(project, rendered)
     files[OWNED_RECORD] = owned_record(files.keys())
@@ -114,9 +109,9 @@ def synth_targets(
     """Write out/<target>/<blueprint>/ for these targets (default: all) and out/gitops/; all or nothing.
 
     Each target is validated against its own Kubernetes version (`kube_version`, the command line, wins);
-    InvalidTargetOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
-    Releases to hydrate are rendered from `charts` (default: the --chart copies of the command line);
-    the report's `notes` say which were not, and why.
+    InvalidOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
+    Releases to hydrate are rendered from `charts` (release name -> chart copy; default: the project's
+    `charts`) or the project's Helm cache; the report's `notes` say which were not, and why.
     """
     from .._output import removal_scope, write_tree
 
@@ -129,12 +124,16 @@ def synth_targets(
         validate=validate,
         kube_version=kube_version,
         jobs=jobs,
-        charts=given_charts(charts),
+        charts=given_charts(project, charts),
     )
+    from .._helm._check import check_chart_names
+
+    check_chart_names(getattr(project, "charts", {}), (name for r in rendered for name in r.releases))
     failed = {r.name: r.report for r in rendered if r.report is not None and not r.report.ok}
     if failed:
-        raise InvalidTargetOutput(failed)
+        raise InvalidOutput(failed)
     stop_on_errors(f for r in rendered for f in r.findings)  # cross-blueprint conflicts of a target
+    # A synth of some blueprint files cannot tell which other owned files are stale: it removes none.
     partial = blueprints is not None and len(blueprints) > 0 and not all(Path(p).is_dir() for p in blueprints)
     complete = len(names) == len(project.targets) and not partial
     # Some blueprint files: only their folders in each target; some targets: those targets and gitops/.
@@ -163,7 +162,9 @@ def diff_targets(
     project.select([a, b])
     rendered = {
         r.name: r.files
-        for r in render_targets(project, sorted({a, b}), _paths(project, None), charts=given_charts(charts))
+        for r in render_targets(
+            project, sorted({a, b}), _paths(project, None), charts=given_charts(project, charts)
+        )
     }
 
     def strip(name: str) -> dict[str, str]:

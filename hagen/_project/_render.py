@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +29,26 @@ class RenderedTarget:
     namespaces: dict[str, str]  # blueprint -> namespace, for the GitOps destinations
     report: Any  # ValidationReport | None
     findings: tuple[Any, ...] = ()  # what synthesis found (Finding), for `hagen synth` to print
+    releases: tuple[str, ...] = ()  # the Helm releases' names, for the project's --chart copies
     notes: tuple[str, ...] = ()  # releases not hydrated, and why
 
 
+@dataclass(frozen=True)
+class ChartSources:
+    """Where hydration finds a release's chart: `copies` (release name -> chart directory or .tgz, a
+    project's `charts`), then the release's chart_path, then NAME-VERSION.tgz in Helm's repository cache
+    folder `cache` (a project's `helm_cache`; None: not looked in)."""
+
+    copies: Mapping[str, Path] = field(default_factory=dict)
+    cache: Path | None = None
+
+
 def hydrated_synthesis(
-    build: TargetBuild, spec: Any, charts: Mapping[str, Path], kube_version: str | None = None
+    build: TargetBuild, spec: Any, charts: ChartSources, kube_version: str | None = None
 ) -> tuple[Any, dict[str, str], list[str]]:
     """One blueprint of a target synthesized with its hydrated releases: the Synthesis with the rendered
     objects among its own and their findings among its findings (what validation, `hagen check` and
-    `hagen place` look at), every file under <target>/, and a note for each release not hydrated.
-    `charts`: release name -> chart directory or .tgz."""
+    `hagen place` look at), every file under <target>/, and a note for each release not hydrated."""
     from .._output import hydrate, render, with_hydrated
     from .._synth import synthesize
     from .._validate import DEFAULT_KUBE_VERSION
@@ -48,7 +58,8 @@ def hydrated_synthesis(
     hydrated = hydrate(
         synthesis,
         files,
-        charts,
+        charts.copies,
+        cache=charts.cache,
         kube_version=kube_version or build.kube_version or DEFAULT_KUBE_VERSION,
         hydrate_all=build.hydrate,
         prefix=f"{build.name}/",
@@ -58,35 +69,22 @@ def hydrated_synthesis(
     return with_hydrated(synthesis, hydrated), files, hydrated.notes
 
 
-def hydrated_syntheses(
-    build: TargetBuild, charts: Mapping[str, Path], kube_version: str | None = None
-) -> tuple[list[Any], list[str]]:
-    """Every blueprint of the target as `hydrated_synthesis` makes it, and the notes of all."""
-    syntheses: list[Any] = []
-    notes: list[str] = []
-    for spec in build.specs:
-        synthesis, _, said = hydrated_synthesis(build, spec, charts, kube_version)
-        syntheses.append(synthesis)
-        notes.extend(said)
-    return syntheses, notes
-
-
 def render_build(
     build: TargetBuild,
     validate: bool,
     kube_version: str | None = None,
-    charts: Mapping[str, Path] | None = None,
+    charts: ChartSources | None = None,
 ) -> RenderedTarget:
     """Synthesize and render one target; validate its objects with `kube_version` or the target's.
-    Releases to hydrate (the target's `hydrate`, or the release's) are rendered from `charts` (release
-    name -> chart directory or .tgz) and validated with the rest."""
+    Releases to hydrate (the target's `hydrate`, or the release's) are rendered from the chart copies
+    `charts` names and validated with the rest."""
     files: dict[str, str] = {}
     objects = []
     findings: list[Any] = []
     notes: list[str] = []
     syntheses = []
     for spec in build.specs:
-        synthesis, produced, said = hydrated_synthesis(build, spec, charts or {}, kube_version)
+        synthesis, produced, said = hydrated_synthesis(build, spec, charts or ChartSources(), kube_version)
         syntheses.append(synthesis)
         objects.extend(synthesis.objects)
         findings.extend(synthesis.findings)
@@ -101,7 +99,8 @@ def render_build(
 
         report = validate_objects(objects, kube_version or build.kube_version)
     namespaces = {s.name: s.namespace for s in build.specs}
-    return RenderedTarget(build.name, files, namespaces, report, tuple(findings), tuple(notes))
+    releases = tuple(r.name for s in build.specs for r in s.releases)
+    return RenderedTarget(build.name, files, namespaces, report, tuple(findings), releases, tuple(notes))
 
 
 _CLASSES: dict[tuple[str, ...], list[BlueprintClass]] = {}
@@ -113,7 +112,7 @@ def _worker(
     names: tuple[str, ...],
     validate: bool,
     kube: str | None,
-    charts: Mapping[str, Path],
+    charts: ChartSources,
 ) -> list[RenderedTarget]:
     """A pool worker: import the blueprints once per process, render the targets it was given."""
     if paths not in _CLASSES:
@@ -147,12 +146,15 @@ def render_targets(
     validate: bool = False,
     kube_version: str | None = None,
     jobs: int | None = None,
-    charts: Mapping[str, Path] | None = None,
+    charts: ChartSources | None = None,
 ) -> list[RenderedTarget]:
     """Every named target rendered, in name order; a pool of `jobs` processes (default: the CPUs) is used
-    only when there is more than one target and more than POOL_MIN_SYNTHESES syntheses. `charts`: release
-    name -> chart copy, for the releases to hydrate."""
-    charts = dict(charts or {})
+    only when there is more than one target and more than POOL_MIN_SYNTHESES syntheses. `charts`: where
+    the releases to hydrate find their charts (default: the project's copies and Helm cache)."""
+    if charts is None:
+        from ._plan import given_charts
+
+        charts = given_charts(project)
     key = tuple(paths)
     classes = _CLASSES[key] = blueprint_classes(paths)  # forked workers inherit it; spawned ones re-import
     workers = pool_workers(len(names), len(classes), jobs)

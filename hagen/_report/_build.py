@@ -42,14 +42,20 @@ class Page:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-def _page(subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions, out_dir: str) -> Page:
-    import hagen
+def _page(
+    subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions, out_dir: str, project: Any
+) -> Page:
     from hagen._place._inputs import Inputs, add_specs
     from hagen._place._svg import tier_colors
 
+    from .._api import hydrate_syntheses
+    from .._check import check
+    from .._synth import synthesize
+
     # The objects `hagen synth` writes, the charts of hydrated releases rendered in (one pipeline).
-    syntheses, _, _ = hagen.hydrate_syntheses(
-        [hagen.synthesize(spec) for spec in subject.specs],
+    syntheses, _, _ = hydrate_syntheses(
+        [synthesize(spec) for spec in subject.specs],
+        project=project,
         kube_version=subject.kube_version,
         hydrate_all=subject.hydrate,
         files=False,
@@ -76,7 +82,7 @@ def _page(subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions
     )
     page.data["notes"] = list(inputs.notes)
     out = f"{out_dir}/{subject.prefix}".rstrip("/")
-    result = hagen.check(syntheses, out_dir=out, kube_version=subject.kube_version)  # as the schema section
+    result = check(syntheses, out_dir=out, kube_version=subject.kube_version)  # as the schema section
     page.data["findings"] = findings_section(result)
     page.data["schema"] = schema_section(objects, subject.kube_version)
     page.data["counts"] = {
@@ -122,12 +128,11 @@ def report(
     target); `project`: a hagen.ProjectConfig (default `hagen.load_project()`). Raises InputError for an
     unknown target, BlueprintError for a bad blueprint; a missing Graphviz is reported in the page.
     """
-    import hagen
-
+    from .._project import load_project
     from ._render import render_pages
 
     options = options or ReportOptions()
-    project = project if project is not None else hagen.load_project()
+    project = project if project is not None else load_project()
     pages_of = subjects(project, sources, targets)
     out_dir = str(project.out)
     diff = None
@@ -139,6 +144,6 @@ def report(
         out = project.path(project.out)
         recover_output(out)  # as hagen.diff_output(base=...) does
         diff = (read_revision(out, options.base), read_path(out))
-    pages = [_page(s, diff, options, out_dir) for s in pages_of]
+    pages = [_page(s, diff, options, out_dir, project) for s in pages_of]
     graph_error = _lay_out(pages)
     return render_pages(pages, options, graph_error, bool(project.targets))

@@ -23,9 +23,9 @@ def findings_section(result: Any) -> dict[str, Any]:
 
 def schema_section(objects: Sequence[Mapping[str, Any]], kube_version: str | None) -> dict[str, Any]:
     """Template data: the Kubernetes version, every schema or API-rule error, objects not validated."""
-    import hagen
+    from .._validate import validate_objects
 
-    report = hagen.validate_objects([dict(o) for o in objects], kube_version)
+    report = validate_objects([dict(o) for o in objects], kube_version)
     return {
         "kube_version": report.kube_version,
         "errors": list(report.errors),

@@ -19,14 +19,15 @@ def placement_section(
 ) -> dict[str, Any]:
     """Template data: `svg`, `nodes` (name, zone, pods), `pending` (pod, tier, message, groups of nodes
     with their reasons), `rollouts` and `failures` (the simulations' data), `summary`."""
-    import hagen
     from hagen._place import render_svg
     from hagen._place._report import zones_of
     from hagen._place._svg import reason_groups
 
+    from .._place import fail, place, rollout
+
     if cluster is None:
         return {"missing": "no cluster profile: declare cluster= in the blueprint or a target profile"}
-    placed = hagen.place(objects, cluster, order, tiers)
+    placed = place(objects, cluster, order, tiers)
     sim = placed.simulation
     nodes = []
     for zone, indices in zones_of(sim).items():
@@ -49,8 +50,8 @@ def placement_section(
         "pending": pending,
         "summary": f"{len(sim.nodes)} nodes, {len(sim.placements)} pods: "
         f"{len(sim.placements) - len(sim.pending)} running, {len(sim.pending)} Pending",
-        "rollouts": [asdict(hagen.rollout(objects, cluster, t, order, tiers)[1]) for t in rollouts],
-        "failures": [_failure(hagen.fail(objects, cluster, spec, order, tiers)[1]) for spec in failures],
+        "rollouts": [asdict(rollout(objects, cluster, t, order, tiers)[1]) for t in rollouts],
+        "failures": [_failure(fail(objects, cluster, spec, order, tiers)[1]) for spec in failures],
         "topology": [n.message for n in placed.topology],
     }
 

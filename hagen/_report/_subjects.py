@@ -25,14 +25,15 @@ class Subject:
 
 def subjects(project: Any, sources: Sequence[str | Path] | None, targets: Sequence[str]) -> list[Subject]:
     """The pages of a report: the targets named (default every target), or the project's blueprints."""
-    import hagen
     from hagen._errors import InputError
+
+    from .._blueprint import load_blueprints
 
     paths = list(sources) if sources else [project.path(p) for p in project.blueprints]
     if not project.targets:
         if targets:
             project.select(list(targets))  # raises: the project has no targets
-        specs = tuple(hagen.load_blueprints(paths))
+        specs = tuple(load_blueprints(paths, project=project))
         if not specs:
             raise InputError(f"no blueprints found in {', '.join(str(p) for p in paths)}")
         return [Subject("blueprints", "index.html", specs, project.kube_version, "")]

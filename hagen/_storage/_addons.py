@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from hagen._errors import BlueprintError
 from hagen._storage._ebs import EBS_PROVISIONER
 from hagen._storage._efs import EFS_PROVISIONER
+
+from .._model import HagenModel
 
 AddonName = Literal["aws-ebs-csi-driver", "aws-efs-csi-driver"]
 PROVISIONER_OF: dict[str, str] = {
@@ -43,7 +45,7 @@ _CLUSTER_NAME = re.compile(r"^[a-zA-Z][-a-zA-Z0-9]{0,99}$")
 _REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-[0-9]+$")
 
 
-class EksCluster(BaseModel):
+class EksCluster(HagenModel):
     """The EKS cluster an eksctl ClusterConfig names: ``metadata.name`` and ``metadata.region``.
 
     eksctl refuses a config without them ("metadata must be set"), so the add-on fragment cannot be
@@ -91,7 +93,7 @@ def check_region(value: str, field: str) -> str:
     return value
 
 
-class CsiDriver(BaseModel):
+class CsiDriver(HagenModel):
     """One CSI driver add-on: installed by the emitted eksctl fragment, or declared already there.
 
     The IAM permission is at most one of: `well_known_policy` (eksctl makes a role with the managed policy,

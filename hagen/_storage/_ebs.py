@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from hagen._integers import Int32
 from hagen._storage import _ebs_checks as checks
 from hagen._storage._limits import DEFAULT_LIMIT_SET, LimitSet, VolumeLimits, limits_for
 from hagen._storage._names import check_subdomain
 from hagen._storage._parameters import FSTYPE_KEY, KNOWN_KEYS, TAG_PREFIX, check_raw_parameters
+
+from .._model import HagenModel
 
 EBS_PROVISIONER = "ebs.csi.aws.com"
 DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class"
@@ -36,7 +38,7 @@ def _str(value: object) -> str:
     return str(value)
 
 
-class StorageClass(BaseModel):
+class StorageClass(HagenModel):
     """An EBS StorageClass. Field docs name the driver parameter (``parameters.<key>``) each one sets."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -10,19 +10,21 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from hagen._errors import BlueprintError
 from hagen._integers import Int64
 from hagen._storage._ebs import DEFAULT_CLASS_ANNOTATION, BindingMode, ReclaimPolicy
 from hagen._storage._names import check_absolute_path, check_subdomain
 
+from .._model import HagenModel
+
 EFS_PROVISIONER = "efs.csi.aws.com"
 _FILE_SYSTEM_ID = re.compile(r"^fs-[0-9a-f]{8}([0-9a-f]{9})?$")
 _PERMS = re.compile(r"^[0-7]{3,4}$")
 
 
-class EfsStorageClass(BaseModel):
+class EfsStorageClass(HagenModel):
     """An EFS StorageClass: each PVC gets its own access point on one existing file system."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

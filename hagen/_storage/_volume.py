@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from hagen._errors import BlueprintError
 from hagen._quantity import QuantityError, check_quantity, parse_quantity
@@ -17,6 +17,8 @@ from hagen._storage._ebs import StorageClass
 from hagen._storage._ebs_checks import check_volume
 from hagen._storage._efs import EfsStorageClass
 from hagen._storage._names import check_absolute_path, check_label
+
+from .._model import HagenModel
 
 Access = Literal["per-replica", "shared"]
 AnyStorageClass = StorageClass | EfsStorageClass
@@ -31,7 +33,7 @@ def to_gib_ceil(value: Fraction) -> int:
     return int(-((-value) // GIB))
 
 
-class Volume(BaseModel):
+class Volume(HagenModel):
     """A tier's storage need: one claim per replica, or one claim every replica mounts."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

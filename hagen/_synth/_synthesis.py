@@ -136,10 +136,15 @@ def _made(spec: BlueprintSpec, classes: list[Any]) -> Iterator[Object]:
     yield from configuration_objects(spec)
 
 
-def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
+def synthesize(
+    spec: BlueprintSpec, base_dir: Path | None = None, *, report_errors: bool = False
+) -> Synthesis:
     """All objects of a blueprint, sorted; Helm values per release; the eksctl add-on fragment if needed.
 
-    `base_dir` resolves values files named by releases (default: the blueprint file's folder).
+    `base_dir` resolves values files named by releases (default: the blueprint file's folder). Helm values
+    with error findings (unknown or renamed keys, schema violations) raise ChartError, so that nothing is
+    written; with `report_errors` they travel in `findings` instead, for `check` to report (such a
+    synthesis must not be written).
     """
     classes = storage_classes(spec)
     objects = list(_made(spec, classes))
@@ -149,7 +154,7 @@ def synthesize(spec: BlueprintSpec, base_dir: Path | None = None) -> Synthesis:
         except BlueprintError as exc:
             raise exc.located(file=spec.source, blueprint=spec.class_name) from None
     _refuse_duplicates(spec, map(object_id, objects))
-    values, extras, findings = _releases_and_extras(spec, classes, base_dir)
+    values, extras, findings = _releases_and_extras(spec, classes, base_dir, report_errors)
     return Synthesis(spec, sort_objects(objects), values, extras, findings)
 
 
@@ -177,7 +182,7 @@ def synthesize_each(
 
 
 def _releases_and_extras(
-    spec: BlueprintSpec, classes: list[Any], base_dir: Path | None
+    spec: BlueprintSpec, classes: list[Any], base_dir: Path | None, report_errors: bool = False
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Any], tuple[Finding, ...]]:
     """Helm values per release (checked against the chart), the eksctl fragment, and their findings."""
     from .._storage._addons import cluster_fragment
@@ -190,7 +195,9 @@ def _releases_and_extras(
 
         for release in spec.releases:
             try:
-                checked = writable(check_release(release, folder))
+                checked = check_release(release, folder)
+                if not report_errors:
+                    writable(checked)
             except ChartError as exc:
                 raise ChartError(f"{spec.source}: {spec.class_name}: {exc}") from None
             values[release.name] = checked.values

@@ -7,8 +7,8 @@ from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
-class SchemaError:
-    """One field of one object that the Kubernetes API server would reject.
+class SchemaViolation:
+    """A record (data, not an exception): one field of one object that the API server would reject.
 
     `path` is the field in kubectl's notation (``spec.template.spec.containers[0].ports[0].containerPort``),
     `value` the offending value (None when a required field is missing). `blueprint` and `tier` come from
@@ -43,6 +43,9 @@ class SchemaError:
         return f"{where}{self.object_id}{origin}:{field} {self.message}"
 
 
+SchemaError = SchemaViolation  # the record's former name, kept for code inside hagen
+
+
 @dataclass(frozen=True, slots=True)
 class NotValidated:
     """An object no schema was found for (a custom resource, or a kind this Kubernetes version lacks)."""
@@ -60,7 +63,7 @@ class ValidationReport:
     """The outcome of validating a set of objects against one Kubernetes version."""
 
     kube_version: str
-    errors: tuple[SchemaError, ...]
+    errors: tuple[SchemaViolation, ...]
     validated: tuple[str, ...]
     not_validated: tuple[NotValidated, ...]
 

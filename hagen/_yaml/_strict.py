@@ -16,16 +16,18 @@ from typing import Any
 
 import yaml
 
+from .._errors import InputError
 from ._goload import GoLoader as _Base
 
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-class DuplicateKey(Exception):
-    """A key given twice in one mapping; `first` and `second` are 1-based lines."""
+class DuplicateKey(InputError):
+    """A key given twice in one mapping; `first` and `second` are 1-based lines. The YAML readers name the
+    file in the InputError they raise instead."""
 
     def __init__(self, key: Any, first: int, second: int) -> None:
-        super().__init__(key, first, second)
+        super().__init__(f"line {second}: duplicate key {key!r} (first at line {first})")
         self.key = key
         self.first = first
         self.second = second

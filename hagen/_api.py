@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,18 +85,72 @@ def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | N
     [tool.hagen], found from the current folder): with targets, out/<target>/<blueprint>/ and out/gitops/
     for every target (see `plan_targets`); otherwise its blueprint folders (default blueprints/).
     """
-    if sources is None:
-        from ._project import as_project, plan_targets
+    from ._project import as_project, plan_targets
 
-        project = as_project(project)
+    project = as_project(project)
+    if sources is None:
         if project.targets:
             return plan_targets(project)
         sources = project.blueprint_paths()
-    files: dict[str, str] = {}
-    for synthesis in synthesize_all(sources, project=project):
-        files.update(render(synthesis))
+    _, files, _ = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
     files[OWNED_RECORD] = owned_record(files.keys())
     return dict(sorted(files.items()))
+
+
+def hydrate_syntheses(
+    syntheses: Sequence[Synthesis],
+    charts: Mapping[str, Path] | None = None,
+    *,
+    project: Project | ProjectConfig | None = None,
+    kube_version: str | None = None,
+    hydrate_all: bool = False,
+    files: bool = True,
+) -> tuple[list[Synthesis], dict[str, str], list[str]]:
+    """Each synthesis with its hydrated Helm releases (those declared ``hydrate=True``, or all with
+    `hydrate_all`) rendered in: (the syntheses with the rendered objects and findings among their own,
+    every file under out/ as `render` plus helm/<release>/ make them, one note per release not hydrated
+    and why).
+
+    `charts`: release name -> chart directory or .tgz (default: the project's `charts`, the --chart
+    copies); a release's chart_path and then the project's Helm repository cache (`helm_cache`) are
+    looked in after it. `project`: a hagen.Project (default `hagen.load_project()`). `kube_version` is
+    written into the provenance (default: the project's, else hagen's default version). With
+    ``files=False`` only the hydrated releases' files come back, and blueprints without one are not
+    rendered (for checks and placement). A synthesis with error findings is not hydrated. ChartError when
+    a chart does not render.
+    """
+    from ._output import hydrate, with_hydrated
+    from ._project import as_project
+    from ._validate import DEFAULT_KUBE_VERSION
+
+    project = as_project(project)
+    charts = project.charts if charts is None else charts
+    kube_version = kube_version or project.kube_version or DEFAULT_KUBE_VERSION
+    out: list[Synthesis] = []
+    written: dict[str, str] = {}
+    notes: list[str] = []
+    for synthesis in syntheses:
+        wanted = hydrate_all or any(r.hydrate for r in synthesis.blueprint.releases)
+        # Values with error findings (kept by `check` to report) are never written, nor rendered.
+        wanted = wanted and not any(f.severity == "error" for f in synthesis.findings)
+        if not wanted:
+            out.append(synthesis)
+            written.update(render(synthesis) if files else {})
+            continue
+        own = render(synthesis)
+        hydrated = hydrate(
+            synthesis,
+            own,
+            charts,
+            cache=project.helm_cache,
+            kube_version=kube_version,
+            hydrate_all=hydrate_all,
+        )
+        written.update(own if files else {})
+        written.update(hydrated.files)
+        notes.extend(hydrated.notes)
+        out.append(with_hydrated(synthesis, hydrated))
+    return out, written, notes
 
 
 def synth(
@@ -139,18 +193,22 @@ def synth(
 
     conflicts = conflict_findings(syntheses)
     stop_on_errors([*conflicts, *(f for s in syntheses for f in s.findings)])
+    syntheses, files, notes = hydrate_syntheses(syntheses, project=project, kube_version=kube_version)
     if validate:
         from ._validate import validate_objects
 
         report = validate_objects([o for s in syntheses for o in s.objects], kube_version)
         if not report.ok:
             raise InvalidOutput({"": report})
-    files: dict[str, str] = {}
-    for synthesis in syntheses:
-        files.update(render(synthesis))
+    if notes:  # releases not hydrated here: their committed rendered files stay while the values match
+        from ._output import keep_hydrated
+
+        files, kept = keep_hydrated(files, Path(out_dir))
+        notes.extend(kept)
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in listed)
     scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
     written = write_tree(files, Path(out_dir), scope)
     written.findings.extend(f for s in syntheses for f in s.findings)
+    written.notes.extend(notes)
     written.findings.extend(conflicts)
     return written

@@ -83,7 +83,8 @@ def test_unknown_key_names_file_line_and_allowed_keys(tmp_path: Path) -> None:
         hagen.load_project(tmp_path)
     message = str(err.value)
     assert "hagen.toml:5: targets.dev.replicas: unknown key 'replicas'" in message
-    assert "allowed keys: cluster, description, kube_version, overrides, profile, region, vars" in message
+    allowed = "cluster, description, hydrate, kube_version, overrides, profile, region, vars"
+    assert f"allowed keys: {allowed}" in message
 
 
 def test_unknown_top_level_key_lists_the_project_keys(tmp_path: Path) -> None:

@@ -168,6 +168,10 @@ PUBLIC = [
     "canonical_quantity",
     "parse_quantity",
     "same_quantity",
+    "Hydration",
+    "chart_digest",
+    "hydrate_release",
+    "hydrate_syntheses",
     "ReportOptions",
     "report",
 ]

@@ -183,6 +183,23 @@ def test_credential_in_config_map_and_secret_with_data_are_findings() -> None:
     ]
 
 
+def test_a_credential_key_opening_a_nested_block_sets_nothing() -> None:
+    # The Jenkins chart's JCasC ConfigMap: `apiToken:` holds settings on the next lines, not a token.
+    jcasc = "jenkins:\n  apiToken:\n    creationOfLegacyTokenEnabled: false\n  token:\n\n  x: 1\n"
+    config = {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": {"name": "jcasc", "namespace": "jenkins"},
+        "data": {"jcasc-default-config.yaml": jcasc, "other.yaml": "auth:\n  token:   abc123\n"},
+    }
+    assert _messages([config]) == [
+        (
+            "secret.plaintext-configmap",
+            "ConfigMap jcasc: key 'other.yaml' holds a credential in plain text (a line sets token)",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("kind", "path"),
     [("SealedSecret", ("spec", "encryptedData")), ("ExternalSecret", ("spec", "target", "template", "data"))],

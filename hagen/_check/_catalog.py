@@ -184,6 +184,10 @@ _RULES = (
     Rule("helm.random-admin-password", "warning", "Chart generates a new admin password",
          "Without an existing admin Secret the chart makes a new password on each render.",
          "Create a Secret with the admin user and password and reference it."),
+    Rule("helm.non-deterministic", "warning", "Chart renders differently each time",
+         "A template using randAlphaNum, now or lookup renders anew each time: every synth rewrites the "
+         "hydrated object and every diff shows it changed (a new admin password on each apply).",
+         "Set the values key the message names, so that the chart stops generating the value."),
     Rule("helm.chart-not-found", "info", "No local copy of the chart",
          "The values were checked against hagen's model of the chart (or nothing), not the chart itself.",
          "`helm pull` the chart and pass it with chart_path= or --chart RELEASE=PATH."),

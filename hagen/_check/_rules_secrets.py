@@ -22,8 +22,9 @@ _NAME = re.compile(
 )
 _URL_PASSWORD = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<secret>[^@\s/]+)@", re.IGNORECASE)
 _PARAM_PASSWORD = re.compile(r"[?&;](password|pwd)=(?P<secret>[^&;\s]+)", re.IGNORECASE)
+# The value must be on the key's own line: `apiToken:` opening a nested block sets no token.
 _LINE = re.compile(
-    r"^\s*[\w.-]*(password|passwd|secret|token|api[_-]?key)\s*[=:]\s*(?P<secret>\S.*)$",
+    r"^[ \t]*[\w.-]*(password|passwd|secret|token|api[_-]?key)[ \t]*[=:][ \t]*(?P<secret>\S.*)$",
     re.IGNORECASE | re.MULTILINE,
 )
 _REFERENCE = re.compile(r"^\s*[\"']?(\$\(\w+\)|\$\{[^}]*\}|\{\{[^}]*\}\}|<[^>]*>)?[\"']?\s*$")

@@ -99,7 +99,10 @@ def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
     named = [
         o for o in synthesis.objects if isinstance(o.get("metadata"), dict) and o["metadata"].get("name")
     ]
-    return {object_id(o): f"{root}/{object_filename(o)}" for o in named}
+    files = {object_id(o): f"{root}/{object_filename(o)}" for o in named}
+    # Objects a hydrated Helm release rendered live under helm/<release>/.
+    files.update({ident: f"{root}/{path}" for ident, path in getattr(synthesis, "rendered", {}).items()})
+    return files
 
 
 def declared_addons(spec: Any) -> set[str]:

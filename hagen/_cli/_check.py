@@ -101,10 +101,17 @@ def run(args: argparse.Namespace) -> int:
     blueprint_paths, manifest_paths = _split(paths)
     sources: list[Any] = []
     if blueprint_paths:
-        from .. import load_blueprints, synthesize
+        from .. import hydrate_syntheses, load_blueprints, synthesize
 
+        # What `hagen synth` writes: the charts of hydrated releases rendered in, checked with the rest.
         specs = load_blueprints(blueprint_paths, project=project)
-        sources.extend(synthesize(spec, report_errors=True) for spec in specs)
+        syntheses, _, _ = hydrate_syntheses(
+            [synthesize(spec, report_errors=True) for spec in specs],
+            project=project,
+            kube_version=args.kube_version or project.kube_version,
+            files=False,
+        )
+        sources.extend(syntheses)
     files: dict[str, str] = {}
     if manifest_paths:
         from .. import load_sourced
@@ -137,6 +144,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         blueprint_classes,
         build_target,
         check,
+        hydrate_syntheses,
         json_report,
         sarif_report,
         synthesize,
@@ -160,11 +168,19 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     for name in names:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
-        result = check(
+        version = args.kube_version or build.kube_version
+        syntheses, _, _ = hydrate_syntheses(
             [synthesize(s, report_errors=True) for s in build.specs],
+            project=project,
+            kube_version=version,
+            hydrate_all=build.hydrate,
+            files=False,
+        )
+        result = check(
+            syntheses,
             cluster=cluster,
             out_dir=f"{args.out}/{name}",
-            kube_version=args.kube_version or build.kube_version,
+            kube_version=version,
         )
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":

@@ -70,6 +70,9 @@ def register(subparsers: Any) -> None:
         metavar="FILE",
         help="cluster profile (as for hagen place): say whether each rollout can finish on it",
     )
+    from ._charts import add_chart_option
+
+    add_chart_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -99,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
     except RecursionError:
         raise InputError("the YAML nests too deeply to compare") from None
     sys.stdout.write(report)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     return 1 if diff_fails(result, args.fail_on) and not args.exit_zero else 0
 
 

@@ -109,7 +109,9 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     texts: list[str] = []
     data: dict[str, Any] = {}
     for name in names:
-        output, status, sim = place_inputs(target_inputs(build_target(project, name, classes)), options)
+        output, status, sim = place_inputs(
+            target_inputs(build_target(project, name, classes), project=project), options
+        )
         code = max(code, status)
         if args.svg:
             from .. import render_svg

@@ -84,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
     except hagen.BlockingFindings as exc:
         return _blocked(exc)
     _print_findings(report.findings)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     count = len({p.split("/", 1)[0] for p in (*report.written, *report.unchanged)})
     print(f"hagen synth: {count} blueprint{'s' if count != 1 else ''} -> {args.out}/: {report.summary()}")
     return 0
@@ -130,6 +132,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             for group in (report.written, report.unchanged, report.removed)
         ]
         print(f"  {name}: {counts[0]} written, {counts[1]} unchanged, {counts[2]} removed")
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

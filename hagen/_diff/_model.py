@@ -130,6 +130,7 @@ class DiffResult:
     old_root: str | None = None
     new_root: str | None = None
     ignored: tuple[tuple[str, int], ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. hydrated files kept out of the comparison, and why
 
     @property
     def drift(self) -> bool:

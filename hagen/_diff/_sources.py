@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._output import (
     OWNED_RECORD,
+    carry_unhydrated,
     in_scope,
     kept_files,
     owned_record,
@@ -67,6 +68,11 @@ def diff_planned(
     owned = set(parse_owned(record, str(out / OWNED_RECORD)))
     new_record = planned.get(OWNED_RECORD)
     generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
+    notes: list[str] = []
+    if against is None:
+        generated, notes = carry_unhydrated(generated, disk.texts, owned)
+        if new_record is not None and notes:
+            new_record = owned_record(generated.keys())
     if against is not None and not owned:
         owned = set(disk.texts)  # a tree that was not written by hagen: compare all of it
     elsewhere = {p for p in owned if not in_scope(p, scope)}
@@ -84,10 +90,10 @@ def diff_planned(
     # The record is bookkeeping: it only counts on its own, when nothing else already shows the drift.
     record_drift = new_record is not None and record != new_record and not result.drift
     formatting = (*result.formatting_only, OWNED_RECORD) if record_drift else result.formatting_only
-    return replace(result, foreign=foreign, formatting_only=formatting)
+    return replace(result, foreign=foreign, formatting_only=formatting, notes=tuple(notes))
 
 
-def _blueprint_sources(specs: Sequence[Any]) -> dict[str, str]:
+def _blueprint_sources(specs: Sequence[Any], project: Any) -> dict[str, str]:
     """out/ file -> the blueprint file it comes from (a file two blueprints share is left out)."""
     from .._api import plan
 
@@ -96,7 +102,7 @@ def _blueprint_sources(specs: Sequence[Any]) -> dict[str, str]:
         source = str(getattr(spec, "source", "") or "")
         if not source:
             continue
-        for path in plan([spec]):
+        for path in plan([spec], project=project):
             seen.setdefault(path, set()).add(source)
     return {path: next(iter(found)) for path, found in seen.items() if len(found) == 1}
 
@@ -136,7 +142,7 @@ def diff_output(
             result = diff_planned(plan(project=project), out_dir, against, None, ignore=ignore)
             if with_sources and result.drift:
                 specs = load_blueprints(project.blueprint_paths(), project=project)
-                plain = _blueprint_sources(specs)
+                plain = _blueprint_sources(specs, project)
                 sources = {f"{t}/{p}": s for t in project.targets for p, s in plain.items()}
                 result = replace(result, sources=sources)
             return result
@@ -147,5 +153,5 @@ def diff_output(
     scope = removal_scope(all(p.is_dir() for p in paths), (spec.name for spec in specs))
     result = diff_planned(plan(specs, project=project), out_dir, against, scope, ignore=ignore)
     if with_sources and result.drift:
-        result = replace(result, sources=_blueprint_sources(specs))
+        result = replace(result, sources=_blueprint_sources(specs, project))
     return result

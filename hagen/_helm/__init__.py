@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from ._chart import ChartCopy, chart_copy_for, find_chart_copy, load_chart_copy
     from ._check import ValuesCheck, check_release, find_release_chart, load_release, release_values
     from ._helmfile import helmfile_document, install_command, repo_add_command, values_path
+    from ._hydrate import Hydration, chart_digest, hydrate_release
     from ._jenkins import JENKINS_CHART, JENKINS_CHART_VERSION, Jenkins
     from ._jenkins_controller import Admin, Controller, Ingress
     from ._jenkins_parts import IAM_ROLE_ANNOTATION, Agent, NetworkPolicy, Persistence, Rbac, ServiceAccount
@@ -26,6 +27,7 @@ __getattr__ = lazy_names(
         "._chart": "ChartCopy chart_copy_for find_chart_copy load_chart_copy",
         "._check": "ValuesCheck check_release find_release_chart load_release release_values",
         "._helmfile": "helmfile_document install_command repo_add_command values_path",
+        "._hydrate": "Hydration chart_digest hydrate_release",
         "._jenkins": "JENKINS_CHART JENKINS_CHART_VERSION Jenkins",
         "._jenkins_controller": "Admin Controller Ingress",
         "._jenkins_parts": "IAM_ROLE_ANNOTATION Agent NetworkPolicy Persistence Rbac ServiceAccount",
@@ -51,6 +53,7 @@ __all__ = [
     "ChartCopy",
     "Controller",
     "HelmRelease",
+    "Hydration",
     "Ingress",
     "Jenkins",
     "NetworkPolicy",
@@ -63,6 +66,7 @@ __all__ = [
     "Values",
     "ValuesCheck",
     "chart_copy_for",
+    "chart_digest",
     "check_keys",
     "check_release",
     "check_schema",
@@ -71,6 +75,7 @@ __all__ = [
     "find_chart_copy",
     "find_release_chart",
     "helmfile_document",
+    "hydrate_release",
     "install_command",
     "load_chart_copy",
     "load_release",

@@ -79,6 +79,10 @@ class Jenkins(HelmRelease):
                     values[key] = nested
         return values
 
+    def pinning_keys(self) -> dict[str, str]:
+        """templates/secret.yaml makes the admin password with randAlphaNum unless a Secret is named."""
+        return {"templates/secret.yaml": "controller.admin.existingSecret"}
+
     def known_keys(self) -> Values:
         """Every key the typed parts can write (checks values when no chart copy is found)."""
         return {key: _part_type(field).key_tree() for field, key in _PARTS.items()}

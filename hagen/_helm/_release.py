@@ -109,6 +109,9 @@ class HelmRelease(HagenModel):
     relative to the blueprint file."""
     create_namespace: bool = True
     """Whether the install creates the namespace (``--create-namespace``)."""
+    hydrate: bool = False
+    """Render the chart into out/ (helm/<release>/, one file per object) when a chart copy and the Helm
+    engine are there; a target's ``hydrate = true`` in hagen.toml does the same for all its releases."""
     _loaded: tuple[tuple[Values, ...], Any] | None = PrivateAttr(default=None)
     # (values files' mappings, chart copy or None), read once at load time (see `loaded`).
 
@@ -129,6 +132,11 @@ class HelmRelease(HagenModel):
 
     def typed_values(self) -> Values:
         """The values the typed model sets (none for a plain release; see `Jenkins`)."""
+        return {}
+
+    def pinning_keys(self) -> dict[str, str]:
+        """Template path within the chart (``templates/secret.yaml``) -> the values key that pins what it
+        would generate anew on every render (a random password, a timestamp); none for a plain release."""
         return {}
 
     def known_keys(self) -> Values | None:

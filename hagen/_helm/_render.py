@@ -41,13 +41,17 @@ def render_available() -> str | None:
     return None
 
 
-def render_release(release: HelmRelease, values: Values, chart: Path | str | None) -> list[Object]:
-    """The Kubernetes objects `chart` (a chart directory or .tgz) renders for `release` with `values`.
+def engine_version() -> str:
+    """``helm-python-sdk 0.2.2 (Helm v4.2.3)``: the render engine; RenderUnavailable without it."""
+    helm = _helm_module()
+    return f"helm-python-sdk {helm.__version__} (Helm {helm.helm_sdk_version()})"
 
-    Rendered as a first install (``helm template --is-upgrade=false``); objects without a namespace get
-    the release namespace, as ``helm install -n`` would apply them; NOTES.txt and empty documents are
-    dropped; objects come back in hagen's kind order.
-    """
+
+def render_manifests(
+    release: HelmRelease, values: Values, chart: Path | str | None, *, crds: bool = False
+) -> dict[str, str]:
+    """Template path -> rendered text, as ``helm template`` renders a first install of `chart` (a chart
+    directory or .tgz); with `crds`, the chart's ``crds/`` files too, under ``<chart>/crds/<file>``."""
     chart = Path(chart) if chart is not None else None  # a str path or a Path
     if chart is None or not chart.exists():
         raise RenderUnavailable(
@@ -59,19 +63,44 @@ def render_release(release: HelmRelease, values: Values, chart: Path | str | Non
             manifests: dict[str, str] = loaded.render(
                 values, name=release.name, namespace=release.namespace, is_install=True
             )
+            if crds:
+                for crd in loaded.crds:  # filename is <chart>/crds/<file>, as Helm names templates
+                    manifests[str(crd["filename"])] = crd["data"]
     except helm.HelmError as exc:
         raise ChartError(f"release {release.name}: chart {chart} does not render: {exc}") from None
-    objects: list[Object] = []
+    return manifests
+
+
+def manifest_objects(
+    release: HelmRelease, manifests: dict[str, str], chart: Path
+) -> list[tuple[str, Object]]:
+    """(template, object) for every object of rendered `manifests`, templates in sorted order; NOTES.txt
+    and empty documents dropped; objects without a namespace get the release namespace, as
+    ``helm install -n`` would apply them."""
+    found: list[tuple[str, Object]] = []
     for template, text in sorted(manifests.items()):
         if not template.endswith((".yaml", ".yml")) or not text.strip():
             continue
         try:
-            objects.extend(load_objects(text, f"{chart}: {template}"))
+            found.extend((template, obj) for obj in load_objects(text, f"{chart}: {template}"))
         except HagenError as exc:
             raise ChartError(f"release {release.name}: {exc}") from None
-    scoped = cluster_scoped_kinds(objects)  # the chart's own CRDs may declare cluster-scoped kinds
-    for obj in objects:
+    scoped = cluster_scoped_kinds([obj for _, obj in found])  # the chart's CRDs may declare such kinds
+    for _, obj in found:
         meta = obj.setdefault("metadata", {})
         if not is_cluster_scoped(obj, scoped) and not meta.get("namespace"):
             meta["namespace"] = release.namespace
-    return sort_objects(objects)
+    return found
+
+
+def render_release(release: HelmRelease, values: Values, chart: Path | str | None) -> list[Object]:
+    """The Kubernetes objects `chart` (a chart directory or .tgz) renders for `release` with `values`.
+
+    Rendered as a first install (``helm template --is-upgrade=false``); objects without a namespace get
+    the release namespace, as ``helm install -n`` would apply them; NOTES.txt and empty documents are
+    dropped; objects come back in hagen's kind order. RenderUnavailable without the engine or the chart;
+    ChartError when the chart does not render.
+    """
+    manifests = render_manifests(release, values, chart)
+    assert chart is not None  # render_manifests refused a missing chart
+    return sort_objects(obj for _, obj in manifest_objects(release, manifests, Path(chart)))

@@ -1,5 +1,7 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
+from ._carry import carry_unhydrated, keep_hydrated
+from ._hydrated import PROVENANCE, HydratedOutput, hydrate, with_hydrated
 from ._layout import (
     header,
     kustomization,
@@ -15,10 +17,15 @@ from ._write import WriteReport, recover_output, write_tree
 
 __all__ = [
     "OWNED_RECORD",
+    "PROVENANCE",
+    "HydratedOutput",
     "Scope",
     "WriteReport",
+    "carry_unhydrated",
     "header",
+    "hydrate",
     "in_scope",
+    "keep_hydrated",
     "kept_files",
     "kustomization",
     "object_document",
@@ -32,5 +39,6 @@ __all__ = [
     "render_objects",
     "stale_files",
     "stream_objects",
+    "with_hydrated",
     "write_tree",
 ]

@@ -72,7 +72,10 @@ def render(synthesis: Synthesis) -> dict[str, str]:
     head = header(synthesis)
     names: list[str] = []
     owners: dict[str, Object] = {}
+    rendered = synthesis.rendered  # hydrated objects have their files under helm/<release>/
     for obj in synthesis.objects:
+        if rendered and object_id(obj) in rendered:
+            continue
         name = object_filename(obj, synthesis.blueprint.namespace)
         _refuse_shared_file(synthesis, name, owners.setdefault(name, obj), obj)
         names.append(name)

@@ -32,6 +32,8 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
     findings: list[Any] = field(default_factory=list)
     """What synthesis found and did not stop on (hagen.Finding: Helm values warnings and notes)."""
+    notes: list[str] = field(default_factory=list)
+    """What synthesis left out, and why (e.g. a Helm release not hydrated: no chart copy)."""
 
     def summary(self) -> str:
         return f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.removed)} removed"

@@ -28,7 +28,8 @@ class Inputs:
 
 def rendered_releases(spec: Any, synthesis: Any) -> tuple[list[dict[str, Any]], list[str]]:
     """Objects of the blueprint's Helm releases whose chart can be rendered here (a local chart copy and
-    the optional Helm SDK); a note for each release that cannot, since its pods are then not placed."""
+    the optional Helm SDK); a note for each release that cannot, since its pods are then not placed.
+    Releases the synthesis already holds hydrated (its `rendered` objects) are not rendered again."""
     try:
         from .._helm import find_release_chart, render_release
     except ImportError:
@@ -36,7 +37,10 @@ def rendered_releases(spec: Any, synthesis: Any) -> tuple[list[dict[str, Any]], 
     objects: list[dict[str, Any]] = []
     notes: list[str] = []
     base = Path(spec.source).parent if getattr(spec, "source", "") else Path()
+    hydrated = {path.split("/")[1] for path in (getattr(synthesis, "rendered", None) or {}).values()}
     for release in getattr(spec, "releases", None) or ():
+        if release.name in hydrated:
+            continue
         try:
             copy = find_release_chart(release, base)
             values = (getattr(synthesis, "values", None) or {}).get(release.name)
@@ -89,10 +93,18 @@ def load_inputs(paths: Sequence[Path], project: Any = None) -> Inputs:
     blueprint_paths = [p for p in paths if _is_blueprint(p)]
     manifest_paths = [p for p in paths if not _is_blueprint(p)]
     if blueprint_paths:
+        from .._api import hydrate_syntheses
         from .._blueprint import load_blueprints
+        from .._project import as_project
         from .._synth import synthesize
 
-        add_specs(out, load_blueprints(blueprint_paths, project=project), synthesize)
+        project = as_project(project)  # resolved once: loading and hydration read the same context
+
+        def synthesized(spec: Any) -> Any:
+            # What `hagen synth` writes: with the objects of the releases it hydrates (test hooks dropped).
+            return hydrate_syntheses([synthesize(spec)], project=project, files=False)[0][0]
+
+        add_specs(out, load_blueprints(blueprint_paths, project=project), synthesized)
     out.objects.extend(load_manifests(manifest_paths))
     return out
 

@@ -29,6 +29,7 @@ class TargetBuild:
     target: Target
     specs: tuple[BlueprintSpec, ...]
     kube_version: str | None
+    hydrate: bool = False
 
 
 def cluster_profile(profile: ProfileConfig, declared: Any, project: ProjectConfig) -> Any:
@@ -125,7 +126,13 @@ def build_target(
         if eks is not spec.eks:
             spec = spec.model_copy(update={"eks": eks})
         built.append(load_spec_inputs(spec, context))
-    return TargetBuild(name=name, target=target, specs=tuple(built), kube_version=kube_version(project, name))
+    return TargetBuild(
+        name=name,
+        target=target,
+        specs=tuple(built),
+        kube_version=kube_version(project, name),
+        hydrate=project.targets[name].hydrate,
+    )
 
 
 def kube_version(project: ProjectConfig, name: str) -> str | None:

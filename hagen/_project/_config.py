@@ -116,6 +116,10 @@ class TargetConfig(_Model):
     kube_version: str | None = Field(default=None, description="Kubernetes version for schema validation")
     profile: ProfileConfig | None = Field(default=None, description="cluster profile for placement checks")
     vars: dict[str, Any] = Field(default_factory=dict, description="free values for blueprint methods")
+    hydrate: bool = Field(
+        default=False,
+        description="render every Helm release's chart into helm/<release>/ (needs a chart copy)",
+    )
 
 
 class ArgoCDConfig(_Model):

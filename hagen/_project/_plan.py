@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._errors import InputError, InvalidOutput
 from .._finding import stop_on_errors
 from ._config import ProjectConfig
-from ._render import RenderedTarget, render_targets
+from ._render import ChartSources, RenderedTarget, render_targets
 
 if TYPE_CHECKING:
     from .._output import WriteReport
@@ -22,6 +22,21 @@ InvalidTargetOutput = InvalidOutput
 def _paths(project: ProjectConfig, blueprints: Sequence[str | Path] | None) -> list[str]:
     chosen = blueprints if blueprints else [project.path(p) for p in project.blueprints]
     return [Path(p).as_posix() for p in chosen]
+
+
+def given_charts(project: ProjectConfig | None, charts: Mapping[str, Path] | None = None) -> ChartSources:
+    """Where the releases to hydrate find their charts: `charts` (release name -> chart copy), else the
+    project's (`--chart`), then the project's Helm repository cache (a ProjectConfig has neither; None:
+    `hagen.load_project()`)."""
+    from ._context import as_project
+
+    context = as_project(project)
+    return ChartSources(dict(context.charts if charts is None else charts), context.helm_cache)
+
+
+def hydration_notes(rendered: Sequence[RenderedTarget]) -> list[str]:
+    """Each target's releases not hydrated, and why, said once."""
+    return list(dict.fromkeys(f"{r.name}: {n}" for r in rendered for n in r.notes))
 
 
 def _require_targets(project: ProjectConfig) -> None:
@@ -64,6 +79,7 @@ def plan_targets(
     *,
     blueprints: Sequence[str | Path] | None = None,
     jobs: int | None = None,
+    charts: Mapping[str, Path] | None = None,
 ) -> dict[str, str]:
     """Every file `hagen synth` writes for these targets (default: all): path relative to out/ -> text,
     with out/gitops/ and the ownership record as a synth of exactly these targets leaves it."""
@@ -71,7 +87,10 @@ def plan_targets(
 
     _require_targets(project)
     names = project.select(targets)
-    files = _files(project, render_targets(project, names, _paths(project, blueprints), jobs=jobs))
+    rendered = render_targets(
+        project, names, _paths(project, blueprints), jobs=jobs, charts=given_charts(project, charts)
+    )
+    files = _files(project, rendered)
     files[OWNED_RECORD] = owned_record(files.keys())
     return dict(sorted(files.items()))
 
@@ -85,18 +104,27 @@ def synth_targets(
     validate: bool = True,
     kube_version: str | None = None,
     jobs: int | None = None,
+    charts: Mapping[str, Path] | None = None,
 ) -> WriteReport:
     """Write out/<target>/<blueprint>/ for these targets (default: all) and out/gitops/; all or nothing.
 
     Each target is validated against its own Kubernetes version (`kube_version`, the command line, wins);
     InvalidOutput is raised, writing nothing, when any fails. Owned files of the other targets stay.
+    Releases to hydrate are rendered from `charts` (release name -> chart copy; default: the project's
+    `charts`) or the project's Helm cache; the report's `notes` say which were not, and why.
     """
     from .._output import removal_scope, write_tree
 
     _require_targets(project)
     names = project.select(targets)
     rendered = render_targets(
-        project, names, _paths(project, blueprints), validate=validate, kube_version=kube_version, jobs=jobs
+        project,
+        names,
+        _paths(project, blueprints),
+        validate=validate,
+        kube_version=kube_version,
+        jobs=jobs,
+        charts=given_charts(project, charts),
     )
     from .._helm._check import check_chart_names
 
@@ -112,17 +140,32 @@ def synth_targets(
     produced = {f"{r.name}/{b}" for r in rendered for b in r.namespaces} if partial else {*names, "gitops"}
     scope = removal_scope(complete, produced)
     out = Path(out_dir) if out_dir is not None else project.path(project.out)
-    report = write_tree(_files(project, rendered), out, scope)
+    files = _files(project, rendered)
+    notes = hydration_notes(rendered)
+    if notes:  # releases not hydrated here: their committed rendered files stay while the values match
+        from .._output import keep_hydrated
+
+        files, kept = keep_hydrated(files, out)
+        notes.extend(kept)
+    report = write_tree(files, out, scope)
     report.findings.extend(f for r in rendered for f in r.findings)
+    report.notes.extend(notes)
     return report
 
 
-def diff_targets(project: ProjectConfig, a: str, b: str) -> tuple[dict[str, str], dict[str, str]]:
+def diff_targets(
+    project: ProjectConfig, a: str, b: str, charts: Mapping[str, Path] | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
     """The files of targets `a` and `b` with the <target>/ prefix removed, so that the two trees line up
     by <blueprint>/<file> (what `hagen diff --target a --against b` compares)."""
     _require_targets(project)
     project.select([a, b])
-    rendered = {r.name: r.files for r in render_targets(project, sorted({a, b}), _paths(project, None))}
+    rendered = {
+        r.name: r.files
+        for r in render_targets(
+            project, sorted({a, b}), _paths(project, None), charts=given_charts(project, charts)
+        )
+    }
 
     def strip(name: str) -> dict[str, str]:
         cut = len(name) + 1

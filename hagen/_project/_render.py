@@ -8,8 +8,9 @@ depend on the number of workers or on which finishes first.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .._blueprint._discover import BlueprintClass, blueprint_classes
@@ -29,24 +30,66 @@ class RenderedTarget:
     report: Any  # ValidationReport | None
     findings: tuple[Any, ...] = ()  # what synthesis found (Finding), for `hagen synth` to print
     releases: tuple[str, ...] = ()  # the Helm releases' names, for the project's --chart copies
+    notes: tuple[str, ...] = ()  # releases not hydrated, and why
 
 
-def render_build(build: TargetBuild, validate: bool, kube_version: str | None = None) -> RenderedTarget:
-    """Synthesize and render one target; validate its objects with `kube_version` or the target's."""
-    from .._output import render
+@dataclass(frozen=True)
+class ChartSources:
+    """Where hydration finds a release's chart: `copies` (release name -> chart directory or .tgz, a
+    project's `charts`), then the release's chart_path, then NAME-VERSION.tgz in Helm's repository cache
+    folder `cache` (a project's `helm_cache`; None: not looked in)."""
+
+    copies: Mapping[str, Path] = field(default_factory=dict)
+    cache: Path | None = None
+
+
+def hydrated_synthesis(
+    build: TargetBuild, spec: Any, charts: ChartSources, kube_version: str | None = None
+) -> tuple[Any, dict[str, str], list[str]]:
+    """One blueprint of a target synthesized with its hydrated releases: the Synthesis with the rendered
+    objects among its own and their findings among its findings (what validation, `hagen check` and
+    `hagen place` look at), every file under <target>/, and a note for each release not hydrated."""
+    from .._output import hydrate, render, with_hydrated
     from .._synth import synthesize
+    from .._validate import DEFAULT_KUBE_VERSION
 
+    synthesis = synthesize(spec)
+    files = {f"{build.name}/{p}": t for p, t in render(synthesis).items()}
+    hydrated = hydrate(
+        synthesis,
+        files,
+        charts.copies,
+        cache=charts.cache,
+        kube_version=kube_version or build.kube_version or DEFAULT_KUBE_VERSION,
+        hydrate_all=build.hydrate,
+        prefix=f"{build.name}/",
+        target=build.name,
+    )
+    files.update(hydrated.files)
+    return with_hydrated(synthesis, hydrated), files, hydrated.notes
+
+
+def render_build(
+    build: TargetBuild,
+    validate: bool,
+    kube_version: str | None = None,
+    charts: ChartSources | None = None,
+) -> RenderedTarget:
+    """Synthesize and render one target; validate its objects with `kube_version` or the target's.
+    Releases to hydrate (the target's `hydrate`, or the release's) are rendered from the chart copies
+    `charts` names and validated with the rest."""
     files: dict[str, str] = {}
     objects = []
     findings: list[Any] = []
+    notes: list[str] = []
     syntheses = []
     for spec in build.specs:
-        synthesis = synthesize(spec)
+        synthesis, produced, said = hydrated_synthesis(build, spec, charts or ChartSources(), kube_version)
         syntheses.append(synthesis)
         objects.extend(synthesis.objects)
         findings.extend(synthesis.findings)
-        for path, text in render(synthesis).items():
-            files[f"{build.name}/{path}"] = text
+        files.update(produced)
+        notes.extend(said)
     from .._check._conflicts import conflict_findings
 
     findings.extend(conflict_findings(syntheses))  # two blueprints of the target, one cluster-scoped object
@@ -57,20 +100,25 @@ def render_build(build: TargetBuild, validate: bool, kube_version: str | None = 
         report = validate_objects(objects, kube_version or build.kube_version)
     namespaces = {s.name: s.namespace for s in build.specs}
     releases = tuple(r.name for s in build.specs for r in s.releases)
-    return RenderedTarget(build.name, files, namespaces, report, tuple(findings), releases)
+    return RenderedTarget(build.name, files, namespaces, report, tuple(findings), releases, tuple(notes))
 
 
 _CLASSES: dict[tuple[str, ...], list[BlueprintClass]] = {}
 
 
 def _worker(
-    project: ProjectConfig, paths: tuple[str, ...], names: tuple[str, ...], validate: bool, kube: str | None
+    project: ProjectConfig,
+    paths: tuple[str, ...],
+    names: tuple[str, ...],
+    validate: bool,
+    kube: str | None,
+    charts: ChartSources,
 ) -> list[RenderedTarget]:
     """A pool worker: import the blueprints once per process, render the targets it was given."""
     if paths not in _CLASSES:
         _CLASSES[paths] = blueprint_classes(paths)
     classes = _CLASSES[paths]
-    return [render_build(build_target(project, name, classes), validate, kube) for name in names]
+    return [render_build(build_target(project, name, classes), validate, kube, charts) for name in names]
 
 
 def default_jobs() -> int:
@@ -98,14 +146,22 @@ def render_targets(
     validate: bool = False,
     kube_version: str | None = None,
     jobs: int | None = None,
+    charts: ChartSources | None = None,
 ) -> list[RenderedTarget]:
     """Every named target rendered, in name order; a pool of `jobs` processes (default: the CPUs) is used
-    only when there is more than one target and more than POOL_MIN_SYNTHESES syntheses."""
+    only when there is more than one target and more than POOL_MIN_SYNTHESES syntheses. `charts`: where
+    the releases to hydrate find their charts (default: the project's copies and Helm cache)."""
+    if charts is None:
+        from ._plan import given_charts
+
+        charts = given_charts(project)
     key = tuple(paths)
     classes = _CLASSES[key] = blueprint_classes(paths)  # forked workers inherit it; spawned ones re-import
     workers = pool_workers(len(names), len(classes), jobs)
     if workers <= 1:
-        return [render_build(build_target(project, n, classes), validate, kube_version) for n in names]
+        return [
+            render_build(build_target(project, n, classes), validate, kube_version, charts) for n in names
+        ]
     import gc
     from concurrent.futures import ProcessPoolExecutor
 
@@ -118,7 +174,8 @@ def render_targets(
     results: list[RenderedTarget] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [
-            pool.submit(_worker, project, tuple(paths), chunk, validate, kube_version) for chunk in chunks
+            pool.submit(_worker, project, tuple(paths), chunk, validate, kube_version, charts)
+            for chunk in chunks
         ]
         for future in futures:
             results.extend(future.result())

@@ -42,15 +42,25 @@ class Page:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-def _page(subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions, out_dir: str) -> Page:
+def _page(
+    subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions, out_dir: str, project: Any
+) -> Page:
     from hagen._place._inputs import Inputs, add_specs
     from hagen._place._svg import tier_colors
 
+    from .._api import hydrate_syntheses
     from .._check import check
     from .._synth import synthesize
 
-    cache = {id(spec): synthesize(spec) for spec in subject.specs}
-    syntheses = list(cache.values())
+    # The objects `hagen synth` writes, the charts of hydrated releases rendered in (one pipeline).
+    syntheses, _, _ = hydrate_syntheses(
+        [synthesize(spec) for spec in subject.specs],
+        project=project,
+        kube_version=subject.kube_version,
+        hydrate_all=subject.hydrate,
+        files=False,
+    )
+    cache = {id(spec): s for spec, s in zip(subject.specs, syntheses, strict=True)}
     inputs = add_specs(Inputs(), subject.specs, lambda spec: cache[id(spec)])
     colors = tier_colors(inputs.tiers)
     page = Page(subject)
@@ -134,6 +144,6 @@ def report(
         out = project.path(project.out)
         recover_output(out)  # as hagen.diff_output(base=...) does
         diff = (read_revision(out, options.base), read_path(out))
-    pages = [_page(s, diff, options, out_dir) for s in pages_of]
+    pages = [_page(s, diff, options, out_dir, project) for s in pages_of]
     graph_error = _lay_out(pages)
     return render_pages(pages, options, graph_error, bool(project.targets))

@@ -20,6 +20,7 @@ class Subject:
     kube_version: str | None
     prefix: str
     description: str = ""
+    hydrate: bool = False  # the target's `hydrate`: every Helm release rendered, as `hagen synth` does
 
 
 def subjects(project: Any, sources: Sequence[str | Path] | None, targets: Sequence[str]) -> list[Subject]:
@@ -32,7 +33,7 @@ def subjects(project: Any, sources: Sequence[str | Path] | None, targets: Sequen
     if not project.targets:
         if targets:
             project.select(list(targets))  # raises: the project has no targets
-        specs = tuple(load_blueprints(paths))
+        specs = tuple(load_blueprints(paths, project=project))
         if not specs:
             raise InputError(f"no blueprints found in {', '.join(str(p) for p in paths)}")
         return [Subject("blueprints", "index.html", specs, project.kube_version, "")]
@@ -43,5 +44,9 @@ def subjects(project: Any, sources: Sequence[str | Path] | None, targets: Sequen
     for name in project.select(list(targets)):
         build = build_target(project, name, classes)
         description = project.targets[name].description or ""
-        out.append(Subject(name, f"{name}.html", build.specs, build.kube_version, f"{name}/", description))
+        out.append(
+            Subject(
+                name, f"{name}.html", build.specs, build.kube_version, f"{name}/", description, build.hydrate
+            )
+        )
     return out

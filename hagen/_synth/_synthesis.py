@@ -34,7 +34,9 @@ class Synthesis:
     path under out/<blueprint>/ -> plain data that is not a Kubernetes object (the eksctl fragment).
     findings: what synthesis itself found and did not stop on (Helm values warnings and notes, e.g.
     `helm.unknown-key` against the typed model, `helm.chart-not-found`); `hagen check` and `hagen synth`
-    report them.
+    report them. rendered: object id -> file relative to out/<blueprint>/ (``helm/<release>/<file>``)
+    of the objects among `objects` that a hydrated Helm release's chart rendered (see
+    `hagen.hydrate_syntheses`); empty for a plain synthesis.
     """
 
     blueprint: BlueprintSpec
@@ -42,6 +44,7 @@ class Synthesis:
     values: dict[str, dict[str, Any]] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
+    rendered: dict[str, str] = field(default_factory=dict)
 
 
 def namespace(spec: BlueprintSpec) -> Object:

@@ -1,0 +1,91 @@
+"""Hydrated releases where there is no chart copy now (CI without it, or without the Helm engine).
+
+A committed helm/<release>/ folder holds the rendered objects and provenance.yaml; synthesis without the
+chart yields the values only. The rendered files are carried over as they are, so that `hagen diff`
+does not report them removed and `hagen synth` does not remove them, as long as the provenance's values
+hash matches the values.yaml synthesized now: the values (and the chart version named in their header)
+are what the render depends on besides the chart itself. When they differ the rendered files are stale:
+they count as drift (and synth removes them), with a note saying how to hydrate them again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+
+from ._owned import read_owned
+from ._paths import Walker, environment_error
+
+PROVENANCE_NAME = "provenance.yaml"
+
+
+def _values_hash(provenance_text: str) -> str | None:
+    from .._yaml import load_documents
+
+    try:
+        docs = load_documents(provenance_text, PROVENANCE_NAME)
+    except Exception:  # an unreadable provenance is just not a match
+        return None
+    for doc in docs:
+        values = doc.get("values") if isinstance(doc, dict) else None
+        if isinstance(values, dict) and isinstance(values.get("sha256"), str):
+            return str(values["sha256"])
+    return None
+
+
+def _is_provenance(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) >= 3 and parts[-1] == PROVENANCE_NAME and parts[-3] == "helm"
+
+
+def carry_unhydrated(
+    generated: Mapping[str, str], committed: Mapping[str, str], owned: set[str]
+) -> tuple[dict[str, str], list[str]]:
+    """`generated` plus the committed files (`committed`, path relative to out/ -> text; only those in
+    `owned` count) of every hydrated release folder that synthesis did not hydrate now but whose values
+    are unchanged; and one note per such folder (or per stale one)."""
+    carried = dict(generated)
+    notes: list[str] = []
+    for path in sorted(p for p in committed if _is_provenance(p)):
+        folder = path.rsplit("/", 1)[0]
+        values = generated.get(f"{folder}/values.yaml")
+        if path in generated or values is None or path not in owned:
+            continue
+        if _values_hash(committed[path]) != hashlib.sha256(values.encode()).hexdigest():
+            notes.append(
+                f"{folder}: the rendered objects were made from other values or another chart version; "
+                "hydrate again with `hagen synth --chart RELEASE=PATH`"
+            )
+            continue
+        for name, text in committed.items():
+            if name.startswith(f"{folder}/") and name in owned and name not in generated:
+                carried[name] = text
+        notes.append(f"{folder}: rendered objects kept as committed (no chart copy here); their values match")
+    return carried, notes
+
+
+def keep_hydrated(generated: Mapping[str, str], out_dir: Path) -> tuple[dict[str, str], list[str]]:
+    """`carry_unhydrated` against what is on disk in `out_dir` (an interrupted write finished first):
+    only the owned files of folders with an owned provenance.yaml are read, each checked part by part
+    for symbolic links first (OutputError). For a synth whose releases were not all hydrated."""
+    from ._write import recover_output
+
+    if not out_dir.is_dir():
+        return dict(generated), []
+    recover_output(out_dir)
+    owned = read_owned(out_dir)
+    folders = {p.rsplit("/", 1)[0] for p in owned if _is_provenance(p) and p not in generated}
+    if not folders:
+        return dict(generated), []
+    walker = Walker(out_dir)
+    committed: dict[str, str] = {}
+    for path in sorted(p for p in owned if p.rsplit("/", 1)[0] in folders):
+        if walker.file(path):
+            try:
+                committed[path] = (out_dir / path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                if isinstance(exc, OSError):
+                    raise environment_error(out_dir / path, exc, "cannot read") from None
+                continue  # not text hagen wrote: leave it to the writer's own checks
+    return carry_unhydrated(generated, committed, owned)

@@ -1,0 +1,145 @@
+"""Hydration: the example's prod target renders Jenkins from the real chart into helm/jenkins/."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hagen._helm import render_available
+from hagen._yaml import load_documents
+from tests.test_helm_keys import JENKINS_CHART_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _need() -> None:
+    reason = render_available()
+    if reason is None and JENKINS_CHART_DIR.is_dir():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason or f"{JENKINS_CHART_DIR} missing")
+    pytest.skip(reason or f"{JENKINS_CHART_DIR} missing")
+
+
+def _project(tmp: Path) -> Path:
+    for name in ("blueprints", "targets"):
+        shutil.copytree(ROOT / name, tmp / name)
+    text = (ROOT / "hagen.toml").read_text()
+    (tmp / "hagen.toml").write_text(
+        text.replace('region = "ap-northeast-2"', 'region = "ap-northeast-2"\nhydrate = true')
+    )
+    return tmp
+
+
+def _hagen(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "hagen", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_prod_hydrates_jenkins_byte_identically(tmp_path: Path) -> None:
+    _need()
+    project = _project(tmp_path)
+    chart = f"jenkins={JENKINS_CHART_DIR}"
+    first = _hagen(project, "synth", "--chart", chart)
+    assert first.returncode == 0, first.stderr
+    folder = project / "out/prod/shop/helm/jenkins"
+    pvc = load_documents((folder / "persistentvolumeclaim-jenkins.yaml").read_text(), "pvc")[0]
+    assert pvc["spec"]["storageClassName"] == "gp3"
+    assert pvc["spec"]["accessModes"] == ["ReadWriteOnce"]
+    svc = load_documents((folder / "service-jenkins.yaml").read_text(), "svc")[0]
+    assert svc["spec"]["type"] == "LoadBalancer"
+    assert [(p["port"], p["name"]) for p in svc["spec"]["ports"]] == [(8080, "http")]
+    prov = (folder / "provenance.yaml").read_text()
+    assert (
+        "version: 5.9.53" in prov
+        and "digest: sha256:" in prov
+        and "jenkins/templates/tests/jenkins-test.yaml" in prov
+    )
+    assert not any("test" in p.name for p in folder.iterdir() if p.name.startswith("pod-"))
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    again = _hagen(project, "synth", "--target", "prod", "--chart", chart)
+    assert again.returncode == 0 and "prod: 0 written" in again.stdout
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    # CI without the chart copy: the hydrated files are kept out of the comparison, not drift.
+    diff = _hagen(project, "diff")
+    assert diff.returncode == 0, diff.stdout
+    assert diff.stderr == (
+        "note: prod/shop/helm/jenkins: rendered objects kept as committed (no chart copy here); "
+        "their values match\n"
+    )
+    place = _hagen(project, "place", "--target", "prod", "--chart", chart)
+    assert "jenkins-0 (jenkins-controller)" in place.stdout and "0 Pending" in place.stdout
+
+
+def test_without_a_chart_copy_values_only_and_said_once(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    result = _hagen(project, "synth")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("release jenkins not hydrated") == 1
+    assert "prod: release jenkins not hydrated: no local copy of chart jenkins 5.9.53" in result.stderr
+    assert sorted(p.name for p in (project / "out/prod/shop/helm/jenkins").iterdir()) == ["values.yaml"]
+
+
+def test_random_admin_password_is_a_finding_naming_the_key(tmp_path: Path) -> None:
+    _need()
+    project = _project(tmp_path)
+    bp = project / "blueprints/shop.py"
+    bp.write_text(bp.read_text().replace('admin=Admin(existing_secret="jenkins-admin"),', ""))
+    result = _hagen(project, "synth", "--target", "prod", "--chart", f"jenkins={JENKINS_CHART_DIR}")
+    assert (
+        "warning helm.non-deterministic: shop: release jenkins: template jenkins/templates/secret.yaml "
+        "renders differently each time, so every synth rewrites its objects and every diff shows them "
+        "changed; fix: set controller.admin.existingSecret so that the chart stops generating the value\n"
+    ) in result.stderr, result.stderr
+
+
+def test_check_sees_the_pvc_the_chart_really_makes(tmp_path: Path) -> None:
+    # Inline values slip an EFS class past the typed model: only the rendered PVC shows where home lands.
+    _need()
+    project = _project(tmp_path)
+    bp = project / "blueprints/shop.py"
+    text = bp.read_text().replace(
+        'gp3 = StorageClass(name="gp3")',
+        'gp3 = StorageClass(name="gp3")\n'
+        'efs = EfsStorageClass(name="efs", file_system_id="fs-0123456789abcdef0")',
+    )
+    text = text.replace("    EksCluster,", "    EfsStorageClass,\n    EksCluster,")
+    text = text.replace("storage_classes = [gp3]", "storage_classes = [gp3, efs]")
+    text = text.replace(
+        "        Jenkins(", '        Jenkins(\n            values={"persistence": {"storageClass": "efs"}},'
+    )
+    bp.write_text(text)
+    result = _hagen(
+        project, "check", "--target", "prod", "--format", "json", "--chart", f"jenkins={JENKINS_CHART_DIR}"
+    )
+    findings = json.loads(result.stdout)["targets"]["prod"]["findings"]
+    on_pvc = [
+        (f["id"], f["message"], f["file"])
+        for f in findings
+        if f["object_id"] and "PersistentVolumeClaim" in f["object_id"]
+    ]
+    assert on_pvc == [
+        (
+            "storage.rwo-data-on-efs",
+            "PersistentVolumeClaim jenkins: ReadWriteOnce volume (jenkins data) on EFS class efs",
+            "out/prod/shop/helm/jenkins/persistentvolumeclaim-jenkins.yaml",
+        )
+    ]
+
+
+def test_place_puts_the_controller_in_its_volumes_zone(tmp_path: Path) -> None:
+    _need()
+    project = _project(tmp_path)
+    chart = f"jenkins={JENKINS_CHART_DIR}"
+    place = _hagen(project, "place", "--target", "prod", "--format", "json", "--chart", chart)
+    placements = json.loads(place.stdout)["targets"]["prod"]["placements"]
+    jenkins = [(p["name"], p["namespace"], p["tier"]) for p in placements if p["namespace"] == "jenkins"]
+    assert jenkins == [("jenkins-0", "jenkins", "jenkins-controller")]  # no test hook pod
+    zone_down = _hagen(project, "place", "--target", "prod", "--fail", "zone=zone-a", "--chart", chart)
+    assert "jenkins-0: pinned to zone zone-a by its EBS volume" in zone_down.stdout
+    assert "OUTAGE: tier jenkins-controller has no running pod" in zone_down.stdout

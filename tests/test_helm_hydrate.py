@@ -143,3 +143,17 @@ def test_place_puts_the_controller_in_its_volumes_zone(tmp_path: Path) -> None:
     zone_down = _hagen(project, "place", "--target", "prod", "--fail", "zone=zone-a", "--chart", chart)
     assert "jenkins-0: pinned to zone zone-a by its EBS volume" in zone_down.stdout
     assert "OUTAGE: tier jenkins-controller has no running pod" in zone_down.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [("synth",), ("diff",), ("check",), ("place",), ("report", "-o", "report")]
+)
+def test_a_chart_for_no_release_is_refused(tmp_path: Path, command: tuple[str, ...]) -> None:
+    # A misspelt release would leave the chart unused and the release silently not hydrated.
+    project = _project(tmp_path)
+    result = _hagen(project, *command, "--chart", f"jenkns={tmp_path}")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == (
+        f"hagen {command[0]}: error: --chart jenkns=...: no release is named 'jenkns'; releases: jenkins\n"
+    )
+    assert not (project / "out").exists() and not (project / "report").exists()

@@ -128,6 +128,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
 
     from .._check import ClusterCounts, check, json_report, sarif_report, text_report
     from .._errors import InputError
+    from .._helm._check import check_chart_names
     from .._project import blueprint_classes, build_target
     from .._project._plan import given_charts
     from .._project._render import hydrated_syntheses
@@ -145,8 +146,9 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     failing = False
     texts: list[str] = []
     data: dict[str, Any] = {}
-    for name in names:
-        build = build_target(project, name, classes)
+    builds = [build_target(project, name, classes) for name in names]
+    check_chart_names(given_charts(None), (r.name for b in builds for s in b.specs for r in s.releases))
+    for name, build in zip(names, builds, strict=True):
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
         syntheses, _ = hydrated_syntheses(build, given_charts(None))
         result = check(

@@ -97,9 +97,11 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     from pathlib import Path
 
     from .._errors import InputError
+    from .._helm._check import check_chart_names
     from .._place._command import place_inputs
     from .._project import blueprint_classes, build_target
     from .._project._place import target_inputs
+    from .._project._plan import given_charts
 
     names = project.select(args.target)
     if any(Path(p).suffix in (".yaml", ".yml", ".json") for p in args.paths):
@@ -109,8 +111,10 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     code = 0
     texts: list[str] = []
     data: dict[str, Any] = {}
-    for name in names:
-        output, status, sim = place_inputs(target_inputs(build_target(project, name, classes)), options)
+    builds = [build_target(project, name, classes) for name in names]
+    check_chart_names(given_charts(None), (r.name for b in builds for s in b.specs for r in s.releases))
+    for name, build in zip(names, builds, strict=True):
+        output, status, sim = place_inputs(target_inputs(build), options)
         code = max(code, status)
         if args.svg:
             from .._place._svg import render_svg

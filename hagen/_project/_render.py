@@ -30,6 +30,7 @@ class RenderedTarget:
     report: Any  # ValidationReport | None
     findings: tuple[Any, ...] = ()  # what synthesis found (Finding), for `hagen synth` to print
     notes: tuple[str, ...] = ()  # releases not hydrated, and why
+    releases: tuple[str, ...] = ()  # the Helm releases' names, to refuse a --chart that none uses
 
 
 def hydrated_synthesis(
@@ -101,7 +102,8 @@ def render_build(
 
         report = validate_objects(objects, kube_version or build.kube_version)
     namespaces = {s.name: s.namespace for s in build.specs}
-    return RenderedTarget(build.name, files, namespaces, report, tuple(findings), tuple(notes))
+    releases = tuple(r.name for spec in build.specs for r in spec.releases)
+    return RenderedTarget(build.name, files, namespaces, report, tuple(findings), tuple(notes), releases)
 
 
 _CLASSES: dict[tuple[str, ...], list[BlueprintClass]] = {}
@@ -151,15 +153,19 @@ def render_targets(
 ) -> list[RenderedTarget]:
     """Every named target rendered, in name order; a pool of `jobs` processes (default: the CPUs) is used
     only when there is more than one target and more than POOL_MIN_SYNTHESES syntheses. `charts`: release
-    name -> chart copy, for the releases to hydrate."""
+    name -> chart copy, for the releases to hydrate; InputError when one names no release of the targets."""
+    from .._helm._check import check_chart_names
+
     charts = dict(charts or {})
     key = tuple(paths)
     classes = _CLASSES[key] = blueprint_classes(paths)  # forked workers inherit it; spawned ones re-import
     workers = pool_workers(len(names), len(classes), jobs)
     if workers <= 1:
-        return [
+        serial = [
             render_build(build_target(project, n, classes), validate, kube_version, charts) for n in names
         ]
+        check_chart_names(charts, (release for r in serial for release in r.releases))
+        return serial
     import gc
     from concurrent.futures import ProcessPoolExecutor
 
@@ -177,4 +183,5 @@ def render_targets(
         ]
         for future in futures:
             results.extend(future.result())
+    check_chart_names(charts, (release for r in results for release in r.releases))
     return sorted(results, key=lambda r: r.name)

@@ -157,3 +157,16 @@ def test_a_chart_for_no_release_is_refused(tmp_path: Path, command: tuple[str, .
         f"hagen {command[0]}: error: --chart jenkns=...: no release is named 'jenkns'; releases: jenkins\n"
     )
     assert not (project / "out").exists() and not (project / "report").exists()
+
+
+def test_a_chart_copy_that_is_no_archive_is_one_line(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    junk = tmp_path / "jenkins-5.9.53.tgz"
+    junk.write_bytes(b"not gzip")
+    result = _hagen(project, "synth", "--chart", f"jenkins={junk}")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == (
+        f"hagen synth: error: blueprints/shop.py: Shop: {junk}: not a readable chart archive: it does not "
+        "read as a tar archive (plain, gzip, bzip2 or xz); expected a .tgz as `helm pull` leaves it\n"
+    )
+    assert not (project / "out").exists()

@@ -246,3 +246,12 @@ def test_without_the_helm_engine_values_only_and_said_once(tmp_path: Path) -> No
         in result.stderr
     )
     assert sorted(p.name for p in (project / FOLDER).iterdir()) == ["values.yaml"]
+
+
+def test_a_chart_directorys_digest_is_the_documented_one() -> None:
+    # Each relative path in sorted order, a NUL, its file's sha256 in hex, a newline (docs/helm.md).
+    outer = hashlib.sha256()
+    for path in sorted(p for p in CHART.rglob("*") if p.is_file()):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        outer.update(f"{path.relative_to(CHART).as_posix()}\0{digest}\n".encode())
+    assert hagen.chart_digest(CHART) == "sha256:" + outer.hexdigest()

@@ -255,3 +255,16 @@ def test_a_chart_directorys_digest_is_the_documented_one() -> None:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         outer.update(f"{path.relative_to(CHART).as_posix()}\0{digest}\n".encode())
     assert hagen.chart_digest(CHART) == "sha256:" + outer.hexdigest()
+
+
+def test_diff_gives_a_rendered_object_its_verdict(tmp_path: Path) -> None:
+    project = _project(tmp_path, values='{"password": "fixed", "replicas": 1}')
+    assert _hagen(project, "synth", "--chart", f"hydra={CHART}").returncode == 0
+    _project(tmp_path, values='{"password": "fixed", "replicas": 2}')
+    diff = _hagen(project, "diff", "--chart", f"hydra={CHART}")
+    assert diff.returncode == 1
+    assert (
+        "~ core.ConfigMap.hydra.hydra-settings  (hydra/helm/hydra/configmap-hydra-settings.yaml)\n"
+        "    verdict: in place\n"
+        "    data.replicas: '1' -> '2'\n"
+    ) in diff.stdout

@@ -268,3 +268,21 @@ def test_diff_gives_a_rendered_object_its_verdict(tmp_path: Path) -> None:
         "    verdict: in place\n"
         "    data.replicas: '1' -> '2'\n"
     ) in diff.stdout
+
+
+@pytest.mark.parametrize(
+    ("version", "name", "pinned"), [("0.2.0", "hydra", "hydra 0.2.0"), ("0.1.0", "hydrant", "hydrant 0.1.0")]
+)
+def test_a_chart_copy_of_another_chart_or_version_writes_nothing(
+    tmp_path: Path, version: str, name: str, pinned: str
+) -> None:
+    project = _project(tmp_path, version=version)
+    bp = project / "blueprints" / "hydra.py"
+    bp.write_text(bp.read_text().replace('name="hydra")', f'name="{name}")'))
+    result = _hagen(project, "synth", "--chart", f"hydra={CHART}")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == (
+        f"hagen synth: error: blueprints/hydra.py: Hydra: {CHART}: the chart copy is hydra 0.1.0, but the "
+        f"release pins {pinned}; fetch the pinned one with `helm pull REPO/{name} --version {version}`\n"
+    )
+    assert not (project / "out").exists()

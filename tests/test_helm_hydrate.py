@@ -170,3 +170,30 @@ def test_a_chart_copy_that_is_no_archive_is_one_line(tmp_path: Path) -> None:
         "read as a tar archive (plain, gzip, bzip2 or xz); expected a .tgz as `helm pull` leaves it\n"
     )
     assert not (project / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "controller: [unclosed\n",
+            "blueprints/jv.yaml:2:1: not valid YAML: did not find expected ',' or ']'",
+        ),
+        (
+            "- a list\n",
+            "blueprints/jv.yaml: releases[jenkins].values_files[0]: a values file must hold one YAML mapping "
+            "(got 'jv.yaml'); allowed: a single document whose top level is a mapping",
+        ),
+    ],
+)
+def test_a_broken_values_file_writes_nothing(tmp_path: Path, text: str, message: str) -> None:
+    project = _project(tmp_path)
+    bp = project / "blueprints/shop.py"
+    bp.write_text(
+        bp.read_text().replace("        Jenkins(", '        Jenkins(\n            values_files=["jv.yaml"],')
+    )
+    (project / "blueprints/jv.yaml").write_text(text)
+    result = _hagen(project, "synth", "--chart", f"jenkins={tmp_path}")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == f"hagen synth: error: {message}\n"
+    assert not (project / "out").exists()

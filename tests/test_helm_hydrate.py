@@ -143,3 +143,57 @@ def test_place_puts_the_controller_in_its_volumes_zone(tmp_path: Path) -> None:
     zone_down = _hagen(project, "place", "--target", "prod", "--fail", "zone=zone-a", "--chart", chart)
     assert "jenkins-0: pinned to zone zone-a by its EBS volume" in zone_down.stdout
     assert "OUTAGE: tier jenkins-controller has no running pod" in zone_down.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [("synth",), ("diff",), ("check",), ("place",), ("report", "-o", "report")]
+)
+def test_a_chart_for_no_release_is_refused(tmp_path: Path, command: tuple[str, ...]) -> None:
+    # A misspelt release would leave the chart unused and the release silently not hydrated.
+    project = _project(tmp_path)
+    result = _hagen(project, *command, "--chart", f"jenkns={tmp_path}")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == (
+        f"hagen {command[0]}: error: --chart jenkns=...: no release is named 'jenkns'; releases: jenkins\n"
+    )
+    assert not (project / "out").exists() and not (project / "report").exists()
+
+
+def test_a_chart_copy_that_is_no_archive_is_one_line(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    junk = tmp_path / "jenkins-5.9.53.tgz"
+    junk.write_bytes(b"not gzip")
+    result = _hagen(project, "synth", "--chart", f"jenkins={junk}")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == (
+        f"hagen synth: error: blueprints/shop.py: Shop: {junk}: not a readable chart archive: it does not "
+        "read as a tar archive (plain, gzip, bzip2 or xz); expected a .tgz as `helm pull` leaves it\n"
+    )
+    assert not (project / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "controller: [unclosed\n",
+            "blueprints/jv.yaml:2:1: not valid YAML: did not find expected ',' or ']'",
+        ),
+        (
+            "- a list\n",
+            "blueprints/jv.yaml: releases[jenkins].values_files[0]: a values file must hold one YAML mapping "
+            "(got 'jv.yaml'); allowed: a single document whose top level is a mapping",
+        ),
+    ],
+)
+def test_a_broken_values_file_writes_nothing(tmp_path: Path, text: str, message: str) -> None:
+    project = _project(tmp_path)
+    bp = project / "blueprints/shop.py"
+    bp.write_text(
+        bp.read_text().replace("        Jenkins(", '        Jenkins(\n            values_files=["jv.yaml"],')
+    )
+    (project / "blueprints/jv.yaml").write_text(text)
+    result = _hagen(project, "synth", "--chart", f"jenkins={tmp_path}")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == f"hagen synth: error: {message}\n"
+    assert not (project / "out").exists()

@@ -272,3 +272,43 @@ def test_hydration_reads_the_charts_and_helm_cache_of_the_project_it_is_given(
         assert notes == []
         assert "hydra/helm/hydra/configmap-hydra-settings.yaml" in files
         assert "hydra/helm/hydra/configmap-hydra-settings.yaml" in hagen.plan(project=project)
+
+
+def test_a_chart_directorys_digest_is_the_documented_one() -> None:
+    # Each relative path in sorted order, a NUL, its file's sha256 in hex, a newline (docs/helm.md).
+    outer = hashlib.sha256()
+    for path in sorted(p for p in CHART.rglob("*") if p.is_file()):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        outer.update(f"{path.relative_to(CHART).as_posix()}\0{digest}\n".encode())
+    assert hagen.chart_digest(CHART) == "sha256:" + outer.hexdigest()
+
+
+def test_diff_gives_a_rendered_object_its_verdict(tmp_path: Path) -> None:
+    project = _project(tmp_path, values='{"password": "fixed", "replicas": 1}')
+    assert _hagen(project, "synth", "--chart", f"hydra={CHART}").returncode == 0
+    _project(tmp_path, values='{"password": "fixed", "replicas": 2}')
+    diff = _hagen(project, "diff", "--chart", f"hydra={CHART}")
+    assert diff.returncode == 1
+    assert (
+        "~ core.ConfigMap.hydra.hydra-settings  (hydra/helm/hydra/configmap-hydra-settings.yaml)\n"
+        "    verdict: in place\n"
+        "    data.replicas: '1' -> '2'\n"
+    ) in diff.stdout
+
+
+@pytest.mark.parametrize(
+    ("version", "name", "pinned"), [("0.2.0", "hydra", "hydra 0.2.0"), ("0.1.0", "hydrant", "hydrant 0.1.0")]
+)
+def test_a_chart_copy_of_another_chart_or_version_writes_nothing(
+    tmp_path: Path, version: str, name: str, pinned: str
+) -> None:
+    project = _project(tmp_path, version=version)
+    bp = project / "blueprints" / "hydra.py"
+    bp.write_text(bp.read_text().replace('name="hydra")', f'name="{name}")'))
+    result = _hagen(project, "synth", "--chart", f"hydra={CHART}")
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == (
+        f"hagen synth: error: blueprints/hydra.py: Hydra: {CHART}: the chart copy is hydra 0.1.0, but the "
+        f"release pins {pinned}; fetch the pinned one with `helm pull REPO/{name} --version {version}`\n"
+    )
+    assert not (project / "out").exists()

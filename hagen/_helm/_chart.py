@@ -100,6 +100,11 @@ def _read_archive(path: Path) -> dict[str, bytes]:
                 stream = archive.extractfile(member)
                 if stream is not None and rest not in files:
                     files[rest] = stream.read(MAX_MEMBER_BYTES + 1)
+    except tarfile.ReadError:  # its text lists every compression tried, one line each: say it once
+        raise ChartError(
+            f"{path}: not a readable chart archive: it does not read as a tar archive (plain, gzip, bzip2 "
+            "or xz); expected a .tgz as `helm pull` leaves it"
+        ) from None
     except (tarfile.TarError, OSError, EOFError) as exc:
         raise ChartError(f"{path}: not a readable chart archive: {exc}") from None
     return files

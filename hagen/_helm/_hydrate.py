@@ -43,8 +43,8 @@ class Hydration:
 
 def chart_digest(chart: Path) -> str:
     """``sha256:<hex>`` of a chart copy: of the .tgz's bytes, or of a directory's files in sorted relative
-    path order (each path, a NUL, the file's sha256), so the digest does not depend on the file system's
-    listing order or on timestamps."""
+    path order (each path, a NUL, the file's sha256 in hex, a newline), so the digest does not depend on
+    the file system's listing order or on timestamps."""
     if chart.is_file():
         return "sha256:" + hashlib.sha256(chart.read_bytes()).hexdigest()
     outer = hashlib.sha256()

@@ -128,6 +128,32 @@ def test_every_exception_hagen_defines_is_a_hagen_error() -> None:
     assert issubclass(Cdk8sUnavailable, hagen.HagenError)
 
 
+def test_every_public_blueprint_model_raises_blueprint_errors() -> None:
+    """Found by introspection: each public model a blueprint builds (not the project configuration, whose
+    errors are InputErrors of hagen.toml) turns pydantic's ValidationError into a BlueprintError."""
+    from pydantic import BaseModel
+
+    models = [
+        getattr(hagen, n)
+        for n in hagen.__all__
+        if isinstance(getattr(hagen, n), type)
+        and issubclass(getattr(hagen, n), BaseModel)
+        and n not in ("Project", "ProjectConfig")
+    ]
+    assert {hagen.ClusterProfile, hagen.ConfigMap, hagen.Taint, hagen.JsonPatch} <= set(models)
+    for model in models:
+        with pytest.raises(hagen.BlueprintError) as caught:
+            model(zzz_unknown=1)
+        assert caught.value.field in (f"{model.__name__}.zzz_unknown", "zzz_unknown", model.__name__), model
+    with pytest.raises(hagen.BlueprintError) as bad_cpu:
+        hagen.ClusterProfile.shorthand(nodes=1, zones=1, cpu="-1")
+    assert (bad_cpu.value.field, bad_cpu.value.value) == ("Allocatable.cpu", "-1")
+    assert "is negative" in str(bad_cpu.value)
+    with pytest.raises(hagen.BlueprintError) as bad_name:
+        hagen.ConfigMap(name="Bad_Name", data={"a": "b"})
+    assert (bad_name.value.field, bad_name.value.value) == ("ConfigMap.name", "Bad_Name")
+
+
 def test_except_schema_error_catches_invalid_output() -> None:
     with pytest.raises(hagen.SchemaError) as caught:
         raise hagen.InvalidOutput({})

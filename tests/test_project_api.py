@@ -81,6 +81,7 @@ def test_every_public_function_takes_str_and_path(
     assert hagen.diff_paths(kind(out), kind(out)).drift is False
     assert "appa/deployment-web.yaml" in hagen.read_path(kind(out)).texts
     assert hagen.validate_paths([kind(out)]).ok
+    assert hagen.validate_paths(kind(out)).to_dict() == hagen.validate_paths([out]).to_dict()
     report = json.loads(hagen.json_report(hagen.check(kind(src), out_dir=kind(out))))
     assert report == json.loads(
         hagen.json_report(hagen.check(hagen.synthesize_all(src), out_dir=out.as_posix()))
@@ -91,6 +92,8 @@ def test_every_public_function_takes_str_and_path(
     assert where == [("web-1", "node-1"), ("web-2", "node-2")]  # separate by default: one per node
     from_objects = hagen.place(synthesis.objects, synthesis.blueprint.cluster).simulation.placements
     assert sorted((p.pod.name, p.node) for p in from_objects) == where
+    from_path = hagen.place(kind(src)).simulation.placements  # a folder is loaded, not iterated
+    assert sorted((p.pod.name, p.node) for p in from_path) == where
     with pytest.raises(hagen.ChartError, match="no local copy of chart tiny"):
         hagen.render_release(_release(), {}, kind(tmp_path / "missing"))
     (tmp_path / "values.yaml").write_text("buildDate: 2024-01-01\n")

@@ -124,12 +124,12 @@ def test_patch_that_does_not_apply_is_an_error(tmp_path: Path) -> None:
 
 
 def test_invalid_json_patch_refused_at_load() -> None:
-    with pytest.raises(ValueError, match="not an RFC 6902 patch"):
+    with pytest.raises(hagen.BlueprintError, match=r"^JsonPatch\.ops: not an RFC 6902 patch"):
         JsonPatch(api_version="v1", kind="Service", name="web", ops=[{"op": "frobnicate", "path": "/x"}])
 
 
 def test_strategic_merge_patch_must_name_its_target() -> None:
-    with pytest.raises(ValueError, match="names its target"):
+    with pytest.raises(hagen.BlueprintError, match="names its target"):
         StrategicMerge(patch={"kind": "Deployment", "metadata": {"name": "web"}})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import tarfile
 from pathlib import Path
 
@@ -82,11 +83,19 @@ def test_helm_cache_is_searched_where_the_project_says(tmp_path: Path) -> None:
     assert result.findings == ()
 
 
-def test_xdg_cache_home_is_followed(tmp_path: Path) -> None:
+def test_helm_cache_follows_helm_rules_in_the_given_environment(tmp_path: Path) -> None:
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     assert helm_repository_cache(env, Path("/home/x")) == tmp_path / "helm" / "repository"
     assert helm_repository_cache({}, Path("/home/x"), "linux") == Path("/home/x/.cache/helm/repository")
     assert helm_repository_cache({"HELM_REPOSITORY_CACHE": "/c"}, Path("/h")) == Path("/c")
+    assert helm_repository_cache({}, None, "linux") is None  # no home: Helm has no cache to look in
+    assert helm_repository_cache({"TEMP": "/t"}, None, "win32") == Path("/t/helm/repository")
+    # the home folder is the given environment's, not the process's
+    home = "USERPROFILE" if sys.platform == "win32" else "HOME"
+    project = load_project(tmp_path, env={home: str(tmp_path / "h"), "XDG_CACHE_HOME": ""})
+    assert project.helm_cache == helm_repository_cache({}, tmp_path / "h")
+    assert str(project.helm_cache).startswith(str(tmp_path / "h"))
+    assert load_project(tmp_path, env={}).helm_cache is None
 
 
 def test_a_copy_of_another_version_is_refused(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_fragment_fits_eksctls_schema(tmp_path: Path) -> None:
     ],
 )
 def test_identity_refusals(kwargs: dict[str, Any], expected: str) -> None:
-    with pytest.raises(ValueError, match=expected):
+    with pytest.raises(hagen.BlueprintError, match=expected):
         Identity(**kwargs)
 
 

@@ -81,6 +81,7 @@ def test_every_public_function_takes_str_and_path(
     assert hagen.diff_paths(kind(out), kind(out)).drift is False
     assert "appa/deployment-web.yaml" in hagen.read_path(kind(out)).texts
     assert hagen.validate_paths([kind(out)]).ok
+    assert hagen.validate_paths(kind(out)).to_dict() == hagen.validate_paths([out]).to_dict()
     report = json.loads(hagen.json_report(hagen.check(kind(src), out_dir=kind(out))))
     assert report == json.loads(
         hagen.json_report(hagen.check(hagen.synthesize_all(src), out_dir=out.as_posix()))
@@ -91,6 +92,8 @@ def test_every_public_function_takes_str_and_path(
     assert where == [("web-1", "node-1"), ("web-2", "node-2")]  # separate by default: one per node
     from_objects = hagen.place(synthesis.objects, synthesis.blueprint.cluster).simulation.placements
     assert sorted((p.pod.name, p.node) for p in from_objects) == where
+    from_path = hagen.place(kind(src)).simulation.placements  # a folder is loaded, not iterated
+    assert sorted((p.pod.name, p.node) for p in from_path) == where
     with pytest.raises(hagen.ChartError, match="no local copy of chart tiny"):
         hagen.render_release(_release(), {}, kind(tmp_path / "missing"))
     (tmp_path / "values.yaml").write_text("buildDate: 2024-01-01\n")
@@ -126,6 +129,32 @@ def test_every_exception_hagen_defines_is_a_hagen_error() -> None:
     from hagen._cdk8s._runtime import Cdk8sUnavailable
 
     assert issubclass(Cdk8sUnavailable, hagen.HagenError)
+
+
+def test_every_public_blueprint_model_raises_blueprint_errors() -> None:
+    """Found by introspection: each public model a blueprint builds (not the project configuration, whose
+    errors are InputErrors of hagen.toml) turns pydantic's ValidationError into a BlueprintError."""
+    from pydantic import BaseModel
+
+    models = [
+        getattr(hagen, n)
+        for n in hagen.__all__
+        if isinstance(getattr(hagen, n), type)
+        and issubclass(getattr(hagen, n), BaseModel)
+        and n not in ("Project", "ProjectConfig")
+    ]
+    assert {hagen.ClusterProfile, hagen.ConfigMap, hagen.Taint, hagen.JsonPatch} <= set(models)
+    for model in models:
+        with pytest.raises(hagen.BlueprintError) as caught:
+            model(zzz_unknown=1)
+        assert caught.value.field in (f"{model.__name__}.zzz_unknown", "zzz_unknown", model.__name__), model
+    with pytest.raises(hagen.BlueprintError) as bad_cpu:
+        hagen.ClusterProfile.shorthand(nodes=1, zones=1, cpu="-1")
+    assert (bad_cpu.value.field, bad_cpu.value.value) == ("Allocatable.cpu", "-1")
+    assert "is negative" in str(bad_cpu.value)
+    with pytest.raises(hagen.BlueprintError) as bad_name:
+        hagen.ConfigMap(name="Bad_Name", data={"a": "b"})
+    assert (bad_name.value.field, bad_name.value.value) == ("ConfigMap.name", "Bad_Name")
 
 
 def test_except_schema_error_catches_invalid_output() -> None:

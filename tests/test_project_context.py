@@ -67,6 +67,14 @@ def test_every_command_honours_the_project_folders(tmp_path: Path) -> None:
     assert place.stdout.startswith("2 node(s), 2 pod(s): 2 running, 0 Pending\n")
     validate = run_hagen("validate", "build", cwd=tmp_path)
     assert validate.returncode == 0 and "4 objects validated" in validate.stdout, validate.stderr
+    (tmp_path / "hagen.toml").write_text('blueprints = ["bp"]\nout = "build"\nkube_version = "1.33"\n')
+    default = run_hagen("validate", cwd=tmp_path)  # no PATH: the project's out folder and its version
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.endswith(
+        "4 objects validated against Kubernetes 1.33: 0 errors in 0 objects, 1 not validated\n"
+    )
+    empty = run_hagen("validate", cwd=tmp_path / "bp")  # the configuration and its out folder found upward
+    assert empty.returncode == 0, empty.stderr
 
 
 def test_a_values_file_date_is_written_as_text_by_the_cli(tmp_path: Path) -> None:

@@ -176,6 +176,26 @@ def test_negative_amounts_are_refused_everywhere() -> None:
             name="data", size="-1Gi", mount_path="/data", storage_class=hagen.StorageClass(name="gp3")
         )
     assert issubclass(QuantityError, hagen.HagenError)
+    deployment = {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": "w", "namespace": "x"},
+        "spec": {
+            "replicas": 1,
+            "selector": {"matchLabels": {"app": "w"}},
+            "template": {
+                "metadata": {"labels": {"app": "w"}},
+                "spec": {
+                    "containers": [{"name": "c", "image": "i", "resources": {"requests": {"cpu": "-1"}}}]
+                },
+            },
+        },
+    }
+    with pytest.raises(hagen.InputError) as placed:  # manifests: the workload is named, as validate does
+        hagen.place([deployment], hagen.ClusterProfile.shorthand(nodes=1, zones=1))
+    assert str(placed.value).startswith(
+        "Deployment x/w: resources: '-1' is negative; allowed: a quantity >= 0"
+    )
 
 
 @pytest.mark.parametrize("value", [True, "3", 10**12, 2.0])

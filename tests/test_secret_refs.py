@@ -53,7 +53,7 @@ def test_external_secret_object_is_external_secrets_io_v1() -> None:
     ],
 )
 def test_external_secret_refusals(kwargs: dict[str, Any], expected: str) -> None:
-    with pytest.raises(ValueError, match=expected):
+    with pytest.raises(hagen.BlueprintError, match=expected):
         ExternalSecret(**kwargs)
 
 
@@ -68,7 +68,7 @@ def test_sealed_secret_object_with_scope() -> None:
 
 @pytest.mark.parametrize("value", ["hunter2", base64.b64encode(b"hunter2").decode(), "not base64!"])
 def test_sealed_secret_refuses_plain_text(value: str) -> None:
-    with pytest.raises(ValueError, match="plain-text secret would be written to out/"):
+    with pytest.raises(hagen.BlueprintError, match="plain-text secret would be written to out/"):
         SealedSecret(name="tok", encrypted_data={"token": value})
 
 

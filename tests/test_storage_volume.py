@@ -42,8 +42,9 @@ def test_size_rounds_up_to_whole_gib_like_the_driver() -> None:
 
 @pytest.mark.parametrize("size", ["10GB ", "ten", "10 Gi", "1Gib", "", "-5Gi", "0"])
 def test_bad_sizes(size: str) -> None:
-    with pytest.raises(BlueprintError, match="size"):
+    with pytest.raises(BlueprintError, match="size") as caught:
         vol(size)
+    assert caught.value.value == size  # every refusal names the value, as Tier's errors do
 
 
 @pytest.mark.parametrize("size", ["20Gi", "1Ti", "21474836480", "20G", "1.5Gi", "2e10"])

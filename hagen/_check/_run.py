@@ -166,19 +166,6 @@ def run_rules(
     return CheckResult(tuple(active), tuple(suppressed))
 
 
-def _items(source: Any, project: Any = None) -> list[Any]:
-    """Syntheses and objects from any input `check` takes (a str is a path, never its characters)."""
-    from pathlib import Path
-
-    listed = [source] if isinstance(source, str | Path) or hasattr(source, "objects") else list(source)
-    if not any(isinstance(i, str | Path) or hasattr(i, "tiers") for i in listed):
-        return listed
-    from .._api import synthesize_all
-
-    loadable = [i for i in listed if isinstance(i, str | Path) or hasattr(i, "tiers")]
-    return [*synthesize_all(loadable, project=project), *(i for i in listed if i not in loadable)]
-
-
 def check(
     source: Any,
     *,
@@ -208,7 +195,9 @@ def check(
     """
     out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
-    items = _items(source, project)
+    from .._sources import syntheses_or_objects
+
+    items = syntheses_or_objects(source, project)
     contexts: list[CheckContext] = []
     merged: dict[tuple[str | None, str], dict[str, str]] = {}
     plain: list[Object] = []

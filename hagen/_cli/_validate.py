@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "paths",
         nargs="*",
         metavar="PATH",
-        help="YAML file or directory (default, in a project with targets: out/<target>/ of each target)",
+        help="YAML file or directory (default: the project's out folder, or out/<target>/ of each target)",
     )
     parser.add_argument(
         "--kube-version",
@@ -53,8 +53,12 @@ def run(args: argparse.Namespace) -> int:
         if not project.targets:
             if args.target:
                 project.select(args.target)  # raises: the project has no targets
-            raise InputError("give a PATH to validate (this project declares no targets)")
-        return _run_targets(args, project)
+            out = project.out_path()
+            if not out.is_dir():
+                raise InputError(f"{out}: no such folder; run `hagen synth` first or give a PATH to validate")
+            args.paths, args.kube_version = [out], args.kube_version or project.kube_version
+        else:
+            return _run_targets(args, project)
     report = validate_paths(args.paths, args.kube_version)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, sort_keys=True, default=str) + "\n")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, ConfigDict
 
+from .._model import HagenModel
 from .._names import dns1123_subdomain
 
 
-class Model(BaseModel):
+class Model(HagenModel):
     """Frozen and strict about unknown fields, like every blueprint model."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)

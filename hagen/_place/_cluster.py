@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .._errors import InputError
 from .._integers import Int32
+from .._model import HagenModel
 from ._quantity import QuantityError, count, cpu_millis, memory_bytes
 
 HOSTNAME = "kubernetes.io/hostname"
@@ -22,7 +23,7 @@ ZONE = "topology.kubernetes.io/zone"
 DEFAULT_MAX_PODS = 110
 
 
-class Taint(BaseModel):
+class Taint(HagenModel):
     """A node taint (``spec.taints[]``)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -31,7 +32,7 @@ class Taint(BaseModel):
     effect: Literal["NoSchedule", "PreferNoSchedule", "NoExecute"]
 
 
-class Allocatable(BaseModel):
+class Allocatable(HagenModel):
     """``status.allocatable``: quantities as Kubernetes writes them; an absent one is unlimited."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -41,22 +42,17 @@ class Allocatable(BaseModel):
 
     @field_validator("cpu", "memory", mode="before")
     @classmethod
-    def _text(cls, value: Any) -> Any:
-        return None if value is None else str(value)
-
-    @model_validator(mode="after")
-    def _parse(self) -> Allocatable:
-        try:
-            if self.cpu is not None:
-                cpu_millis(self.cpu)
-            if self.memory is not None:
-                memory_bytes(self.memory)
+    def _quantity(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return None
+        try:  # checked per field, so that an error names cpu or memory
+            (cpu_millis if info.field_name == "cpu" else memory_bytes)(str(value))
         except QuantityError as exc:
             raise ValueError(str(exc)) from None
-        return self
+        return str(value)
 
 
-class Node(BaseModel):
+class Node(HagenModel):
     """One node: name, labels (hostname, zone, instance type, custom), allocatable, taints."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -72,7 +68,7 @@ class Node(BaseModel):
         return self.labels.get(ZONE)
 
 
-class ClusterProfile(BaseModel):
+class ClusterProfile(HagenModel):
     """The nodes placement simulates; node names are unique."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -91,8 +91,8 @@ def _uses_ebs(
     return any(((c.get("spec") or {}).get("storageClassName") or default) in ebs for c in claims)
 
 
-def _requests(pod_spec: Mapping[str, Any]) -> dict[str, Any]:
-    cpu, mem = pod_requests(pod_spec)
+def _requests(pod_spec: Mapping[str, Any], where: str) -> dict[str, Any]:
+    cpu, mem = pod_requests(pod_spec, where)
     return {"requests": {"cpu": f"{cpu}m", "memory": str(mem)}}
 
 
@@ -200,7 +200,7 @@ def make_pod(w: Workload, index: int, order: int, revision: int = 0, node: SimNo
         "topologySpreadConstraints": pod_spec.get("topologySpreadConstraints"),
         "nodeSelector": pod_spec.get("nodeSelector"),
         "tolerations": pod_spec.get("tolerations"),
-        "resources": _requests(pod_spec),
+        "resources": _requests(pod_spec, f"{w.kind} {w.namespace}/{w.name}"),
     }
     owner = w.selector if w.kind in ("Deployment", "ReplicaSet", "StatefulSet") else None
     where = f"{w.kind}/{w.name}"

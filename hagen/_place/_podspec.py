@@ -34,10 +34,11 @@ def _container_requests(c: Mapping[str, Any]) -> tuple[int, int]:
     return out[0], out[1]
 
 
-def pod_requests(pod_spec: Mapping[str, Any]) -> tuple[int, int]:
+def pod_requests(pod_spec: Mapping[str, Any], where: str = "") -> tuple[int, int]:
     """(cpu millis, memory bytes) the scheduler charges a pod, as ``resource.PodRequests`` sums them: the
     containers plus native sidecars (init containers with ``restartPolicy: Always``), at least each
-    init container's request plus the sidecars started before it, plus ``spec.overhead``."""
+    init container's request plus the sidecars started before it, plus ``spec.overhead``. InputError
+    (naming `where`, the pod's workload) for an amount that is not a quantity or is negative."""
     try:
         cpu = mem = 0
         for c in pod_spec.get("containers") or []:
@@ -57,7 +58,7 @@ def pod_requests(pod_spec: Mapping[str, Any]) -> tuple[int, int]:
         extra_cpu = cpu_millis(overhead["cpu"]) if overhead.get("cpu") is not None else 0
         extra_mem = memory_bytes(overhead["memory"]) if overhead.get("memory") is not None else 0
     except QuantityError as exc:
-        raise InputError(f"resources: {exc}") from None
+        raise InputError(f"{where + ': ' if where else ''}resources: {exc}") from None
     return max(cpu, init_cpu) + extra_cpu, max(mem, init_mem) + extra_mem
 
 

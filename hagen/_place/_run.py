@@ -58,9 +58,11 @@ def namespace_labels(objects: Sequence[Mapping[str, Any]]) -> dict[str, dict[str
 
 
 def _objects_and_cluster(
-    source: Any, cluster: ClusterProfile | None
+    source: Any, cluster: ClusterProfile | None, project: Any = None
 ) -> tuple[list[Mapping[str, Any]], ClusterProfile]:
-    items = [source] if hasattr(source, "objects") else list(source)
+    from .._sources import syntheses_or_objects
+
+    items = syntheses_or_objects(source, project)
     objects: list[Mapping[str, Any]] = []
     for item in items:
         if hasattr(item, "objects"):
@@ -84,15 +86,18 @@ def place(
     order: str = "declared",
     tiers: Sequence[str] = (),
     tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,),
+    *,
+    project: Any = None,
 ) -> Placed:
     """Create the pods of every workload in `objects` in `order` and schedule them on `cluster`.
 
-    `objects`: Kubernetes objects (dicts), a hagen.Synthesis, or a sequence of Syntheses; `cluster`
+    `objects`: Kubernetes objects (dicts), a hagen.Synthesis, a BlueprintSpec, a blueprint file or folder
+    (str or Path; loaded with `project`, default `hagen.load_project()`), or a sequence of these; `cluster`
     defaults to the blueprints' own cluster profile (`cluster = ClusterProfile...`). Raises InputError
     when there is no cluster to place on. A pod's tier is its component label, else the first of
     `tier_labels` it carries (the blueprints' configured tier label keys).
     """
-    objects, cluster = _objects_and_cluster(objects, cluster)
+    objects, cluster = _objects_and_cluster(objects, cluster, project)
     nodes = sim_nodes(cluster.nodes)
     items = workloads(objects, tier_labels)
     namespaces = namespace_labels(objects)

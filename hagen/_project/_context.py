@@ -44,12 +44,14 @@ class Project(ProjectConfig):
         return self.path(self.out)
 
 
-def helm_repository_cache(env: Mapping[str, str], home: Path, platform: str = sys.platform) -> Path:
+def helm_repository_cache(
+    env: Mapping[str, str], home: Path | None, platform: str = sys.platform
+) -> Path | None:
     """Helm's repository cache folder by Helm's own rules (helm.sh/helm/v3/pkg/helmpath), from `env`.
 
     ``$HELM_REPOSITORY_CACHE``, else ``$HELM_CACHE_HOME/repository``, else the XDG cache home
     (``$XDG_CACHE_HOME``, ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%TEMP%`` on Windows)
-    followed by ``helm/repository``.
+    followed by ``helm/repository``; None when that needs the home folder and `home` is None.
     """
     if env.get("HELM_REPOSITORY_CACHE"):
         return Path(env["HELM_REPOSITORY_CACHE"])
@@ -57,10 +59,14 @@ def helm_repository_cache(env: Mapping[str, str], home: Path, platform: str = sy
         return Path(env["HELM_CACHE_HOME"]) / "repository"
     if env.get("XDG_CACHE_HOME"):
         base = Path(env["XDG_CACHE_HOME"])
+    elif platform == "win32" and env.get("TEMP"):
+        base = Path(env["TEMP"])
+    elif home is None:
+        return None
     elif platform == "darwin":
         base = home / "Library" / "Caches"
     elif platform == "win32":
-        base = Path(env.get("TEMP", home / "AppData" / "Local" / "Temp"))
+        base = home / "AppData" / "Local" / "Temp"
     else:
         base = home / ".cache"
     return base / "helm" / "repository"
@@ -90,6 +96,18 @@ def parse_charts(items: Mapping[str, str | Path] | list[str] | tuple[str, ...]) 
     return charts
 
 
+def _home(env: Mapping[str, str] | None) -> Path | None:
+    """The home folder Helm's paths start from (Go's os.UserHomeDir): ``$HOME`` (``%USERPROFILE%`` on
+    Windows) of `env`, the process's home when `env` is None; None when there is none."""
+    if env is None:
+        try:
+            return Path.home()
+        except RuntimeError:
+            return None
+    value = env.get("USERPROFILE" if sys.platform == "win32" else "HOME")
+    return Path(value) if value else None
+
+
 def load_project(
     path: str | Path | None = None,
     *,
@@ -102,22 +120,19 @@ def load_project(
     pyproject.toml with [tool.hagen], or a folder to search up from; default the current folder; the
     defaults when none is found), with `charts` (release -> chart copy path, or RELEASE=PATH strings),
     `kube_version` (wins over the configuration's) and `helm_cache` (default: Helm's own rules applied to
-    `env`, which defaults to the process environment; this is the one place hagen reads it).
+    `env`, home folder included, which defaults to the process environment; this is the one place hagen
+    reads it; None when `env` names no cache and no home).
 
     Raises InputError for an unreadable or invalid configuration or a chart copy that does not exist.
     """
     config = load_config(path)
     if helm_cache is None:
-        try:
-            home = Path.home()
-        except RuntimeError:  # no home folder: Helm would find no cache there either
-            home = Path(".")
-        helm_cache = helm_repository_cache(os.environ if env is None else env, home)
+        helm_cache = helm_repository_cache(os.environ if env is None else env, _home(env))
     fields = {**config.model_dump(), "root": config.root, "source": config.source}
     return Project(
         **(fields | ({"kube_version": kube_version} if kube_version else {})),
         charts=parse_charts(charts or ()),
-        helm_cache=Path(helm_cache),
+        helm_cache=None if helm_cache is None else Path(helm_cache),
     )
 
 

@@ -67,7 +67,7 @@ class Volume(HagenModel):
         try:
             size = check_quantity(self.size)
         except QuantityError as exc:
-            raise BlueprintError(str(exc), field=field) from None
+            raise BlueprintError(str(exc), field=field, value=self.size) from None
         if size <= 0:
             raise BlueprintError("a volume size must be positive", field=field, value=self.size)
         if self.access == "shared" and not self.storage_class.shared_access:

@@ -133,8 +133,11 @@ def load_sourced(paths: Sequence[str | Path]) -> list[tuple[Object, str]]:
     return sourced
 
 
-def validate_paths(paths: Sequence[str | Path], kube_version: str | None = None) -> ValidationReport:
-    """Validate every object of the YAML files (or directories of them) at `paths`; see validate_objects.
+def validate_paths(
+    paths: str | Path | Sequence[str | Path], kube_version: str | None = None
+) -> ValidationReport:
+    """Validate every object of the YAML files (or directories of them) at `paths` (one path or several,
+    str or Path; a str is a path, never its characters); see validate_objects.
 
     Objects are read and validated one file at a time, so memory follows the largest file, not the tree.
     A malformed object is an error of the report; symlinks leading out of a directory are not followed
@@ -142,7 +145,7 @@ def validate_paths(paths: Sequence[str | Path], kube_version: str | None = None)
     schema requires (``value: y`` is a boolean) is reported with its line, how go-yaml v2 reads it and
     the fix.
     """
-    files, outside = yaml_files(paths)
+    files, outside = yaml_files([paths] if isinstance(paths, str | Path) else paths)
     misread: dict[int, dict[str, Misread]] = {}
 
     def items() -> Iterable[Sourced]:

@@ -81,8 +81,6 @@ def hydrate(
     and Helm's repository cache folder `cache` (a Project's helm_cache; None: not looked in) are where the
     charts are found. ChartError when a given chart does
     not render or two rendered objects would share a file."""
-    from .._helm._hydrate import hydrate_release
-    from .._helm._render import RenderUnavailable
     from .._version import __version__
 
     out = HydratedOutput()
@@ -98,6 +96,9 @@ def hydrate(
                 f"(give --chart {release.name}=PATH or chart_path=, or `helm pull` it); values only"
             )
             continue
+        from .._helm._hydrate import hydrate_release  # the engine's modules, only for a release to render
+        from .._helm._render import RenderUnavailable
+
         try:
             result = hydrate_release(
                 release,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .._text import plural
 from ._charts import add_chart_option
 
 
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     files = report(args.paths or None, targets=args.target, options=options, project=project)
     written = write_tree(files, output)
     status = sys.stderr if options.markdown else sys.stdout
-    print(f"hagen report: {len(files)} files -> {args.output}/: {written.summary()}", file=status)
+    print(f"hagen report: {plural(len(files), 'file')} -> {args.output}/: {written.summary()}", file=status)
     if shutil.which("dot") is None:
         print(
             "hagen report: note: Graphviz's dot is not installed: the pages list the graph as a table",

@@ -6,7 +6,6 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .._text import plural
 from ._charts import add_chart_option
 from ._gc import without_cycle_collector
 
@@ -120,8 +119,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     produced = [*report.written, *report.unchanged]
     blueprints = len({p.split("/")[1] for p in produced if p.split("/", 1)[0] in names and p.count("/") > 1})
     print(
-        f"hagen synth: {plural(len(names), 'target')} x {plural(blueprints, 'blueprint')} "
-        f"-> {out}/: {report.summary()}"
+        f"hagen synth: {len(names)} target{'s' if len(names) != 1 else ''} x {blueprints} "
+        f"blueprint{'s' if blueprints != 1 else ''} -> {out}/: {report.summary()}"
     )
     for name in names:
         counts = [

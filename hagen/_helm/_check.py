@@ -110,7 +110,7 @@ def check_release(
     findings += release.review(values)
     located = tuple(_at(f, release.name) for f in findings)
     # The finding already says the copy is missing; the summary, read alone (ChartError), says it too.
-    summary = against if copy is not None else f"{against} (no copy of {label} found)"
+    summary = f"{against} (no copy of {label} found)" if copy is None and against != "nothing" else against
     return ValuesCheck(release.name, values, summary, located)
 
 

@@ -157,6 +157,11 @@ def test_without_a_chart_copy_the_model_keys_are_used_and_that_is_said(
     assert any("did you mean controller.serviceType" in f.message for f in by_id["helm.unknown-key"])
     assert by_id["helm.chart-not-found"][0].severity == "info"
     assert "helm pull jenkinsci/jenkins --version 5.9.53" in by_id["helm.chart-not-found"][0].fix
+    # The missing copy is said once in the finding.
+    assert by_id["helm.chart-not-found"][0].message == (
+        "release jenkins: no local copy of chart jenkins 5.9.53, so its values were checked against "
+        "the keys hagen's Jenkins model knows"
+    )
 
 
 # --- the real chart's values.yaml (read from the reference folder, never copied into the repo) ---

@@ -128,3 +128,34 @@ def test_bad_input_exits_2(tmp_path: Path) -> None:
     assert run_hagen("place", cwd=tmp_path).returncode == 2  # no blueprints/ folder here
     proc = run_hagen("place", PAIRS, "--nodes", "2", "--node-cpu", "lots")
     assert proc.returncode == 2 and "--node-cpu" in proc.stderr
+
+
+def test_rollout_by_workload_name_names_the_workload() -> None:
+    proc = run_hagen("place", str(DATA / "untiered.yaml"), "--nodes", "1", "--rollout", "web")
+    assert proc.returncode == 0, proc.stderr
+    rollout = proc.stdout.split("\n\n")[-1].splitlines()
+    assert rollout[0] == (
+        "Rollout of Deployment web (1 replica, RollingUpdate "
+        "(maxSurge 1, maxUnavailable 0, keep 1 available)):"
+    )
+    by_tier = run_hagen("place", PAIRS, "--nodes", "3", "--rollout", "backend").stdout
+    assert "\nRollout of tier backend (Deployment backend, 2 replicas, RollingUpdate (" in by_tier
+
+
+def test_cluster_file_takes_allocatable_pods_as_a_quantity(tmp_path: Path) -> None:
+    cluster = tmp_path / "cluster.yaml"
+    cluster.write_text('nodes:\n- name: n1\n  allocatable: {cpu: "2", memory: 8Gi, pods: "3"}\n')
+    proc = run_hagen("place", PAIRS, "--cluster", str(cluster))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.splitlines()[3].endswith("pods 2/3")
+    cluster.write_text('nodes:\n- name: n1\n  allocatable: {pods: "1.5"}\n')
+    proc = run_hagen("place", PAIRS, "--cluster", str(cluster))
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip()
+        .splitlines()[-1]
+        .endswith(
+            "nodes.0.allocatable.pods: Value error, '1.5' is not a whole number of pods; "
+            "allowed: a whole quantity like 110 (got '1.5')"
+        )
+    )

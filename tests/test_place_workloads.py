@@ -137,8 +137,12 @@ def test_node_failure_of_a_single_node_cluster_is_an_outage() -> None:
 
 
 def test_findings() -> None:
-    ids = {f.id for f in placement_findings(PAIRS, ClusterProfile.shorthand(1, 1), blueprint="shop")}
-    assert ids == {"scheduling.pending-pods", "scheduling.rollout-stuck", "scheduling.node-failure-outage"}
+    one = placement_findings(PAIRS, ClusterProfile.shorthand(1, 1), blueprint="shop")
+    # Pods Pending before any rollout are one cause: said once, by scheduling.pending-pods.
+    assert sorted((f.id, f.tier) for f in one if f.id != "scheduling.node-failure-outage") == [
+        ("scheduling.pending-pods", "backend"),
+        ("scheduling.pending-pods", "frontend"),
+    ]
     two = placement_findings(PAIRS, TWO)
     assert {f.id for f in two} == {"scheduling.rollout-stuck"}
     assert {f.tier for f in two} == {"backend", "frontend"}
@@ -193,3 +197,26 @@ def test_helm_release_pods_are_placed_when_the_chart_renders(tmp_path: Path) -> 
         SimpleNamespace(source=spec.source, releases=[missing]), SimpleNamespace(values={})
     )
     assert len(notes) == 1 and "gone" in notes[0]
+
+
+def with_replicas(objects: list[dict[str, Any]], name: str, replicas: int) -> list[dict[str, Any]]:
+    out = copy.deepcopy(objects)
+    for obj in out:
+        if obj["metadata"]["name"] == name:
+            obj["spec"]["replicas"] = replicas
+    return out
+
+
+def test_a_stuck_rollout_states_the_pods_really_available() -> None:
+    # 3 replicas under required hostname anti-affinity on 2 nodes: 2 run, 1 is Pending from the start.
+    _, r = rollout(with_replicas(PAIRS, "backend", 3), TWO, "backend")
+    assert r.stuck == (
+        "no progress: 3 old pod(s) cannot go while 2 pod(s) are available and the rollout keeps at least 3, "
+        "and new pods stay Pending"
+    )
+
+
+def test_a_tier_pending_before_the_rollout_gets_no_rollout_finding() -> None:
+    findings = placement_findings(with_replicas(PAIRS, "backend", 3), TWO)
+    by_tier = {t: [f.id for f in findings if f.tier == t] for t in ("backend", "frontend")}
+    assert by_tier == {"backend": ["scheduling.pending-pods"], "frontend": ["scheduling.rollout-stuck"]}

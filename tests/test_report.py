@@ -157,7 +157,7 @@ def test_cli_writes_pages_verdict_banner_pending_reasons_and_summary(project: Pa
     assert re.search(marked, page, re.S)  # the graph marks the Deployment: sign, tint and verdict
     assert "<script" not in page and "http://" not in page.replace("http://www.w3.org", "")
     assert result.stdout == (project / "report" / "summary.md").read_text()
-    assert "| blueprints (`index.html`) | 1 nodes, 3 pods: 2 running, 1 Pending |" in result.stdout
+    assert "| blueprints (`index.html`) | 1 node, 3 pods: 2 running, 1 Pending |" in result.stdout
     assert "is in the `report` artefact of https://ci/run/1" in result.stdout
     assert "`REFUSED storage.k8s.io.StorageClass._.fast: parameters.iops`" in result.stdout
 

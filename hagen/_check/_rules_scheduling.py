@@ -13,15 +13,12 @@ from typing import Any
 
 from .._finding import Finding
 from .._objects import autoscaled
+from .._text import plural
 from ._catalog import finding
 from ._context import HOSTNAME_KEY, ZONE_KEY, CheckContext, Workload
 from ._selectors import Term, affinity_terms, selector_matches
 
 _SCALED = ("Deployment", "StatefulSet", "ReplicaSet")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _self_anti(w: Workload, key: str | None = None) -> list[Term]:
@@ -40,8 +37,8 @@ def _exceeds_domains(ctx: CheckContext, w: Workload) -> Iterator[Finding]:
             yield finding(
                 "scheduling.anti-affinity-exceeds-domains",
                 f"{w.kind} {w.name}: {w.replicas} replicas with required anti-affinity over "
-                f"{term.topology_key}, which has {_plural(domains, 'domain')}: "
-                f"{_plural(w.replicas - domains, 'pod')} "
+                f"{term.topology_key}, which has {plural(domains, 'domain')}: "
+                f"{plural(w.replicas - domains, 'pod')} "
                 f"{'stays' if w.replicas - domains == 1 else 'stay'} Pending",
                 ctx,
                 w.obj,

@@ -101,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
     files = report(args.paths or None, targets=args.target, options=options, project=project)
     written = write_tree(files, output)
     status = sys.stderr if options.markdown else sys.stdout
-    print(f"hagen report: {len(files)} files -> {args.output}/: {written.summary()}", file=status)
+    count = f"{len(files)} file{'s' * (len(files) != 1)}"
+    print(f"hagen report: {count} -> {args.output}/: {written.summary()}", file=status)
     if shutil.which("dot") is None:
         print(
             "hagen report: note: Graphviz's dot is not installed: the pages list the graph as a table",

@@ -88,7 +88,7 @@ def check_release(
         against = f"values.yaml of {label} ({copy.source})"
         findings += check_keys(merged, copy.values, chart=label, renames=renames)
     elif (known := release.known_keys()) is not None:
-        against = f"the keys hagen's {type(release).__name__} model knows (no copy of {label} found)"
+        against = f"the keys hagen's {type(release).__name__} model knows"
         findings += check_keys(
             merged, known, chart=f"{label} as hagen models it", renames=renames, unknown_severity="warning"
         )
@@ -109,7 +109,9 @@ def check_release(
         )
     findings += release.review(values)
     located = tuple(_at(f, release.name) for f in findings)
-    return ValuesCheck(release.name, values, against, located)
+    # The finding already says the copy is missing; the summary, read alone (ChartError), says it too.
+    summary = f"{against} (no copy of {label} found)" if copy is None and against != "nothing" else against
+    return ValuesCheck(release.name, values, summary, located)
 
 
 def _nulls_dropped(release: HelmRelease, label: str, dropped: list[str]) -> Finding:

@@ -16,6 +16,7 @@ from pydantic import ConfigDict, Field, ValidationError, ValidationInfo, field_v
 from .._errors import InputError
 from .._integers import Int32
 from .._model import HagenModel
+from .._quantity import check_quantity
 from ._quantity import QuantityError, count, cpu_millis, memory_bytes
 
 HOSTNAME = "kubernetes.io/hostname"
@@ -50,6 +51,21 @@ class Allocatable(HagenModel):
         except QuantityError as exc:
             raise ValueError(str(exc)) from None
         return str(value)
+
+    @field_validator("pods", mode="before")
+    @classmethod
+    def _pods(cls, value: Any) -> Any:
+        # Node objects carry allocatable.pods as a quantity string ("110"); any quantity with a whole value
+        # is a pod count, as the kubelet and the scheduler read it.
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        try:
+            amount = check_quantity(value)
+        except QuantityError as exc:
+            raise ValueError(str(exc)) from None
+        if amount.denominator != 1:
+            raise ValueError(f"{value!r} is not a whole number of pods; allowed: a whole quantity like 110")
+        return int(amount)
 
 
 class Node(HagenModel):

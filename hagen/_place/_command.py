@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from .._text import plural
 from ._cluster import DEFAULT_MAX_PODS, Allocatable, ClusterProfile, load_profile
 from ._failure import Failure, apply_failure
 from ._inputs import Inputs, load_inputs
@@ -79,7 +80,9 @@ def resolve_cluster(
 
 
 def rollout_text(r: Rollout) -> str:
-    lines = [f"Rollout of tier {r.tier} ({r.kind} {r.workload}, {r.replicas} replicas, {r.strategy}):"]
+    what = f"{plural(r.replicas, 'replica')}, {r.strategy}"
+    head = f"{r.subject} ({what})" if r.by_name else f"{r.subject} ({r.kind} {r.workload}, {what})"
+    lines = [f"Rollout of {head}:"]
     for i, step in enumerate(r.steps, 1):
         lines.append(
             f"  {i}. {step.action}: {', '.join(step.pods)}" + (f" => {step.outcome}" if step.outcome else "")

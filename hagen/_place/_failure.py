@@ -101,14 +101,14 @@ def apply_failure(placed: Placed, spec: str) -> Failure:
     queue: list[Pod] = []
     for pod, node in lost:
         if pod.kind not in _RECREATED:
-            result.gone.append(pod.name)
+            result.gone.append(before.pod_name(pod))
             continue
         zone = (
             placed.cluster.nodes[[n.name for n in placed.cluster.nodes].index(node)].zone if pod.ebs else None
         )
         replacement = dataclasses.replace(pod, volume_zone=zone or pod.volume_zone, order=order + len(queue))
         if zone is not None and zone not in zone_alive:
-            result.pinned[pod.name] = zone
+            result.pinned[before.pod_name(pod)] = zone
         queue.append(replacement)
     for pod in queue:
         sim.create(pod)
@@ -118,9 +118,9 @@ def apply_failure(placed: Placed, spec: str) -> Failure:
     result.simulation = after
     for pod in queue:
         placement = sim.placements[pod]
-        result.replacements[pod.name] = placement.node
+        result.replacements[after.pod_name(pod)] = placement.node
         if placement.node is None:
-            result.pending[pod.name] = after.message(placement)
+            result.pending[after.pod_name(pod)] = after.message(placement)
     tiers_before, tiers_after = _running_tiers(before), _running_tiers(after)
     result.lost_tiers = sorted(t for t in tiers_before if t not in tiers_after)
     for a, b in colocated_pairs([p.pod for p in before.placements]):

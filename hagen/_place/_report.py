@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._cluster import ZONE
+from ._pod import Pod
 from ._quantity import format_cpu, format_memory
 from ._score import natural_key
 from ._simulate import Placement, Simulation
@@ -67,6 +68,10 @@ def _usage(sim: Simulation, i: int) -> dict[str, Any]:
     }
 
 
+def _created(pod: Pod) -> int:
+    return pod.order
+
+
 def to_data(sim: Simulation, feasible: bool = False) -> dict[str, Any]:
     """JSON-ready placement: zones with their nodes and pods, every placement (node sets summarised
     unless `feasible`, see `node_sets`), the Pending pods."""
@@ -80,7 +85,7 @@ def to_data(sim: Simulation, feasible: bool = False) -> dict[str, Any]:
                     {
                         "name": nodes[i].name,
                         **_usage(sim, i),
-                        "pods": [p.name for p in sorted(sim.state.pods_on[i], key=lambda p: p.order)],
+                        "pods": [sim.pod_name(p) for p in sorted(sim.state.pods_on[i], key=_created)],
                     }
                     for i in indices
                 ],
@@ -89,12 +94,13 @@ def to_data(sim: Simulation, feasible: bool = False) -> dict[str, Any]:
     return {
         "zones": zones,
         "placements": [_placement_data(sim, p, feasible) for p in sim.placements],
-        "pending": [p.pod.name for p in sim.pending],
+        "pending": [sim.pod_name(p.pod) for p in sim.pending],
     }
 
 
-def _label(p: Placement) -> str:
-    return f"{p.pod.name} ({p.pod.tier})" if p.pod.tier else p.pod.name
+def _label(sim: Simulation, p: Placement) -> str:
+    name = sim.pod_name(p.pod)
+    return f"{name} ({p.pod.tier})" if p.pod.tier else name
 
 
 SHOWN_FEASIBLE = 8
@@ -126,14 +132,15 @@ def to_text(sim: Simulation) -> str:
             pods = f"pods {u['pods']['running']}/{u['pods']['allocatable'] or '-'}"
             lines.append(f"  {nodes[i].name:<{width}}  {cpu:<18} {mem:<24} {pods}")
             members = sorted(sim.state.pods_on[i], key=lambda p: p.order)
-            lines.append("    " + (", ".join(_label(placed[p]) for p in members) if members else "(empty)"))
+            shown = ", ".join(_label(sim, placed[p]) for p in members)
+            lines.append("    " + (shown or "(empty)"))
     ties = [p for p in sim.placements if len(p.first_attempt_feasible) > 1 and p.attempts]
     if ties:
         lines += ["", "Chosen among several feasible nodes (the real scheduler may pick any of them):"]
         for p in ties:
-            lines.append(f"  {p.pod.name} -> {p.node}; feasible: {_some(p)}")
+            lines.append(f"  {sim.pod_name(p.pod)} -> {p.node}; feasible: {_some(p)}")
     if sim.pending:
         lines += ["", f"Pending ({len(sim.pending)}):"]
         for p in sim.pending:
-            lines.append(f"  {_label(p)}: {sim.message(p)}")
+            lines.append(f"  {_label(sim, p)}: {sim.message(p)}")
     return "\n".join(lines) + "\n"

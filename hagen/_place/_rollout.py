@@ -49,6 +49,13 @@ class Rollout:
     steps: list[RolloutStep] = field(default_factory=list)
     pending: dict[str, str] = field(default_factory=dict)
     stuck: str | None = None
+    by_name: bool = False
+
+    @property
+    def subject(self) -> str:
+        """What was rolled out, for people: ``tier api`` when chosen by tier, ``Deployment web`` (its kind
+        and name) when chosen by workload name."""
+        return f"{self.kind} {self.workload}" if self.by_name else f"tier {self.tier}"
 
 
 def scaled(value: Any, replicas: int, round_up: bool, default: str = "25%") -> int:
@@ -191,9 +198,10 @@ def _deployment(placed: Placed, w: Workload, r: Rollout) -> Rollout:
         if not old and len(new) == w.replicas and all(sim.placements[p].node for p in new):
             break
         if (len(old), len(new), sum(1 for p in new if sim.placements[p].node)) == before:
+            available = sum(1 for p in old + new if sim.placements[p].node)
             r.stuck = (
-                f"no progress: {len(old)} old pod(s) cannot go without dropping below {floor} available, "
-                f"and new pods stay Pending"
+                f"no progress: {len(old)} old pod(s) cannot go while {available} pod(s) are available and "
+                f"the rollout keeps at least {floor}, and new pods stay Pending"
             )
             break
     return _finish(placed, r, new)
@@ -242,7 +250,7 @@ def rollout(
     placed = place(objects, cluster, order, tiers, tier_labels)
     w = _workload(placed, tier)
     kind_strategy = "RollingUpdate"
-    r = Rollout(tier, w.name, w.kind, kind_strategy, w.replicas)
+    r = Rollout(tier, w.name, w.kind, kind_strategy, w.replicas, by_name=w.tier != tier)
     if w.kind == "StatefulSet":
         return placed, _statefulset(placed, w, r)
     strategy = ((w.obj.get("spec") or {}).get("strategy") or {}).get("type")

@@ -35,11 +35,11 @@ def placement_findings(
     sim = placed.simulation
     ids = {w.name: object_id(w.obj) for w in placed.workloads}
     findings: list[Finding] = []
-    by_tier: dict[str | None, list[str]] = {}
+    by_tier: dict[tuple[str, str | None], list[str]] = {}
     for p in sim.pending:
-        by_tier.setdefault(p.pod.tier, []).append(p.pod.name)
+        by_tier.setdefault((p.pod.namespace, p.pod.tier), []).append(sim.pod_name(p.pod))
     for p in sim.pending:
-        names = by_tier.pop(p.pod.tier, None)
+        names = by_tier.pop((p.pod.namespace, p.pod.tier), None)
         if names is None:
             continue
         findings.append(
@@ -65,7 +65,10 @@ def placement_findings(
                 object_id=ids.get(note.workload),
             )
         )
-    seen: set[str] = set()
+    # A tier with Pending pods before any rollout already has its scheduling.pending-pods finding: its
+    # rollout hangs for the same cause, which is said once.
+    waiting = {p.pod for p in sim.pending}
+    seen = {w.tier for w in placed.workloads if any(pod in waiting for pod in w.pods)}
     for w in placed.workloads:
         if w.kind not in ("Deployment", "StatefulSet") or not w.tier or w.tier in seen:
             continue

@@ -172,6 +172,23 @@ class Simulation:
     nodes: list[str]
     placements: list[Placement]
     state: ClusterState
+    qualified: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        # Kubernetes names a pod within its namespace: two blueprints' `api-1` are two pods.
+        self.qualified = len({p.pod.namespace for p in self.placements}) > 1
+
+    def pod_name(self, pod: Pod) -> str:
+        """The pod's name for people: ``namespace/name`` when the placement holds pods of more than one
+        namespace, else ``name``."""
+        return f"{pod.namespace}/{pod.name}" if self.qualified else pod.name
+
+    def tier_name(self, pod: Pod) -> str | None:
+        """The pod's tier for colours and legends: ``namespace/tier`` when the placement spans namespaces
+        (a tier `api` of two namespaces is two tiers), ``tier`` otherwise, None without a tier."""
+        if not pod.tier:
+            return None
+        return f"{pod.namespace}/{pod.tier}" if self.qualified else pod.tier
 
     @property
     def pending(self) -> list[Placement]:

@@ -2,7 +2,8 @@
 
 Output bytes depend only on the placement: no timestamps, ids or hash-seeded ordering. Tiers take the
 palette's colours in name order, so the tiers of one picture never share a colour (up to twelve tiers) and a
-blueprint's tiers keep their colours from run to run.
+blueprint's tiers keep their colours from run to run. When the pods span namespaces, pods are shown as
+``namespace/name`` and a tier is ``namespace/tier``: a tier `api` of two namespaces is two tiers.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .._text import plural
 from ._report import zones_of
 from ._simulate import Placement, Simulation
 
@@ -54,16 +56,20 @@ def tier_colors(tiers: Iterable[str | None]) -> dict[str | None, str]:
     return colors
 
 
-def _chip(p: Placement, x: int, y: int, colors: dict[str | None, str], reason: str = "") -> dict[str, Any]:
-    label = p.pod.name if len(p.pod.name) <= 20 else p.pod.name[:19] + "…"
-    title = f"{p.pod.name} ({p.pod.tier or 'no tier'})" + (f": {reason}" if reason else "")
+def _chip(
+    sim: Simulation, p: Placement, x: int, y: int, colors: dict[str | None, str], reason: str = ""
+) -> dict[str, Any]:
+    name = sim.pod_name(p.pod)
+    label = name if len(name) <= 20 else name[:19] + "…"
+    title = f"{name} ({p.pod.tier or 'no tier'})" + (f": {reason}" if reason else "")
+    color = colors[sim.tier_name(p.pod)]
     return {
         "x": x,
         "y": y,
         "w": CHIP_W,
         "h": CHIP_H,
-        "color": colors[p.pod.tier or None],
-        "text": text_color(colors[p.pod.tier or None]),
+        "color": color,
+        "text": text_color(color),
         "label": label,
         "title": title,
     }
@@ -98,7 +104,7 @@ def render_svg(sim: Simulation) -> str:
     import jinja2
 
     by_pod = {p.pod: p for p in sim.placements}
-    colors = tier_colors(p.pod.tier for p in sim.placements)
+    colors = tier_colors(sim.tier_name(p.pod) for p in sim.placements)
     zones = []
     bottom = 0
     for col, (zone, indices) in enumerate(zones_of(sim).items()):
@@ -110,6 +116,7 @@ def render_svg(sim: Simulation) -> str:
             h = 20 + _rows(len(members)) * (CHIP_H + 4) + 4
             chips = [
                 _chip(
+                    sim,
                     by_pod[m],
                     zx + 10 + GAP + (k % PER_ROW) * (CHIP_W + GAP),
                     ny + 20 + (k // PER_ROW) * (CHIP_H + 4),
@@ -130,11 +137,12 @@ def render_svg(sim: Simulation) -> str:
         per_row = max(1, (width - 40) // (CHIP_W + GAP))
         for k, p in enumerate(sim.pending):
             x = 20 + (k % per_row) * (CHIP_W + GAP)
-            chip = _chip(p, x, bottom + 26 + (k // per_row) * (CHIP_H + 4), colors, pending_title(sim, p))
+            y = bottom + 26 + (k // per_row) * (CHIP_H + 4)
+            chip = _chip(sim, p, x, y, colors, pending_title(sim, p))
             pending.append(chip)
         box["h"] = 34 + ((len(pending) + per_row - 1) // per_row) * (CHIP_H + 4)
         bottom += box["h"] + 12
-    tiers = sorted({p.pod.tier or "" for p in sim.placements})
+    tiers = sorted({sim.tier_name(p.pod) or "" for p in sim.placements})
     legend = [
         {"x": 10 + k * 150, "y": bottom, "color": colors[t or None], "tier": t or "(no tier)"}
         for k, t in enumerate(tiers)
@@ -143,7 +151,8 @@ def render_svg(sim: Simulation) -> str:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("hagen._place", ""), autoescape=True, keep_trailing_newline=True
     )
-    title = f"{len(sim.nodes)} nodes, {len(sim.placements)} pods, {len(sim.pending)} Pending"
+    counts = f"{plural(len(sim.nodes), 'node')}, {plural(len(sim.placements), 'pod')}"
+    title = f"{counts}, {len(sim.pending)} Pending"
     return env.get_template("_svg.svg.j2").render(
         width=width,
         height=bottom + 24,

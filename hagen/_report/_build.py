@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._text import plural
 from ._changes import add_marks_and_removed, diff_section, scoped
 from ._dot import GraphvizMissing, clean_svg, layout, to_dot
 from ._findings import findings_section, schema_section
@@ -105,9 +106,9 @@ def _lay_out(pages: Sequence[Page]) -> str | None:
     for page in pages:
         for graph in page.graphs:
             desc = (
-                f"{len(graph.nodes)} nodes and {len(graph.edges)} edges, left to right: the blueprint, its "
-                "tiers with their objects, what they use and store on, and who may call whom; the table "
-                "below lists the same"
+                f"{plural(len(graph.nodes), 'node')} and {plural(len(graph.edges), 'edge')}, left to right: "
+                "the blueprint, its tiers with their objects, what they use and store on, and who may call "
+                "whom; the table below lists the same"
             )
             page.svgs.append(clean_svg(next(svgs), graph.title, desc))
     return None

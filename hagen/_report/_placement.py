@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from .._text import plural
+
 
 def placement_section(
     objects: Sequence[Mapping[str, Any]],
@@ -33,11 +35,11 @@ def placement_section(
     for zone, indices in zones_of(sim).items():
         for i in indices:
             name = sim.state.nodes[i].name
-            pods = [f"{p.pod.name} ({p.pod.tier or 'no tier'})" for p in sim.on_node(name)]
+            pods = [f"{sim.pod_name(p.pod)} ({p.pod.tier or 'no tier'})" for p in sim.on_node(name)]
             nodes.append({"name": name, "zone": zone, "pods": pods})
     pending = [
         {
-            "pod": p.pod.name,
+            "pod": sim.pod_name(p.pod),
             "tier": p.pod.tier or "",
             "message": sim.message(p),
             "groups": [{"nodes": nodes_, "reasons": list(why)} for why, nodes_ in reason_groups(p)],
@@ -48,12 +50,16 @@ def placement_section(
         "svg": render_svg(sim),
         "nodes": nodes,
         "pending": pending,
-        "summary": f"{len(sim.nodes)} nodes, {len(sim.placements)} pods: "
+        "summary": f"{plural(len(sim.nodes), 'node')}, {plural(len(sim.placements), 'pod')}: "
         f"{len(sim.placements) - len(sim.pending)} running, {len(sim.pending)} Pending",
-        "rollouts": [asdict(rollout(objects, cluster, t, order, tiers)[1]) for t in rollouts],
+        "rollouts": [_rollout(rollout(objects, cluster, t, order, tiers)[1]) for t in rollouts],
         "failures": [_failure(fail(objects, cluster, spec, order, tiers)[1]) for spec in failures],
         "topology": [n.message for n in placed.topology],
     }
+
+
+def _rollout(r: Any) -> dict[str, Any]:
+    return asdict(r) | {"subject": r.subject}
 
 
 def _failure(f: Any) -> dict[str, Any]:

@@ -22,12 +22,10 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
@@ -35,8 +33,8 @@ from pydantic import (
 )
 
 from .._errors import InputError
-from .._gitops import _fields as rule
-from .._names import dns1123_label, dns1123_subdomain
+from .._names import dns1123_label
+from ._gitops_config import GitOpsConfig, _Model
 from ._messages import config_error
 from ._target import Target
 
@@ -65,16 +63,8 @@ def _region(value: str) -> str:
         raise ValueError(f"{value!r}: {exc.reason}; allowed: {exc.allowed}") from None
 
 
-Duration = Annotated[str, AfterValidator(rule.go_duration)]
-Namespace = Annotated[str, AfterValidator(dns1123_label)]
-ObjectName = Annotated[str, AfterValidator(dns1123_subdomain)]
 ClusterName = Annotated[str, AfterValidator(_eks_name)]
 Region = Annotated[str, AfterValidator(_region)]
-RelativePath = Annotated[str, AfterValidator(rule.relative_path)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class ProfileConfig(_Model):
@@ -120,53 +110,6 @@ class TargetConfig(_Model):
         default=False,
         description="render every Helm release's chart into helm/<release>/ (needs a chart copy)",
     )
-
-
-class ArgoCDConfig(_Model):
-    """Argo CD manifests: one ApplicationSet (list generator) or one Application per target and blueprint."""
-
-    repo_url: Annotated[str, AfterValidator(rule.repo_url)]
-    revision: str = Field(default="HEAD", min_length=1)
-    path_prefix: RelativePath | None = Field(
-        default=None, description="out/ inside the repository; default out"
-    )
-    project: ObjectName = "default"
-    namespace: Namespace = "argocd"
-    mode: Literal["applicationset", "applications"] = "applicationset"
-    destinations: dict[str, Annotated[str, AfterValidator(rule.server_url)]] = Field(
-        default_factory=dict, description="cluster name -> API server URL; others get default_server"
-    )
-    default_server: Annotated[str, AfterValidator(rule.server_url)] = "https://kubernetes.default.svc"
-    prune: bool = True
-    self_heal: bool = True
-    sync_options: tuple[Annotated[str, AfterValidator(rule.sync_option)], ...] = (
-        "CreateNamespace=true",
-        "ServerSideApply=true",
-    )
-
-
-class FluxConfig(_Model):
-    """Flux Kustomizations, one per target and blueprint, reading the same out/ folders."""
-
-    source_kind: Literal["GitRepository", "OCIRepository", "Bucket"] = "GitRepository"
-    source_name: ObjectName = "flux-system"
-    namespace: Namespace = "flux-system"
-    path_prefix: RelativePath | None = Field(default=None, description="out/ inside the source; default out")
-    interval: Duration = "10m"
-    retry_interval: Duration = "2m"
-    timeout: Duration = "5m"
-    prune: bool = True
-    wait: bool = True
-    kubeconfig_secrets: dict[str, ObjectName] = Field(
-        default_factory=dict, description="cluster name -> Secret holding its kubeconfig (remote clusters)"
-    )
-
-
-class GitOpsConfig(_Model):
-    """What `hagen synth` writes under out/gitops/ for the GitOps engine that runs the fleet."""
-
-    argocd: ArgoCDConfig | None = None
-    flux: FluxConfig | None = None
 
 
 # --- hagen diff: ignore rules ------------------------------------------------------------------------

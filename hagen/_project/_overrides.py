@@ -27,7 +27,8 @@ from .._blueprint import BlueprintSpec, Resources
 from .._blueprint._messages import first_error
 from .._errors import BlueprintError, InputError
 from .._integers import Int32
-from ._config import ProfileConfig, _Model
+from ._config import ProfileConfig
+from ._gitops_config import _Model
 from ._messages import config_error
 
 MAX_BYTES = 1 << 20  # an overrides file is a few hundred lines; refuse anything that is not one

@@ -173,10 +173,9 @@ def _implicit_key(key: Any) -> str | None:
     return None if len(text) > _LONGEST_IMPLICIT_KEY else text + ":"
 
 
-# The hot path dispatches on the exact type (`type(x) is str`: one comparison, where isinstance walks the
-# class hierarchy) and looks the text of recurring strings and keys up in plain dicts; subclasses and rare
-# types take the general path (`_emit`). Caches are bounded by clearing: they only save work, so what
-# they hold never changes the output.
+# The hot path dispatches on the exact type (`type(x) is str`: one comparison; isinstance walks the MRO)
+# and looks recurring strings and keys up in plain dicts; subclasses and rare types take `_emit`. Caches
+# are bounded by clearing: they only save work, so what they hold never changes the output.
 _CACHE_SIZE = 65536
 _LINES: dict[str, str] = {}  # a string value -> `` text\n`` after ``key:`` or ``-`` (never a block)
 _KEYS: dict[str, str | None] = {}  # a string key -> ``key:`` (None: too long to be implicit)

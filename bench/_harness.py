@@ -122,3 +122,12 @@ def table(title: str, rows: Sequence[Measurement]) -> str:
     """A Markdown table for docs/benchmarks.md."""
     head = f"### {title}\n\n| what | median wall s | median peak MiB | runs |\n|---|---|---|---|\n"
     return head + "\n".join(r.row() for r in rows) + "\n"
+
+
+def helm_engine_missing() -> str | None:
+    """Why the Helm engine (helm-python-sdk) cannot run here, or None when it can."""
+    try:
+        import helm_python  # noqa: F401
+    except (ImportError, OSError) as exc:
+        return f"helm-python-sdk is not available here ({exc}); skipped"
+    return None

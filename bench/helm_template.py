@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import measure, table
+from _harness import helm_engine_missing, measure, table
 from synth import generated_blueprint
 
 HAGEN = [sys.executable, "-m", "hagen"]
@@ -83,10 +83,9 @@ def make_chart(folder: Path, tiers: int) -> tuple[Path, Path]:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    try:
-        import helm_python  # noqa: F401
-    except (ImportError, OSError) as exc:
-        print(f"helm-python-sdk is not available here ({exc}); skipped")
+    missing = helm_engine_missing()
+    if missing:
+        print(missing)
         return
     work = Path(tempfile.mkdtemp(prefix="hagen-bench-helm-"))
     script = work / "render.py"

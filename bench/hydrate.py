@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import ROOT, measure, set_aside, table
+from _harness import ROOT, helm_engine_missing, measure, set_aside, table
 
 HAGEN = [sys.executable, "-m", "hagen"]
 CHART = ROOT.parent / "shared" / "reference" / "jenkins-chart"
@@ -45,10 +45,9 @@ def project(work: Path, hydrate: bool) -> Path:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    try:
-        import helm_python  # noqa: F401
-    except (ImportError, OSError) as exc:
-        print(f"helm-python-sdk is not available here ({exc}); skipped")
+    missing = helm_engine_missing()
+    if missing:
+        print(missing)
         return
     if not CHART.is_dir():
         print(f"{CHART} is missing; skipped")

@@ -100,7 +100,11 @@ def test_synthesis_does_not_depend_on_the_environment(tmp_path: Path, monkeypatc
     mp = monkeypatch  # a different home, cache and CLI history must not matter once loaded
     mp.setenv("HOME", str(tmp_path))  # type: ignore[attr-defined]
     mp.setenv("HELM_REPOSITORY_CACHE", str(tmp_path))  # type: ignore[attr-defined]
-    run_hagen("synth", "--stdout", "--chart", f"jenkins={tmp_path}")
+    # in this process, so that state a CLI run left behind (a chart copy, a context variable) would show
+    from hagen._cli import main
+
+    mp.chdir(ROOT)  # type: ignore[attr-defined]
+    assert main(["synth", "--stdout", "--target", "prod", "--chart", f"jenkins={tmp_path}"]) == 2
     assert [hagen.render(hagen.synthesize(s)) for s in specs] == before
     assert not hasattr(importlib.import_module("hagen._helm._check"), "CHART_PATHS")
 

@@ -13,37 +13,12 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import PYTHON, Measurement, measure, table
+from _harness import PYTHON, ROOT, Measurement, measure, table
+
+sys.path.insert(0, str(ROOT))
+from tests._report_project import many_tiers  # the generated project the report's tests use too
 
 SIZES = (200, 1000)
-
-
-def project(root: Path, count: int) -> Path:
-    """`count` tiers in blueprints of 20, two replicas each, NetworkPolicies on."""
-    (root / "blueprints").mkdir(parents=True)
-    for b in range(0, count, 20):
-        tiers = []
-        for t in range(b, min(b + 20, count)):
-            calls = f'connects_to=["t{t - 1}"], ' if t % 2 else ""
-            tiers.append(
-                f'        Tier(name="t{t}", image="registry.example.com/t:1.0.{t}", replicas=2, {calls}'
-                'ports=[Port(name="http", port=8080)], resources=Resources(cpu="300m", memory="256Mi")),'
-            )
-        text = "\n".join(
-            [
-                "from hagen import Blueprint, ClusterProfile, Port, Resources, Tier",
-                f"class B{b}(Blueprint):",
-                f'    name = "b{b}"',
-                f'    namespace = "b{b}"',
-                "    network_policies = True",
-                '    cluster = ClusterProfile.shorthand(nodes=4, zones=2, cpu="2", memory="8Gi")',
-                "    tiers = [",
-                *tiers,
-                "    ]",
-            ]
-        )
-        (root / "blueprints" / f"b{b}.py").write_text(text + "\n")
-    return root
 
 
 def main() -> None:
@@ -53,7 +28,7 @@ def main() -> None:
     rows: list[Measurement] = []
     with tempfile.TemporaryDirectory() as tmp:
         for count in SIZES:
-            root = project(Path(tmp) / f"p{count}", count)
+            root = many_tiers(Path(tmp) / f"p{count}", count)
             hagen = [PYTHON, "-m", "hagen"]
             rows.append(measure(f"hagen report, {count:,} tiers", [*hagen, "report"], args.runs, cwd=root))
             rows.append(measure(f"hagen check, {count:,} tiers", [*hagen, "check"], args.runs, cwd=root))

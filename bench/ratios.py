@@ -8,6 +8,10 @@ alike; each figure is the median of the rounds. Besides wall time, the table giv
 of the command (wait4() of its process, children included), which load distorts much less than wall time
 on a machine whose other work competes for the cores; the goal verdict is read on CPU time.
 
+The generated blueprints build their tiers in a loop over the tier numbers (bench/synth.py), as the
+Helm chart ranges over a values list and the dicts script loops; the same tiers written as a 10,000-line
+literal file are timed beside them, and differ by what Python takes to compile that file.
+
 Alternatives: Helm's Go engine (helm-python-sdk, bench/helm_template.py's chart) for the seed and for the
 same tiers; a Python script building the same objects as dicts and writing them with PyYAML's libyaml
 dumper (bench/_dicts.py, checked to give the same objects); `python -c pass` for start-up. Placement
@@ -59,7 +63,10 @@ class Command:
 
 
 def _commands(work: Path, tiers: int) -> dict[str, Command]:
-    big, thousand, seed_sized = (generated_blueprint(work, n) for n in (tiers, 1000, 2))
+    # The generated tiers come from a loop over their numbers, as the alternatives' do; the literal
+    # file of one line per tier is timed too, for what compiling it costs.
+    big, thousand, seed_sized = (generated_blueprint(work, n, loop=True) for n in (tiers, 1000, 2))
+    literal = generated_blueprint(work, tiers)
     render = work / "render.py"
     render.write_text(RENDER)
     dicts = write_script(work, generated_blueprint(work, 4))
@@ -85,6 +92,7 @@ def _commands(work: Path, tiers: int) -> dict[str, Command]:
         Command("2 tiers --stdout", [*HAGEN, *stdout[:1], str(seed_sized), stdout[1]]),
         Command("1,000 tiers --stdout", [*HAGEN, *stdout[:1], str(thousand), stdout[1]]),
         Command(f"{tiers:,} tiers --stdout", [*HAGEN, *stdout[:1], str(big), stdout[1]]),
+        Command(f"{tiers:,} tiers --stdout, one line per tier", [*HAGEN, "synth", str(literal), "--stdout"]),
         Command(
             f"{tiers:,} tiers to files", [*HAGEN, "synth", str(big), "-o", str(big_out)], set_aside(big_out)
         ),

@@ -85,11 +85,13 @@ def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | N
     [tool.hagen], found from the current folder): with targets, out/<target>/<blueprint>/ and out/gitops/
     for every target (see `plan_targets`); otherwise its blueprint folders (default blueprints/).
     """
-    from ._project import as_project, plan_targets
+    from ._project import as_project
 
     project = as_project(project)
     if sources is None:
         if project.targets:
+            from ._project import plan_targets
+
             return plan_targets(project)
         sources = project.blueprint_paths()
     _, files, _ = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
@@ -174,11 +176,13 @@ def synth(
     without `out_dir`, its out folder (default out/). `sources` and `project` are as in `synthesize_all`;
     `kube_version` defaults to the project's.
     """
-    from ._project import as_project, synth_targets
+    from ._project import as_project
 
     project = as_project(project)
     if sources is None:
         if project.targets:
+            from ._project import synth_targets  # the target machinery (overrides, pool) only for targets
+
             return synth_targets(project, None, out_dir, validate=validate, kube_version=kube_version)
         sources = project.blueprint_paths()
     kube_version = kube_version or project.kube_version

@@ -88,6 +88,23 @@ def test_synth_imports_neither_the_simulator_nor_the_check_rules(tmp_path: pytes
     assert sorted(n for n in unneeded if n in names) == []
 
 
+def test_synth_of_a_folder_loads_no_target_machinery(tmp_path: pytest.TempPathFactory) -> None:
+    # `hagen synth blueprints -o DIR` synthesizes the folder, not the targets: the per-target overrides,
+    # the process pool and the GitOps renderers stay unloaded (the [gitops] tables are still checked).
+    names = _imported("synth", "blueprints", "-o", str(tmp_path))
+    assert "hagen._project._gitops_config" in names
+    assert "hagen._gitops._fields" in names
+    unneeded = (
+        "hagen._project._overrides",
+        "hagen._project._render",
+        "hagen._project._plan",
+        "hagen._gitops._argocd",
+        "hagen._gitops._flux",
+        "hagen._gitops._model",
+    )
+    assert sorted(n for n in unneeded if n in names) == []
+
+
 def test_stream_is_the_rendered_text_in_pieces() -> None:
     objects = [
         {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"c{i}"}, "data": {"k": "a: b"}}

@@ -10,7 +10,7 @@ _REPOSITORY = re.compile(
     r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$"
 )
 _TAG = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
-_DIGEST = re.compile(r"^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$")
+_DIGEST = r"^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class ImageRef:
 def parse_image(reference: str) -> ImageRef:
     """Split and check an image reference the way container runtimes read it."""
     rest, _, digest = reference.partition("@")
-    if digest and not _DIGEST.match(digest):
+    if digest and not re.match(_DIGEST, digest):
         raise ValueError(f"{reference!r}: {digest!r} is not a digest (algorithm:hex, e.g. sha256:...)")
     tag: str | None = None
     head, sep, last = rest.rpartition(":")

@@ -22,7 +22,7 @@ from ._lb import certificate_arn, cidr
 
 _BAD_SEQUENCES = ("//", "/./", "/../", "%2f", "%2F")
 _BAD_SUFFIXES = ("/..", "/.")
-_LISTEN = re.compile(r"^(HTTP|HTTPS):([0-9]{1,5})$")
+_LISTEN = r"^(HTTP|HTTPS):([0-9]{1,5})$"
 
 DnsLabel = Annotated[str, AfterValidator(dns1123_label)]
 
@@ -105,7 +105,7 @@ class Alb(Model):
     @classmethod
     def _listen(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for entry in value:
-            match = _LISTEN.match(entry)
+            match = re.match(_LISTEN, entry)
             if match is None or not 1 <= int(match.group(2)) <= 65535:
                 raise ValueError(f"listen port {entry!r} is not 'HTTP:<port>' or 'HTTPS:<port>' (1-65535)")
         return value

@@ -37,15 +37,15 @@ ATTRIBUTES = PREFIX + "aws-load-balancer-attributes"
 CROSS_ZONE_IN_TREE = PREFIX + "aws-load-balancer-cross-zone-load-balancing-enabled"
 NLB_CLASS = "service.k8s.aws/nlb"
 
-_CERT_ARN = re.compile(
+_CERT_ARN = (
     r"^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]+|iam::\d{12}:server-certificate/.+)$"
 )
-_SECURITY_GROUP = re.compile(r"^(sg-[0-9a-f]{8,17}|[A-Za-z0-9][A-Za-z0-9 ._:/()#,@\[\]+=&;{}!$*-]{0,254})$")
+_SECURITY_GROUP = r"^(sg-[0-9a-f]{8,17}|[A-Za-z0-9][A-Za-z0-9 ._:/()#,@\[\]+=&;{}!$*-]{0,254})$"
 
 
 def certificate_arn(value: str) -> str:
     """An ACM (or IAM server) certificate ARN: ``arn:aws:acm:<region>:<account>:certificate/<id>``."""
-    if not _CERT_ARN.match(value):
+    if not re.match(_CERT_ARN, value):
         raise ValueError(
             f"{value!r} is not a certificate ARN like "
             "'arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-...'"
@@ -103,7 +103,7 @@ class LoadBalancer(Model):
     @classmethod
     def _groups(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for group in value:
-            if not _SECURITY_GROUP.match(group):
+            if not re.match(_SECURITY_GROUP, group):
                 raise ValueError(f"{group!r} is neither a security group id (sg-...) nor a group name")
         return value
 

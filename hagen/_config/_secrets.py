@@ -19,7 +19,7 @@ from ._model import DataKey, Model, ObjectName
 ESO_API_VERSION = "external-secrets.io/v1"
 """ESO v0.17.0 stopped serving v1beta1; v1 is the version every current operator serves."""
 SEALED_API_VERSION = "bitnami.com/v1alpha1"
-_DURATION = re.compile(r"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$|^0$")
+_DURATION = r"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$|^0$"
 # kubeseal's output is base64 of an RSA-OAEP-wrapped session key and the AES-GCM ciphertext: far longer
 # than any password typed into a file.
 MIN_SEALED_BYTES = 256
@@ -53,7 +53,7 @@ class ExternalSecret(Model):
     @field_validator("refresh_interval")
     @classmethod
     def _duration(cls, value: str) -> str:
-        if not _DURATION.match(value):
+        if not re.match(_DURATION, value):
             raise ValueError(f"refresh_interval {value!r} is not a Go duration such as 1h, 15m or 30s")
         return value
 

@@ -17,7 +17,7 @@ from ._typed import ValuesModel, check_quantity
 
 ServiceType = Literal["ClusterIP", "NodePort", "LoadBalancer"]
 Port = Int32
-_PLUGIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*:[A-Za-z0-9][A-Za-z0-9_.+~-]*$")
+_PLUGIN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*:[A-Za-z0-9][A-Za-z0-9_.+~-]*$"
 
 
 def check_resources(value: dict[str, dict[str, str]], what: str) -> dict[str, dict[str, str]]:
@@ -34,7 +34,7 @@ def check_plugins(value: tuple[str, ...], what: str) -> tuple[str, ...]:
     """Jenkins plugins as ``name:version``, each plugin once."""
     seen: set[str] = set()
     for plugin in value:
-        if not _PLUGIN.match(plugin):
+        if not re.match(_PLUGIN, plugin):
             raise ValueError(
                 f"{what}: {plugin!r} is not 'name:version' (e.g. 'kubernetes:4540.v612369217f87'); "
                 "a plugin without a version installs whatever is newest on the day the pod starts"

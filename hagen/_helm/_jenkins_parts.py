@@ -14,7 +14,7 @@ from ._typed import ValuesModel, check_quantity
 
 IAM_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn"
 """The ServiceAccount annotation EKS (IRSA) reads to hand a pod an IAM role."""
-_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\w+=,.@/-]+$")
+_ROLE_ARN = r"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\w+=,.@/-]+$"
 
 SHARED_HOME_EXPLANATION = (
     "JENKINS_HOME on a shared (ReadWriteMany) file system such as EFS breaks the controller: the seed's "
@@ -147,7 +147,7 @@ class ServiceAccount(ValuesModel):
     @field_validator("role_arn")
     @classmethod
     def _arn(cls, value: str | None) -> str | None:
-        if value is not None and not _ROLE_ARN.match(value):
+        if value is not None and not re.match(_ROLE_ARN, value):
             raise ValueError(
                 f"role_arn {value!r} is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)"
             )

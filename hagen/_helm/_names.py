@@ -11,7 +11,7 @@ RELEASE_NAME_MAX = 53
 """Helm refuses longer release names: it appends suffixes to them for the objects it names."""
 
 # Semantic Versioning 2.0.0 (https://semver.org), with Helm's tolerated leading "v".
-_SEMVER = re.compile(
+_SEMVER = (
     r"^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
     r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
     r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
@@ -32,7 +32,7 @@ def check_release_name(value: str) -> str:
 def check_pinned_version(value: str) -> str:
     """An exact chart version; ranges are refused because they resolve differently from day to day."""
     text = value.strip()
-    if _SEMVER.match(text):
+    if re.match(_SEMVER, text):
         return text
     looks_like_range = any(mark in text for mark in _RANGE_MARKS) or re.search(r"(^|\.)[xX](\.|$)", text)
     if looks_like_range or not text:

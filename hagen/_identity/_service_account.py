@@ -11,6 +11,7 @@ in ``iam.podIdentityAssociations`` with ``createServiceAccount: false``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,7 +40,7 @@ class Identity(Model):
     @field_validator("role_arn")
     @classmethod
     def _role(cls, value: str | None) -> str | None:
-        if value is not None and not _ROLE_ARN.match(value):
+        if value is not None and not re.match(_ROLE_ARN, value):
             raise ValueError(
                 f"{value!r} is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)"
             )
@@ -49,7 +50,7 @@ class Identity(Model):
     @classmethod
     def _policies(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for arn in value:
-            if not _POLICY_ARN.match(arn):
+            if not re.match(_POLICY_ARN, arn):
                 raise ValueError(
                     f"{arn!r} is not an IAM policy ARN (arn:aws:iam::<account or aws>:policy/<name>)"
                 )

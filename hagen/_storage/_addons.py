@@ -34,8 +34,8 @@ MANAGED_POLICY: dict[str, str] = {
     "aws-ebs-csi-driver": "AmazonEBSCSIDriverPolicy",
     "aws-efs-csi-driver": "AmazonEFSCSIDriverPolicy",
 }
-_ROLE_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\w+=,.@/-]+$")
-_POLICY_ARN = re.compile(r"^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/[\w+=,.@/-]+$")
+_ROLE_ARN = r"^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\w+=,.@/-]+$"
+_POLICY_ARN = r"^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/[\w+=,.@/-]+$"
 EKSCTL_API_VERSION = "eksctl.io/v1alpha5"
 POD_IDENTITY_AGENT = "eks-pod-identity-agent"
 # eksctl's own rule for metadata.name (pkg/apis/eksctl.io/v1alpha5 validation: "must satisfy regular
@@ -139,7 +139,7 @@ class CsiDriver(HagenModel):
                 "or well_known_policy=True",
             )
         arn = self.service_account_role_arn
-        if arn is not None and not _ROLE_ARN.match(arn):
+        if arn is not None and not re.match(_ROLE_ARN, arn):
             raise BlueprintError(
                 "not an IAM role ARN",
                 field=f"{where}: service_account_role_arn",
@@ -147,7 +147,7 @@ class CsiDriver(HagenModel):
                 allowed="arn:aws:iam::<12-digit account>:role/<name>",
             )
         for policy in self.attach_policy_arns:
-            if not _POLICY_ARN.match(policy):
+            if not re.match(_POLICY_ARN, policy):
                 raise BlueprintError(
                     "not an IAM policy ARN",
                     field=f"{where}: attach_policy_arns",

@@ -15,8 +15,8 @@ from hagen._storage._limits import VolumeLimits, baseline_iops
 if TYPE_CHECKING:
     from hagen._storage._ebs import StorageClass
 
-KMS_KEY_ARN = re.compile(r"^arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$")
-_ZONE = re.compile(r"^[a-z]{2}(-[a-z0-9]+)+[a-z]$")
+KMS_KEY_ARN = r"^arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"
+_ZONE = r"^[a-z]{2}(-[a-z0-9]+)+[a-z]$"
 _TAG_KEY_MAX, _TAG_VALUE_MAX = 128, 256  # EC2 tag limits (CreateTags)
 
 
@@ -100,7 +100,7 @@ def check_encryption(sc: StorageClass) -> None:
     """kmsKeyId must be a KMS key ARN, and only on an encrypted class."""
     if sc.kms_key_id is None:
         return
-    if not KMS_KEY_ARN.match(sc.kms_key_id):
+    if not re.match(KMS_KEY_ARN, sc.kms_key_id):
         raise BlueprintError(
             "kms_key_id must be the full ARN of a KMS key",
             field=_where(sc, "kms_key_id"),
@@ -156,7 +156,7 @@ def check_zones(sc: StorageClass) -> None:
     if len(set(sc.allowed_zones)) != len(sc.allowed_zones):
         raise BlueprintError("zones listed twice", field=_where(sc, "allowed_zones"), value=sc.allowed_zones)
     for zone in sc.allowed_zones:
-        if not _ZONE.match(zone):
+        if not re.match(_ZONE, zone):
             raise BlueprintError(
                 "not an availability zone name",
                 field=_where(sc, "allowed_zones"),

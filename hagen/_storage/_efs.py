@@ -20,8 +20,8 @@ from hagen._storage._names import check_absolute_path, check_subdomain
 from .._model import HagenModel
 
 EFS_PROVISIONER = "efs.csi.aws.com"
-_FILE_SYSTEM_ID = re.compile(r"^fs-[0-9a-f]{8}([0-9a-f]{9})?$")
-_PERMS = re.compile(r"^[0-7]{3,4}$")
+_FILE_SYSTEM_ID = r"^fs-[0-9a-f]{8}([0-9a-f]{9})?$"
+_PERMS = r"^[0-7]{3,4}$"
 
 
 class EfsStorageClass(HagenModel):
@@ -56,7 +56,7 @@ class EfsStorageClass(HagenModel):
     @field_validator("file_system_id")
     @classmethod
     def _fs_id(cls, value: str) -> str:
-        if not _FILE_SYSTEM_ID.match(value):
+        if not re.match(_FILE_SYSTEM_ID, value):
             raise BlueprintError(
                 f"{value!r} is not an EFS file system id",
                 field="EfsStorageClass.file_system_id",
@@ -67,7 +67,7 @@ class EfsStorageClass(HagenModel):
     @field_validator("directory_perms")
     @classmethod
     def _perms(cls, value: str) -> str:
-        if not _PERMS.match(value):
+        if not re.match(_PERMS, value):
             raise BlueprintError(
                 f"{value!r} is not an octal mode",
                 field="EfsStorageClass.directory_perms",

@@ -25,7 +25,7 @@ DEFAULT_KUBE_VERSION = "1.35"
 
 _DEFINITIONS_URI = "https://kubernetes.io/api/_definitions.json"
 _VERSION_DIR = re.compile(r"^v(\d+)\.(\d+)\.\d+-local-strict$")
-_USER_VERSION = re.compile(r"^v?(\d+)\.(\d+)(?:\.\d+)?$")
+_USER_VERSION = r"^v?(\d+)\.(\d+)(?:\.\d+)?$"
 
 
 def schema_root() -> Path:
@@ -55,7 +55,7 @@ def resolve_version(requested: str | None) -> str:
     versions = available_versions()
     if requested is None:
         return DEFAULT_KUBE_VERSION if DEFAULT_KUBE_VERSION in versions else versions[-1]
-    match = _USER_VERSION.match(requested.strip())
+    match = re.match(_USER_VERSION, requested.strip())
     minor = f"{match[1]}.{match[2]}" if match else None
     if minor not in versions:
         raise InputError(

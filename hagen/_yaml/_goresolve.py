@@ -40,7 +40,7 @@ _NUMERIC = frozenset("+-0123456789")
 _GO_INT = re.compile(r"([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)\Z")
 _GO_BASES = {"x": 16, "X": 16, "o": 8, "O": 8, "b": 2, "B": 2}
 _YAML_STYLE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_DOT_FLOAT = re.compile(r"\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
+_DOT_FLOAT = r"\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z"
 _INT64 = (-(2**63), 2**63 - 1)
 _UINT64_MAX = 2**64 - 1
 
@@ -75,7 +75,7 @@ def go_plain(text: str) -> tuple[str, Any]:
     if text in _MAP:
         return _MAP[text]
     first = text[0]
-    if first == "." and _DOT_FLOAT.match(text):
+    if first == "." and re.match(_DOT_FLOAT, text):
         value = _go_float(text)
         if value is not None:
             return FLOAT, value

@@ -15,7 +15,7 @@ _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _DAYS = {d: i for i, d in enumerate(["sun", "mon", "tue", "wed", "thu", "fri", "sat"])}
 _DESCRIPTORS = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly")
-_DURATION = re.compile(r"^([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h)")
+_DURATION = r"^([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h)"
 
 
 def _go_duration(text: str) -> bool:
@@ -26,7 +26,7 @@ def _go_duration(text: str) -> bool:
     if not rest:
         return False
     while rest:
-        match = _DURATION.match(rest)
+        match = re.match(_DURATION, rest)
         if match is None:
             return False
         rest = rest[match.end() :]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from .._config import EnvFrom, Files
 from .._identity import Identity
 from .._integers import Int32, Int64
+from .._model import model_check
 from .._names import annotation_key, label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
 from ._containers import Container
@@ -115,7 +116,7 @@ class Tier(Model):
     def _image_pinned(cls, value: str, info: ValidationInfo) -> str:
         return pinned_image(value, bool(info.data.get("allow_latest", False)))
 
-    @model_validator(mode="after")
+    @model_check
     def _consistent(self) -> Tier:
         names = [p.name for p in self.ports]
         if len(set(names)) != len(names):

@@ -43,6 +43,9 @@ def probe(tier: Tier | Container, spec: Probe) -> dict[str, Any]:
     return out
 
 
+_DEFAULT_PROBE = Probe(tcp=True)
+
+
 def probes(tier: Tier) -> dict[str, dict[str, Any]]:
     """The container's probes: as declared, else a TCP check of the first port (default_probes)."""
     declared = {
@@ -53,7 +56,7 @@ def probes(tier: Tier) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for key, spec in declared.items():
         if spec is None and tier.default_probes and tier.ports and key != "startupProbe":
-            spec = Probe(tcp=True)
+            spec = _DEFAULT_PROBE
         if spec is not None:  # the Tier model guarantees such a probe has a port to check
             out[key] = probe(tier, spec)
     return out

@@ -102,3 +102,18 @@ def test_no_model_checks_with_an_after_validator() -> None:
         if decorator.info.mode == "after"
     ]
     assert after == []
+
+
+def test_tier_defaults_are_what_validating_them_gives() -> None:
+    """Tier leaves its defaults unvalidated (thousands of tiers): each is already its validated value."""
+
+    class Validated(Tier):
+        model_config = {**Tier.model_config, "validate_default": True}
+
+    plain = Tier(name="web", image="nginx:1.27")
+    validated = Validated(name="web", image="nginx:1.27")
+    for name in Tier.model_fields:
+        assert getattr(plain, name) == getattr(validated, name), name
+        assert type(getattr(plain, name)) is type(getattr(validated, name)), name
+    with pytest.raises(BlueprintError, match="untagged or `latest`"):
+        Tier(name="web", image="nginx")  # allow_latest's default still reaches the image check

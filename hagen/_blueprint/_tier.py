@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from .._config import EnvFrom, Files
 from .._identity import Identity
@@ -38,6 +38,10 @@ AbsolutePath = Annotated[str, AfterValidator(_absolute_path)]
 
 class Tier(Model):
     """One tier of a blueprint; becomes a Deployment (or StatefulSet), its Service, PDB and volumes."""
+
+    # Every default below is a valid value of its field, as validated (tests/test_model_checks.py):
+    # validating them again on each of thousands of tiers would only cost time.
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
     name: TierName = Field(description="Tier name: the workload and Service name, and the tier label value.")
     allow_latest: bool = Field(default=False, description="accept an untagged or `latest` image")

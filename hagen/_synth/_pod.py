@@ -130,8 +130,11 @@ def process(c: Tier | Container) -> dict[str, Any]:
     return out
 
 
-def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
-    """The tier's one container (spec.containers[0])."""
+def container(
+    tier: Tier, mounts: list[dict[str, Any]], scratch_names: list[str] | None = None
+) -> dict[str, Any]:
+    """The tier's one container (spec.containers[0]); `scratch_names`: the emptyDir volume name of each
+    writable path, when the caller has them (default: made here)."""
     security = restricted_security(tier.read_only_root, tier.run_as_user, tier.run_as_group)
     out = process(tier)
     if tier.env_from:
@@ -140,7 +143,9 @@ def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
         out["resources"] = res
     out.update(probes(tier))
     out["securityContext"] = security
-    scratch = [{"name": scratch_volume_name(p), "mountPath": p} for p in tier.writable_paths]
+    if scratch_names is None:
+        scratch_names = [scratch_volume_name(p) for p in tier.writable_paths]
+    scratch = [{"name": n, "mountPath": p} for n, p in zip(scratch_names, tier.writable_paths, strict=True)]
     if scratch or mounts:
         out["volumeMounts"] = scratch + mounts
     return out
@@ -160,7 +165,8 @@ def pod_spec(
         out["affinity"] = aff
     if spread := spread_constraints(spec, tier):
         out["topologySpreadConstraints"] = spread
-    main = container(tier, mounts)
+    names = [scratch_volume_name(p) for p in tier.writable_paths]
+    main = container(tier, mounts, names)
     if tier.init_containers or tier.sidecars:
         from ._containers import init_containers
 
@@ -171,7 +177,7 @@ def pod_spec(
 
         out["containers"].extend(helper_containers(tier, main.get("volumeMounts", [])))
     out["securityContext"] = security
-    scratch = [{"name": scratch_volume_name(p), "emptyDir": {}} for p in tier.writable_paths]
+    scratch = [{"name": name, "emptyDir": {}} for name in names]
     if scratch or volumes:
         out["volumes"] = scratch + volumes
     return out

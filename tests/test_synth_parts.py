@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hagen import BlueprintSpec, Port, Tier, Volume
+from hagen._names import port_name
 from hagen._storage import EfsStorageClass
 from hagen._storage._workload import plan_storage
 from hagen._synth._labels import selector_labels
@@ -57,3 +58,26 @@ def test_each_writable_path_is_mounted_from_its_own_scratch_volume() -> None:
     probes = pod["containers"][0]
     assert probes["readinessProbe"] == probes["livenessProbe"] == {"tcpSocket": {"port": "http"}}
     assert "startupProbe" not in probes
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("http", True),
+        ("h2c", True),
+        ("web-1", True),
+        ("8080", False),
+        ("a--b", False),
+        ("-http", False),
+        ("http-", False),
+        ("HTTP", False),
+        ("abcdefghijklmnop", False),
+        ("", False),
+    ],
+)
+def test_port_names_as_the_api_server_reads_them(value: str, ok: bool) -> None:
+    if ok:
+        assert port_name(value) == value
+    else:
+        with pytest.raises(ValueError, match="a port name: at most 15 characters"):
+            port_name(value)

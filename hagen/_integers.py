@@ -16,8 +16,9 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
 def _whole(bits: int, low: int, high: int) -> Any:
+    allowed = f"a whole number (int{bits}, {low} to {high})"
+
     def check(value: Any) -> int:
-        allowed = f"a whole number (int{bits}, {low} to {high})"
         if isinstance(value, bool):
             raise ValueError(f"{value!r} is a boolean, not an integer; allowed: {allowed}")
         if not isinstance(value, int):

@@ -20,9 +20,12 @@ _DNS1123_SUBDOMAIN = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z
 _QUALIFIED_NAME = re.compile(r"[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")
 _IANA_SVC_NAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?")
 _ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
+_LETTER = re.compile(r"[a-z]")
 
 
 def _check(value: object, pattern: re.Pattern[str], max_length: int, what: str, rule: str) -> str:
+    if isinstance(value, str) and len(value) <= max_length and pattern.fullmatch(value) is not None:
+        return value
     subject = f"{what} {value!r}" if what else repr(value)
     if not isinstance(value, str):
         raise ValueError(f"{subject} is not a string; allowed: {rule}")
@@ -67,7 +70,7 @@ def port_name(value: str, what: str = "") -> str:
     """A container or Service port name (IsValidPortName, IANA_SVC_NAME): at most 15 characters."""
     rule = "a port name: at most 15 characters of a-z, 0-9 and '-', with a letter, no '--', alphanumeric ends"
     _check(value, _IANA_SVC_NAME, 15, what, rule)
-    if "--" in value or not any(c.isalpha() for c in value):
+    if "--" in value or _LETTER.search(value) is None:  # the pattern allows no other letters
         raise ValueError(f"{what + ' ' if what else ''}{value!r} is not {rule}")
     return value
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator
 
 from .._integers import Int32
-from .._model import HagenModel
+from .._model import HagenModel, model_check
 from .._names import dns1123_subdomain, env_name, port_name
 from .._quantity import check_quantity, parse_quantity
 
@@ -71,7 +71,7 @@ class Resources(Model):
     )
     ephemeral_storage: Quantity | None = Field(default=None, description="requests.ephemeral-storage")
 
-    @model_validator(mode="after")
+    @model_check
     def _limits_cover_requests(self) -> Resources:
         for request, limit, name in (
             (self.cpu, self.cpu_limit, "cpu"),
@@ -96,7 +96,7 @@ class Probe(Model):
     timeout_seconds: Int32 | None = Field(default=None, ge=1)
     failure_threshold: Int32 | None = Field(default=None, ge=1)
 
-    @model_validator(mode="after")
+    @model_check
     def _one_handler(self) -> Probe:
         handlers = [self.http_path is not None, self.tcp, self.command is not None]
         if sum(handlers) != 1:
@@ -126,7 +126,7 @@ class Strategy(Model):
             raise ValueError(f"{value!r} is negative")
         return value
 
-    @model_validator(mode="after")
+    @model_check
     def _recreate_has_no_knobs(self) -> Strategy:
         if self.type == "Recreate" and (self.max_surge is not None or self.max_unavailable is not None):
             raise ValueError("Recreate takes no max_surge or max_unavailable")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from .._integers import Int64
+from .._model import model_check
 from .._names import dns1123_label
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources
 from ._image import pinned_image
@@ -42,7 +43,7 @@ class Container(Model):
     read_only_shares: bool = Field(default=False, description="mount the shared paths read-only")
     run_as_user: Int64 | None = Field(default=None, ge=0)
 
-    @model_validator(mode="after")
+    @model_check
     def _probe_port(self) -> Container:
         probe = self.readiness
         if probe is None or probe.command is not None:

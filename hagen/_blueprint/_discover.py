@@ -176,6 +176,8 @@ def check_unique(
             )
         by_name[spec.name] = spec
     bare: dict[tuple[str, str, str], BlueprintSpec] = {}
+    if not any(spec.bare_tier_selectors for spec in specs):
+        return sorted(specs, key=lambda s: s.name)  # default selectors never select another's pods
     for spec in sorted(specs, key=lambda s: s.name):
         for tier in spec.tiers:
             key = (spec.namespace, spec.tier_label, tier.name)

@@ -13,9 +13,10 @@ import ipaddress
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from .._integers import Int32
+from .._model import model_check
 from .._names import dns1123_label, dns1123_subdomain, port_name
 from ._container import Model
 from ._lb import certificate_arn, cidr
@@ -110,7 +111,7 @@ class Alb(Model):
                 raise ValueError(f"listen port {entry!r} is not 'HTTP:<port>' or 'HTTPS:<port>' (1-65535)")
         return value
 
-    @model_validator(mode="after")
+    @model_check
     def _tls(self) -> Alb:
         https = [p for p in self.listen_ports if p.startswith("HTTPS:")]
         if https and self.certificate_arn is None:
@@ -152,7 +153,7 @@ class Listener(Model):
     hostname: Annotated[str, AfterValidator(host_name)] | None = None
     certificate_secret: DnsLabel | None = None
 
-    @model_validator(mode="after")
+    @model_check
     def _tls(self) -> Listener:
         if self.protocol == "HTTPS" and self.certificate_secret is None:
             raise ValueError(f"listener {self.name!r}: HTTPS needs certificate_secret (a TLS Secret's name)")
@@ -169,7 +170,7 @@ class Gateway(Model):
     gateway_class: Annotated[str, AfterValidator(dns1123_subdomain)]
     listeners: tuple[Listener, ...] = Field(min_length=1)
 
-    @model_validator(mode="after")
+    @model_check
     def _distinct(self) -> Gateway:
         names = [item.name for item in self.listeners]
         if len(set(names)) != len(names):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from .._integers import Int32, Int64
+from .._model import model_check
 from .._names import dns1123_label
 from ._container import Model
 
@@ -122,7 +123,7 @@ class Autoscale(Model):
     memory: Int32 | None = Field(default=None, ge=1, description="target memory utilization, percent")
     scale_down_stabilization_seconds: Int32 | None = Field(default=None, ge=0, le=3600)
 
-    @model_validator(mode="after")
+    @model_check
     def _bounds(self) -> Autoscale:
         if self.max_replicas < self.min_replicas:
             raise ValueError(f"max_replicas {self.max_replicas} is below min_replicas {self.min_replicas}")

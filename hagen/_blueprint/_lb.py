@@ -19,9 +19,10 @@ import ipaddress
 import re
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from .._integers import Int32
+from .._model import model_check
 from ._container import Model
 
 PREFIX = "service.beta.kubernetes.io/"
@@ -107,7 +108,7 @@ class LoadBalancer(Model):
                 raise ValueError(f"{group!r} is neither a security group id (sg-...) nor a group name")
         return value
 
-    @model_validator(mode="after")
+    @model_check
     def _controller_rules(self) -> LoadBalancer:
         in_tree = self.controller == "in-tree"
         if self.kind == "classic" and not in_tree:

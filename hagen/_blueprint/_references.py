@@ -32,6 +32,20 @@ def _key_known(maps: dict[str, Any], name: str, key: str, where: str) -> None:
         )
 
 
+def _keys_known(maps: dict[str, Any], tier: Any, index: int) -> None:
+    envs = [(f"tiers[{index}]", tier.env)]
+    for field in ("init_containers", "sidecars", "containers"):
+        envs.extend((f"tiers[{index}].{field}[{j}]", c.env) for j, c in enumerate(getattr(tier, field)))
+    for where, env in envs:
+        for name, value in env.items():
+            if isinstance(value, ConfigMapKeyRef):
+                _key_known(maps, value.name, value.key, f"{where}.env[{name}]")
+    for j, files in enumerate(tier.files):
+        if isinstance(files, ConfigFiles):
+            for key in files.items:
+                _key_known(maps, files.config_map, key, f"tiers[{index}].files[{j}].items")
+
+
 def check_configuration(spec: Any) -> None:
     """ValueError naming the field for: a ConfigMap, secret or ServiceAccount declared twice (two
     different identities with one name), a key of a declared ConfigMap that it does not hold."""
@@ -40,17 +54,8 @@ def check_configuration(spec: Any) -> None:
     maps = {c.name: c for c in spec.config_maps}
     accounts: dict[str, Any] = {}
     for index, tier in enumerate(spec.tiers):
-        envs = [(f"tiers[{index}]", tier.env)]
-        for field in ("init_containers", "sidecars", "containers"):
-            envs.extend((f"tiers[{index}].{field}[{j}]", c.env) for j, c in enumerate(getattr(tier, field)))
-        for where, env in envs:
-            for name, value in env.items():
-                if isinstance(value, ConfigMapKeyRef):
-                    _key_known(maps, value.name, value.key, f"{where}.env[{name}]")
-        for j, files in enumerate(tier.files):
-            if isinstance(files, ConfigFiles):
-                for key in files.items:
-                    _key_known(maps, files.config_map, key, f"tiers[{index}].files[{j}].items")
+        if maps:  # keys are known only of the maps declared here
+            _keys_known(maps, tier, index)
         if tier.identity is not None:
             account = tier.identity.name or tier.name
             if account in accounts and accounts[account] != tier.identity:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field
 
 from .._integers import Int32
+from .._model import model_check
 from .._names import dns1035_label, label_key
 from ._container import Model
 
@@ -33,7 +34,7 @@ class _Verb(Model):
         default=None, ge=1, le=100, description="weight of a soft rule (default 100)"
     )
 
-    @model_validator(mode="after")
+    @model_check
     def _weight_only_when_soft(self) -> _Verb:
         if self.weight is not None and not self.soft:
             raise ValueError("weight applies to soft rules only; set soft=True or drop the weight")
@@ -73,7 +74,7 @@ class Spread(_Verb):
     max_skew: Int32 = Field(default=1, ge=1, description="maxSkew")
     min_domains: Int32 | None = Field(default=None, ge=1, description="minDomains (hard spreads only)")
 
-    @model_validator(mode="after")
+    @model_check
     def _min_domains_hard_only(self) -> Spread:
         if self.min_domains is not None and self.soft:
             raise ValueError("min_domains applies to hard spreads only (whenUnsatisfiable: DoNotSchedule)")

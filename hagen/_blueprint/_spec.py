@@ -8,11 +8,12 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, field_validator
 
 from .._config import ConfigMap, ExternalSecret, SealedSecret
 from .._errors import BlueprintError, HagenError, InputError
 from .._extend import JsonPatch, StrategicMerge, as_object
+from .._model import model_check
 from .._names import dns1123_label
 from ._container import Model
 from ._ingress import Gateway
@@ -75,7 +76,7 @@ class BlueprintSpec(Model):
     class_name: str = Field(default="", description="the Blueprint subclass")
     description: str = Field(default="", description="the class docstring")
 
-    @model_validator(mode="after")
+    @model_check
     def _references(self) -> BlueprintSpec:
         names = [t.name for t in self.tiers]
         seen: set[str] = set()
@@ -101,7 +102,7 @@ class BlueprintSpec(Model):
         check_references(self)
         return self
 
-    @model_validator(mode="after")
+    @model_check
     def _configuration(self) -> BlueprintSpec:
         check_configuration(self)
         return self

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from .._config import EnvFrom, Files
 from .._identity import Identity
 from .._integers import Int32, Int64
+from .._model import model_check
 from .._names import annotation_key, label_key, label_value
 from ._container import EnvName, EnvValue, Model, Port, Probe, Resources, Strategy
 from ._containers import Container
@@ -37,6 +38,10 @@ AbsolutePath = Annotated[str, AfterValidator(_absolute_path)]
 
 class Tier(Model):
     """One tier of a blueprint; becomes a Deployment (or StatefulSet), its Service, PDB and volumes."""
+
+    # Every default below is a valid value of its field, as validated (tests/test_model_checks.py):
+    # validating them again on each of thousands of tiers would only cost time.
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
     name: TierName = Field(description="Tier name: the workload and Service name, and the tier label value.")
     allow_latest: bool = Field(default=False, description="accept an untagged or `latest` image")
@@ -115,18 +120,20 @@ class Tier(Model):
     def _image_pinned(cls, value: str, info: ValidationInfo) -> str:
         return pinned_image(value, bool(info.data.get("allow_latest", False)))
 
-    @model_validator(mode="after")
+    @model_check
     def _consistent(self) -> Tier:
-        names = [p.name for p in self.ports]
-        if len(set(names)) != len(names):
-            raise ValueError(f"port names repeat: {names}")
-        numbers = [(p.port, p.protocol) for p in self.ports]
-        if len(set(numbers)) != len(numbers):
-            raise ValueError(f"container ports repeat: {[p.port for p in self.ports]}")
-        exposed = [(p.service_port or p.port, p.protocol) for p in self.ports]
-        if len(set(exposed)) != len(exposed):
-            raise ValueError(f"Service ports repeat: {[port for port, _ in exposed]}")
-        if "expose" in self.model_fields_set and self.expose != "none" and not self.ports:
+        ports = self.ports
+        if len(ports) > 1:  # one port cannot repeat
+            names = [p.name for p in ports]
+            if len(set(names)) != len(names):
+                raise ValueError(f"port names repeat: {names}")
+            numbers = [(p.port, p.protocol) for p in ports]
+            if len(set(numbers)) != len(numbers):
+                raise ValueError(f"container ports repeat: {[p.port for p in ports]}")
+            exposed = [(p.service_port or p.port, p.protocol) for p in ports]
+            if len(set(exposed)) != len(exposed):
+                raise ValueError(f"Service ports repeat: {[port for port, _ in exposed]}")
+        if not ports and self.expose != "none" and "expose" in self.model_fields_set:
             raise ValueError(f"expose={self.expose!r} needs ports to expose; declare ports or use 'none'")
         mounts = self.mount_paths
         if len(set(mounts)) != len(mounts):
@@ -136,29 +143,36 @@ class Tier(Model):
         sources = [f.volume_name for f in self.files]
         if len(set(sources)) != len(sources):
             raise ValueError(f"a ConfigMap or Secret is mounted twice: {sources}; mount it once")
-        port_names = {p.name for p in self.ports}
-        for field in ("readiness", "liveness", "startup"):
-            probe: Probe | None = getattr(self, field)
+        for field, probe in (
+            ("readiness", self.readiness),
+            ("liveness", self.liveness),
+            ("startup", self.startup),
+        ):
             if probe is None or probe.command is not None:
                 continue
-            if probe.port is None and not self.ports:
+            if probe.port is None and not ports:
                 raise ValueError(
                     f"{field}: an HTTP or TCP probe checks a port, and the tier declares none; "
                     "give the probe a port, declare ports, or probe with a command"
                 )
-            if isinstance(probe.port, str) and probe.port not in port_names:
+            if isinstance(probe.port, str) and probe.port not in {p.name for p in ports}:
                 raise ValueError(
                     f"{field}: port {probe.port!r} is not one of the tier's ports "
-                    f"({', '.join(p.name for p in self.ports) or 'none'})"
+                    f"({', '.join(p.name for p in ports) or 'none'})"
                 )
         for reason_id, reason in self.suppress.items():
             if not reason.strip():
                 raise ValueError(f"suppressing {reason_id!r} needs a written reason")
-        if sum(isinstance(p, Separate) for p in self.placement) > 1:
-            raise ValueError("separate() is given more than once")
+        separates, beside_itself = 0, False
         for verb in self.placement:
-            if isinstance(verb, Colocate) and verb.tier == self.name:
-                raise ValueError(f"a tier cannot colocate with itself ({self.name!r}); use separate()")
+            if isinstance(verb, Separate):
+                separates += 1
+            elif isinstance(verb, Colocate) and verb.tier == self.name:
+                beside_itself = True
+        if separates > 1:
+            raise ValueError("separate() is given more than once")
+        if beside_itself:
+            raise ValueError(f"a tier cannot colocate with itself ({self.name!r}); use separate()")
         check_tier(self)
         return self
 

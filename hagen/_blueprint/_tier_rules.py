@@ -115,6 +115,8 @@ def _kind(tier: Tier) -> None:
 
 
 def _containers(tier: Tier) -> None:
+    if not (tier.init_containers or tier.sidecars or tier.containers):
+        return  # the main container alone: its ports were checked with the tier's (Tier._consistent)
     names = [tier.name, *(c.name for c in (*tier.init_containers, *tier.sidecars, *tier.containers))]
     if len(set(names)) != len(names):
         raise ValueError(f"container names repeat (the main container is named after the tier): {names}")

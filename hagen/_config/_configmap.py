@@ -15,9 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .._errors import BlueprintError
+from .._model import model_check
 from ._model import DataKey, Model, ObjectName
 
 Rollout = Literal["checksum", "immutable"]
@@ -42,7 +43,7 @@ class ConfigMap(Model):
     rollout: Rollout = Field(default="checksum", description="how pods learn the content changed")
     files: tuple[str, ...] = Field(default=(), description="the files the content was read from")
 
-    @model_validator(mode="after")
+    @model_check
     def _fits(self) -> ConfigMap:
         both = sorted(set(self.data) & set(self.binary_data))
         if both:

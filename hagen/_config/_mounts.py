@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from .._integers import Int32
+from .._model import model_check
 from .._names import env_name
 from ._model import DataKey, Model, ObjectName
 
@@ -129,7 +130,7 @@ class EnvFrom(Model):
     def _prefix_is_env_name(cls, value: str | None) -> str | None:
         return value if value is None else env_name(value)
 
-    @model_validator(mode="after")
+    @model_check
     def _one_source(self) -> EnvFrom:
         if (self.config_map is None) == (self.secret is None):
             raise ValueError("envFrom takes exactly one of config_map, secret")

@@ -12,8 +12,9 @@ import binascii
 import re
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
+from .._model import model_check
 from ._model import DataKey, Model, ObjectName
 
 ESO_API_VERSION = "external-secrets.io/v1"
@@ -64,7 +65,7 @@ class ExternalSecret(Model):
             raise ValueError("extract keys must not be empty")
         return value
 
-    @model_validator(mode="after")
+    @model_check
     def _fetches(self) -> ExternalSecret:
         if not self.data and not self.extract:
             raise ValueError(f"ExternalSecret {self.name!r} fetches nothing: give data or extract")

@@ -13,10 +13,11 @@ import difflib
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from .._config._model import Model
 from .._errors import BlueprintError
+from .._model import model_check
 from .._objects import Object, object_id
 from .._scope import is_cluster_scoped
 from ._strategic import merge_patch
@@ -70,7 +71,7 @@ class StrategicMerge(Model):
 
     patch: dict[str, Any] = Field(description="the partial object, e.g. {'apiVersion': 'apps/v1', ...}")
 
-    @model_validator(mode="after")
+    @model_check
     def _names_target(self) -> StrategicMerge:
         meta = self.patch.get("metadata")
         if (

@@ -11,6 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from .._blueprint._lb import LoadBalancer
 from .._errors import HagenError
 from .._integers import Int32
+from .._model import model_check
 from .._names import annotation_key, dns1123_subdomain
 from ._names import check_dns_label
 from ._typed import ValuesModel, check_quantity
@@ -174,7 +175,7 @@ class Controller(ValuesModel):
     ``controller.serviceAnnotations`` and ``controller.loadBalancerSourceRanges`` (the chart's Service port
     is named ``http``; TLS ports default to it)."""
 
-    @model_validator(mode="after")
+    @model_check
     def _load_balancer(self) -> Controller:
         lb = self.load_balancer
         if lb is None:

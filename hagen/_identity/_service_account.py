@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from .._config._model import Model, ObjectName
+from .._model import model_check
 from .._storage._addons import _POLICY_ARN, _ROLE_ARN
 
 IRSA_ANNOTATION = "eks.amazonaws.com/role-arn"
@@ -56,7 +57,7 @@ class Identity(Model):
                 )
         return value
 
-    @model_validator(mode="after")
+    @model_check
     def _one_way(self) -> Identity:
         if self.pod_identity and self.role_arn and self.attach_policy_arns:
             raise ValueError(

@@ -29,10 +29,10 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
-    model_validator,
 )
 
 from .._errors import InputError
+from .._model import model_check
 from .._names import dns1123_label
 from ._gitops_config import GitOpsConfig, _Model
 from ._messages import config_error
@@ -76,7 +76,7 @@ class ProfileConfig(_Model):
     memory: str | None = Field(default=None, description="allocatable memory of each node, e.g. 7Gi")
     file: str | None = Field(default=None, description="a profile file (YAML/JSON nodes), project-relative")
 
-    @model_validator(mode="after")
+    @model_check
     def _one_form(self) -> ProfileConfig:
         if self.file is not None and any(
             v is not None for v in (self.nodes, self.zones, self.cpu, self.memory)
@@ -160,7 +160,7 @@ class ProjectConfig(_Model):
                 raise ValueError(f"target name {name!r} is reserved: out/{name}/ holds the GitOps manifests")
         return dict(sorted(value.items()))
 
-    @model_validator(mode="after")
+    @model_check
     def _gitops_needs_targets(self) -> ProjectConfig:
         if self.gitops is not None and not self.targets:
             raise ValueError("gitops: the GitOps manifests point at out/<target>/; declare [targets] first")

@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field
 
 from hagen._errors import BlueprintError
 from hagen._storage._ebs import EBS_PROVISIONER
 from hagen._storage._efs import EFS_PROVISIONER
 
-from .._model import HagenModel
+from .._model import HagenModel, model_check
 
 AddonName = Literal["aws-ebs-csi-driver", "aws-efs-csi-driver"]
 PROVISIONER_OF: dict[str, str] = {
@@ -58,7 +58,7 @@ class EksCluster(HagenModel):
     name: str = Field(description="metadata.name: the EKS cluster name, e.g. 'finalproject'.")
     region: str = Field(description="metadata.region: the AWS region code, e.g. 'ap-northeast-2'.")
 
-    @model_validator(mode="after")
+    @model_check
     def _checks(self) -> EksCluster:
         check_cluster_name(self.name, "EksCluster: name")
         check_region(self.region, "EksCluster: region")
@@ -113,7 +113,7 @@ class CsiDriver(HagenModel):
     service_account_role_arn: str | None = Field(None, description="addons[].serviceAccountRoleARN.")
     attach_policy_arns: tuple[str, ...] = Field((), description="addons[].attachPolicyARNs.")
 
-    @model_validator(mode="after")
+    @model_check
     def _checks(self) -> CsiDriver:
         where = f"CsiDriver {self.addon!r}"
         chosen = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from hagen._integers import Int32
 from hagen._storage import _ebs_checks as checks
@@ -17,7 +17,7 @@ from hagen._storage._limits import DEFAULT_LIMIT_SET, LimitSet, VolumeLimits, li
 from hagen._storage._names import check_subdomain
 from hagen._storage._parameters import FSTYPE_KEY, KNOWN_KEYS, TAG_PREFIX, check_raw_parameters
 
-from .._model import HagenModel
+from .._model import HagenModel, model_check
 
 EBS_PROVISIONER = "ebs.csi.aws.com"
 DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class"
@@ -105,7 +105,7 @@ class StorageClass(HagenModel):
     def _parameters(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
         return check_raw_parameters(value, f"StorageClass {info.data.get('name')!r}: parameters")
 
-    @model_validator(mode="after")
+    @model_check
     def _checks(self) -> StorageClass:
         checks.check_performance(self)
         checks.check_encryption(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from hagen._errors import BlueprintError
 from hagen._quantity import QuantityError, check_quantity, parse_quantity
@@ -18,7 +18,7 @@ from hagen._storage._ebs_checks import check_volume
 from hagen._storage._efs import EfsStorageClass
 from hagen._storage._names import check_absolute_path, check_label
 
-from .._model import HagenModel
+from .._model import HagenModel, model_check
 
 Access = Literal["per-replica", "shared"]
 AnyStorageClass = StorageClass | EfsStorageClass
@@ -59,7 +59,7 @@ class Volume(HagenModel):
     def _mount_path(cls, value: str) -> str:
         return check_absolute_path(value, "Volume.mount_path")
 
-    @model_validator(mode="after")
+    @model_check
     def _checks(self) -> Volume:
         field = f"Volume {self.name!r}: size"
         if self.size != self.size.strip():

@@ -28,6 +28,10 @@ class StoragePlan:
     reason: str
 
 
+_SHARED = "shared (ReadWriteMany) or no volumes: every replica mounts the same claims"
+_NO_VOLUMES = StoragePlan("Deployment", (), (), None, False, _SHARED)
+
+
 def plan_storage(volumes: Sequence[Volume], replicas: int, tier: str = "tier") -> StoragePlan:
     """The workload for a tier with `replicas` replicas and these volumes.
 
@@ -35,6 +39,8 @@ def plan_storage(volumes: Sequence[Volume], replicas: int, tier: str = "tier") -
     One replica may stay a Deployment with a PVC, but must use Recreate: a RollingUpdate starts the new pod
     before the old one stops, and a ReadWriteOnce volume cannot attach to a second node meanwhile.
     """
+    if not volumes:
+        return _NO_VOLUMES
     names = [v.name for v in volumes]
     if len(set(names)) != len(names):
         raise BlueprintError("two volumes share a name", field=f"{tier}.volumes", value=names)
@@ -62,11 +68,4 @@ def plan_storage(volumes: Sequence[Volume], replicas: int, tier: str = "tier") -
             "one replica with a ReadWriteOnce claim: Recreate, since a rolling update's new pod could not "
             "attach the volume on another node",
         )
-    return StoragePlan(
-        "Deployment",
-        (),
-        shared,
-        None,
-        False,
-        "shared (ReadWriteMany) or no volumes: every replica mounts the same claims",
-    )
+    return StoragePlan("Deployment", (), shared, None, False, _SHARED)

@@ -42,7 +42,8 @@ def tier_labels(spec: BlueprintSpec, tier: Tier) -> dict[str, str]:
 
 def selector_labels(spec: BlueprintSpec, tier: Tier) -> dict[str, str]:
     """spec.selector.matchLabels of a tier's workload, Service and PodDisruptionBudget."""
-    return dict(sorted({INSTANCE: spec.name, spec.tier_label: tier.name}.items()))
+    labels = {INSTANCE: spec.name, spec.tier_label: tier.name}
+    return labels if spec.tier_label > INSTANCE else dict(sorted(labels.items()))  # keys in order already
 
 
 def tier_selector(spec: BlueprintSpec, tier_name: str) -> dict[str, Any]:

@@ -43,6 +43,9 @@ def probe(tier: Tier | Container, spec: Probe) -> dict[str, Any]:
     return out
 
 
+_DEFAULT_PROBE = Probe(tcp=True)
+
+
 def probes(tier: Tier) -> dict[str, dict[str, Any]]:
     """The container's probes: as declared, else a TCP check of the first port (default_probes)."""
     declared = {
@@ -53,7 +56,7 @@ def probes(tier: Tier) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for key, spec in declared.items():
         if spec is None and tier.default_probes and tier.ports and key != "startupProbe":
-            spec = Probe(tcp=True)
+            spec = _DEFAULT_PROBE
         if spec is not None:  # the Tier model guarantees such a probe has a port to check
             out[key] = probe(tier, spec)
     return out
@@ -127,8 +130,11 @@ def process(c: Tier | Container) -> dict[str, Any]:
     return out
 
 
-def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
-    """The tier's one container (spec.containers[0])."""
+def container(
+    tier: Tier, mounts: list[dict[str, Any]], scratch_names: list[str] | None = None
+) -> dict[str, Any]:
+    """The tier's one container (spec.containers[0]); `scratch_names`: the emptyDir volume name of each
+    writable path, when the caller has them (default: made here)."""
     security = restricted_security(tier.read_only_root, tier.run_as_user, tier.run_as_group)
     out = process(tier)
     if tier.env_from:
@@ -137,7 +143,9 @@ def container(tier: Tier, mounts: list[dict[str, Any]]) -> dict[str, Any]:
         out["resources"] = res
     out.update(probes(tier))
     out["securityContext"] = security
-    scratch = [{"name": scratch_volume_name(p), "mountPath": p} for p in tier.writable_paths]
+    if scratch_names is None:
+        scratch_names = [scratch_volume_name(p) for p in tier.writable_paths]
+    scratch = [{"name": n, "mountPath": p} for n, p in zip(scratch_names, tier.writable_paths, strict=True)]
     if scratch or mounts:
         out["volumeMounts"] = scratch + mounts
     return out
@@ -157,7 +165,8 @@ def pod_spec(
         out["affinity"] = aff
     if spread := spread_constraints(spec, tier):
         out["topologySpreadConstraints"] = spread
-    main = container(tier, mounts)
+    names = [scratch_volume_name(p) for p in tier.writable_paths]
+    main = container(tier, mounts, names)
     if tier.init_containers or tier.sidecars:
         from ._containers import init_containers
 
@@ -168,7 +177,7 @@ def pod_spec(
 
         out["containers"].extend(helper_containers(tier, main.get("volumeMounts", [])))
     out["securityContext"] = security
-    scratch = [{"name": scratch_volume_name(p), "emptyDir": {}} for p in tier.writable_paths]
+    scratch = [{"name": name, "emptyDir": {}} for name in names]
     if scratch or volumes:
         out["volumes"] = scratch + volumes
     return out

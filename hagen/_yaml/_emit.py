@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .._errors import InputError
-from ._scalar import INT64, Refused, block_ok, block_text, scalar, string_text
+from ._scalar import INT64, _Refused, block_ok, block_text, scalar, string_text
 
 __all__ = ["emit", "emit_document", "emit_documents", "iter_documents", "scalar"]
 
@@ -187,7 +187,7 @@ def _where(data: Any, path: str = "") -> str | None:
         return None
     try:
         scalar(data)
-    except Refused:
+    except _Refused:
         return path or "(the document)"
     return None
 
@@ -204,7 +204,7 @@ def _document(data: Any, out: list[str]) -> None:
             # A top-level block string needs its lines indented, like any other block node.
             _emit(data, "  ", out)
             out[start] = out[start].lstrip(" ")
-    except Refused as exc:
+    except _Refused as exc:
         raise InputError(f"cannot write {_where(data)} as YAML: {exc}") from None
 
 

@@ -75,7 +75,7 @@ def string_text(value: str) -> str:
         return "''"
     if not value.isascii() and _SURROGATE.search(value):
         lone = _SURROGATE.findall(value)[0].encode("unicode_escape").decode()
-        raise Refused(
+        raise _Refused(
             f"{value!r} holds a lone surrogate ({lone}), not valid UTF-8: libyaml and go-yaml stop at it"
         )
     if _plain_ok(value):
@@ -95,13 +95,13 @@ def scalar(value: Any) -> str:
         return "false"
     if isinstance(value, int):
         if not INT64[0] <= value <= INT64[1]:
-            raise Refused(f"{value} is beyond 64 bits; Kubernetes numbers are int64")
+            raise _Refused(f"{value} is beyond 64 bits; Kubernetes numbers are int64")
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             # go-yaml reads .nan and .inf, but kubectl, the API server and Helm then convert to JSON,
             # which has neither: "json: unsupported value: NaN".
-            raise Refused(
+            raise _Refused(
                 f"{value!r} is not a finite number; Kubernetes objects are JSON, which has no NaN or Infinity"
             )
         text = repr(value).lower()
@@ -112,17 +112,17 @@ def scalar(value: Any) -> str:
         return string_text(value)
     if isinstance(value, datetime.datetime):
         if value.utcoffset() is None:
-            raise Refused(
+            raise _Refused(
                 f"{value!r} has no time zone; Kubernetes times are RFC 3339 with an offset (set tzinfo)"
             )
         return string_text(value.isoformat().replace("+00:00", "Z"))
     if isinstance(value, datetime.date):
         return string_text(value.isoformat())
-    raise Refused(
+    raise _Refused(
         f"{type(value).__name__} {value!r} has no YAML form Kubernetes reads; "
         "use plain data (dict, list, tuple, str, int, float, bool, None, date, datetime)"
     )
 
 
-class Refused(ValueError):
+class _Refused(ValueError):
     """A value no YAML reader would read back as written; `emit` adds where it is."""

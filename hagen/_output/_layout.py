@@ -14,7 +14,7 @@ from typing import Any
 from .._errors import BlueprintError
 from .._objects import Object, object_id
 from .._synth import Synthesis
-from .._yaml import dump_documents, iter_dump_documents
+from .._yaml import dump_document, dump_documents, iter_dump_documents
 
 KUSTOMIZATION = "kustomization.yaml"
 
@@ -112,4 +112,4 @@ def stream_objects(objects: Iterable[Object], head: str | None = None) -> Iterat
 
 def object_document(obj: Object) -> str:
     """One document of `stream_objects`' stream: ``---`` and the object's YAML."""
-    return "".join(iter_dump_documents((obj,)))
+    return dump_document(obj)

@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._emit import emit as dump
+from ._emit import emit_document as dump_document
 from ._emit import emit_documents as dump_documents
 from ._emit import iter_documents as iter_dump_documents
 from ._quoting import needs_quotes
@@ -38,6 +39,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "MAX_EXPANDED_NODES",
     "dump",
+    "dump_document",
     "dump_documents",
     "iter_dump_documents",
     "libyaml_dump",

@@ -104,3 +104,23 @@ def test_the_tally_counts_each_node_once_the_last_group_deciding(
     for why in want.values():
         histogram.update(why)
     assert got.histogram() == dict(sorted(histogram.items()))
+
+
+def test_pods_alike_share_their_compiled_terms_but_not_their_errors() -> None:
+    from hagen._place._pod import Parsed, parse_pod
+
+    term = {"labelSelector": {"matchLabels": {"app": "a"}}, "topologyKey": HOST, "matchLabelKeys": ["v"]}
+    spec = {"affinity": {"podAntiAffinity": {REQ: [term]}}}
+    parsed: dict[object, Parsed] = {}
+    one = parse_pod({"name": "a-1", "labels": {"app": "a", "v": "1"}, **spec}, "pods[0]", parsed=parsed)
+    two = parse_pod({"name": "a-2", "labels": {"app": "a", "v": "1"}, **spec}, "pods[1]", parsed=parsed)
+    other = parse_pod({"name": "a-3", "labels": {"app": "a", "v": "2"}, **spec}, "pods[2]", parsed=parsed)
+    assert two.anti is one.anti  # compiled once
+    assert other.anti is not one.anti
+    assert other.anti[0].selector.matches({"app": "a", "v": "2"})
+    assert not other.anti[0].selector.matches({"app": "a", "v": "1"})  # its own matchLabelKeys value
+    bad = {"affinity": {"podAntiAffinity": {REQ: [{"topologyKey": HOST, "labelSelector": []}]}}}
+    first = parse_pod({"name": "b-1", **bad}, "pods[3]", parsed=parsed)
+    second = parse_pod({"name": "b-2", **bad}, "pods[4]", parsed=parsed)
+    assert first.invalid is not None and first.invalid.startswith("pods[3].affinity")
+    assert second.invalid is not None and second.invalid.startswith("pods[4].affinity")

@@ -93,9 +93,27 @@ def _requests(raw: Any, where: str) -> tuple[int, int]:
     return cpu, mem
 
 
-def parse_pod(raw: Mapping[str, Any], where: str, order: int = 0, **extra: Any) -> Pod:
+Parsed = tuple[
+    tuple[AffinityTerm, ...],
+    tuple[AffinityTerm, ...],
+    tuple[tuple[int, AffinityTerm], ...],
+    tuple[SpreadConstraint, ...],
+    tuple[tuple[NodeExpr, ...], ...] | None,
+]
+
+
+def parse_pod(
+    raw: Mapping[str, Any],
+    where: str,
+    order: int = 0,
+    *,
+    parsed: dict[object, Parsed] | None = None,
+    **extra: Any,
+) -> Pod:
     """A Pod from a pod-shaped dict. Bad quantities are an InputError; a selector the API server would
-    reject marks the pod `invalid` (the scheduler's PreFilter fails it on every node)."""
+    reject marks the pod `invalid` (the scheduler's PreFilter fails it on every node). `parsed`, a dict
+    the caller keeps for a batch of pods, shares the (immutable) terms, spread constraints and node
+    affinity of pods with the same namespace, labels and spec instead of compiling them again."""
     if not isinstance(raw, Mapping) or not raw.get("name"):
         raise InputError(f"{where}: a pod needs at least a name")
     name = str(raw["name"])
@@ -107,22 +125,6 @@ def parse_pod(raw: Mapping[str, Any], where: str, order: int = 0, **extra: Any) 
     pod.node_selector = {str(k): str(v) for k, v in (raw.get("nodeSelector") or {}).items()}
     pod.tolerations = _tolerations(raw.get("tolerations"))
     affinity = raw.get("affinity") or {}
-    try:
-        pa = affinity.get("podAffinity") or {}
-        paa = affinity.get("podAntiAffinity") or {}
-        req = "requiredDuringSchedulingIgnoredDuringExecution"
-        pref = "preferredDuringSchedulingIgnoredDuringExecution"
-        pod.affinity = parse_terms(pa.get(req), ns, labels, f"{where}.affinity.podAffinity.{req}")
-        pod.anti = parse_terms(paa.get(req), ns, labels, f"{where}.affinity.podAntiAffinity.{req}")
-        pod.preferred = parse_weighted(pa.get(pref), ns, labels, "podAffinity", 1) + parse_weighted(
-            paa.get(pref), ns, labels, "podAntiAffinity", -1
-        )
-        pod.spread = parse_spread(
-            raw.get("topologySpreadConstraints"), labels, f"{where}.topologySpreadConstraints"
-        )
-        pod.node_affinity = _node_affinity(affinity, f"{where}.affinity.nodeAffinity")
-    except (SelectorError, AttributeError, TypeError, ValueError) as exc:
-        pod.invalid = str(exc)
     pod.labels_key = json.dumps(labels, sort_keys=True)
     # what node-level filters read: pods of different workloads often share it
     pod.node_key = json.dumps(
@@ -149,4 +151,28 @@ def parse_pod(raw: Mapping[str, Any], where: str, order: int = 0, **extra: Any) 
         sort_keys=True,
         default=str,
     )
+    key = (ns, pod.labels_key, pod.spec_key)
+    known = None if parsed is None else parsed.get(key)
+    if known is not None:
+        pod.affinity, pod.anti, pod.preferred, pod.spread, pod.node_affinity = known
+        return pod
+    try:
+        pa = affinity.get("podAffinity") or {}
+        paa = affinity.get("podAntiAffinity") or {}
+        req = "requiredDuringSchedulingIgnoredDuringExecution"
+        pref = "preferredDuringSchedulingIgnoredDuringExecution"
+        pod.affinity = parse_terms(pa.get(req), ns, labels, f"{where}.affinity.podAffinity.{req}")
+        pod.anti = parse_terms(paa.get(req), ns, labels, f"{where}.affinity.podAntiAffinity.{req}")
+        pod.preferred = parse_weighted(pa.get(pref), ns, labels, "podAffinity", 1) + parse_weighted(
+            paa.get(pref), ns, labels, "podAntiAffinity", -1
+        )
+        pod.spread = parse_spread(
+            raw.get("topologySpreadConstraints"), labels, f"{where}.topologySpreadConstraints"
+        )
+        pod.node_affinity = _node_affinity(affinity, f"{where}.affinity.nodeAffinity")
+    except (SelectorError, AttributeError, TypeError, ValueError) as exc:
+        pod.invalid = str(exc)  # names this pod's field: never shared
+    else:
+        if parsed is not None:
+            parsed[key] = (pod.affinity, pod.anti, pod.preferred, pod.spread, pod.node_affinity)
     return pod

@@ -19,7 +19,7 @@ from .._errors import InputError
 from .._labels import DEFAULT_TIER_LABEL, tier_of
 from ._cluster import SimNode
 from ._filters_node import node_affinity_ok, untolerated
-from ._pod import Pod, parse_pod
+from ._pod import Parsed, Pod, parse_pod
 from ._podspec import daemon_tolerations, pod_requests
 from ._scaled import autoscaled, run_template
 from ._selector import Selector, SelectorError, parse_selector
@@ -163,8 +163,16 @@ def workloads(
     return out
 
 
-def make_pod(w: Workload, index: int, order: int, revision: int = 0, node: SimNode | None = None) -> Pod:
-    """Pod number `index` of `w` (ordinal for StatefulSets) at template `revision`."""
+def make_pod(
+    w: Workload,
+    index: int,
+    order: int,
+    revision: int = 0,
+    node: SimNode | None = None,
+    parsed: dict[object, Parsed] | None = None,
+) -> Pod:
+    """Pod number `index` of `w` (ordinal for StatefulSets) at template `revision` (`parsed`: see
+    `parse_pod`)."""
     template = w.template
     pod_spec: dict[str, Any] = dict(template.get("spec") or {})
     labels = {str(k): str(v) for k, v in ((template.get("metadata") or {}).get("labels") or {}).items()}
@@ -205,7 +213,15 @@ def make_pod(w: Workload, index: int, order: int, revision: int = 0, node: SimNo
     owner = w.selector if w.kind in ("Deployment", "ReplicaSet", "StatefulSet") else None
     where = f"{w.kind}/{w.name}"
     return parse_pod(
-        raw, where, order, tier=w.tier, workload=w.name, kind=w.kind, ebs=w.ebs, owner_selector=owner
+        raw,
+        where,
+        order,
+        parsed=parsed,
+        tier=w.tier,
+        workload=w.name,
+        kind=w.kind,
+        ebs=w.ebs,
+        owner_selector=owner,
     )
 
 
@@ -253,8 +269,9 @@ def expand(
     else:
         flat = [entry for q in queues for entry in q]
     pods = []
+    parsed: dict[object, Parsed] = {}
     for n, (w, index, node) in enumerate(flat):
-        pod = make_pod(w, index, n, node=node)
+        pod = make_pod(w, index, n, node=node, parsed=parsed)
         w.pods.append(pod)
         pods.append(pod)
     return pods

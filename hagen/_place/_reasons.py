@@ -38,6 +38,11 @@ def fit_error(total_nodes: int, reasons: Mapping[Any, Iterable[str]]) -> str:
     histogram: Counter[str] = Counter()
     for node_reasons in reasons.values():
         histogram.update(node_reasons)
+    return fit_counts(total_nodes, histogram)
+
+
+def fit_counts(total_nodes: int, histogram: Mapping[str, int]) -> str:
+    """`fit_error` from its histogram: each reason -> how many rejected nodes gave it."""
     entries = sorted(f"{n} {reason}" for reason, n in histogram.items())
     message = f"0/{total_nodes} nodes are available"
     return f"{message}: {', '.join(entries)}." if entries else f"{message}."

@@ -20,7 +20,7 @@ from typing import Any
 
 from .._errors import InputError
 from ._cluster import profile_from_data, sim_nodes
-from ._pod import Pod, parse_pod
+from ._pod import Parsed, Pod, parse_pod
 from ._simulate import Simulation, simulate
 
 
@@ -43,15 +43,17 @@ def scenario_simulation(doc: Any, source: str = "<scenario>") -> tuple[Simulatio
             raise InputError(f"{source}: namespaces[{i}]: needs a name")
         namespaces[str(ns["name"])] = {str(k): str(v) for k, v in (ns.get("labels") or {}).items()}
     existing: list[tuple[Pod, str]] = []
+    parsed: dict[object, Parsed] = {}
     raw_existing = _list(doc, "existing_pods", source)
     for i, raw in enumerate(raw_existing):
         where = f"{source}: existing_pods[{i}]"
         node = raw.get("node") if isinstance(raw, Mapping) else None
         if node not in names:
             raise InputError(f"{where}: node {node!r} is not one of the scenario's nodes")
-        existing.append((parse_pod(raw, where, order=i - len(raw_existing)), str(node)))
+        existing.append((parse_pod(raw, where, order=i - len(raw_existing), parsed=parsed), str(node)))
     pods = [
-        parse_pod(raw, f"{source}: pods[{i}]", order=i) for i, raw in enumerate(_list(doc, "pods", source))
+        parse_pod(raw, f"{source}: pods[{i}]", order=i, parsed=parsed)
+        for i, raw in enumerate(_list(doc, "pods", source))
     ]
     return simulate(pods, sim_nodes(profile.nodes), existing, namespaces), pods
 

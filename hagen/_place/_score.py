@@ -15,6 +15,7 @@ the feasible nodes; ties go to the first node in natural name order (node-2 befo
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from ._cluster import HOSTNAME, ZONE
 from ._pod import Pod
@@ -109,11 +110,10 @@ def _split(state: ClusterState, classes: list[set[int]], key: str, values: set[s
 
 
 def _classes(
-    state: ClusterState, feasible: list[int], sources: list[Source], soft: list[Soft]
+    state: ClusterState, wanted: AbstractSet[int], sources: list[Source], soft: list[Soft]
 ) -> list[set[int]]:
     """The feasible nodes in classes that score the same: same room, and the same domain wherever a
     score counts pods (nodes of domains counting none, or without the key, score alike)."""
-    wanted = set(feasible)
     classes = [hit for members in state.room.groups.values() if (hit := members & wanted)]
     keys: dict[str, set[str]] = {}
     for _, key, counts in sources:
@@ -138,13 +138,16 @@ def _split_missing(state: ClusterState, classes: list[set[int]], key: str) -> li
     return out
 
 
-def choose(state: ClusterState, pod: Pod, feasible: list[int]) -> int:
+def choose(
+    state: ClusterState, pod: Pod, feasible: list[int], feasible_set: AbstractSet[int] | None = None
+) -> int:
     """The node index hagen places `pod` on: best score, then natural name order. Each class of nodes
-    that score the same (see `_classes`) is scored once, from one of its nodes."""
+    that score the same (see `_classes`) is scored once, from one of its nodes. `feasible_set`: the same
+    nodes as a set, when the caller has one."""
     if len(feasible) == 1:
         return feasible[0]
     sources, soft = _interpod_sources(state, pod), _soft_spread(state, pod)
-    classes = _classes(state, feasible, sources, soft)
+    classes = _classes(state, feasible_set or set(feasible), sources, soft)
     interpod_raw: list[float] = []
     spread_raw: list[float] = []
     least: list[float] = []

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from ._cluster import ClusterProfile, SimNode, sim_nodes
 from ._filters import Evaluation, evaluate
 from ._pod import Pod
-from ._reasons import fit_error
+from ._reasons import fit_counts
+from ._rejections import Rejections
 from ._score import choose
 from ._state import ClusterState
 
@@ -54,15 +55,18 @@ class Placement:
 
     def reason_counts(self) -> dict[str, int]:
         """Each reason at the deciding attempt -> how many nodes gave it (the FitError histogram)."""
+        rejected = self.rejected
+        if isinstance(rejected, Rejections):
+            return rejected.histogram()
         counts: dict[str, int] = {}
-        for why, n in Counter(self.rejected.values()).items():  # few distinct tuples: count those first
+        for why, n in Counter(rejected.values()).items():  # few distinct tuples: count those first
             for reason in why:
                 counts[reason] = counts.get(reason, 0) + n
         return dict(sorted(counts.items()))
 
     def message(self, total_nodes: int) -> str:
         """The scheduler's FailedScheduling line for a Pending pod ("0/3 nodes are available: ...")."""
-        return fit_error(total_nodes, self.rejected)
+        return fit_counts(total_nodes, self.reason_counts())
 
 
 class Simulator:
@@ -123,7 +127,7 @@ class Simulator:
             placement.first_feasible = evaluation.feasible
         if not evaluation.feasible:
             return False
-        index = choose(self.state, pod, evaluation.feasible)
+        index = choose(self.state, pod, evaluation.feasible, evaluation.feasible_set)
         self.state.bind(pod, index)
         placement.node = self._names[index]
         if first:

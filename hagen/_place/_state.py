@@ -17,6 +17,7 @@ from typing import TypeVar
 from ._cluster import SimNode
 from ._labelindex import ClassIndex, ItemIndex
 from ._pod import Pod
+from ._rejections import Static
 from ._room import RoomIndex
 from ._selector import Selector
 from ._terms import AffinityTerm
@@ -77,7 +78,7 @@ class ClusterState:
         self.all_nodes = frozenset(range(len(nodes)))
         self.node_of: dict[Pod, int] = {}
         self.version = 0
-        self.static_cache: dict[str, tuple[frozenset[int], dict[int, tuple[str, ...]]]] = {}
+        self.static_cache: dict[str, Static] = {}
         self._match: dict[tuple[object, ...], bool] = {}
         self._groups: dict[tuple[object, ...], AffinityGroup] = {}
         self._group_list: list[AffinityGroup] = []

@@ -1,0 +1,89 @@
+"""The nodes one scheduling attempt rejected, kept as groups of nodes sharing a reason.
+
+A placement on 1,000 nodes rejects most of them for one or two reasons; a map node -> reasons per
+placement would cost the number of nodes in time and memory for every pod. The groups are the sets the
+filters produce anyway (the node-level rejections, cached per node-level spec, are shared by reference);
+the histogram the FailedScheduling line and the JSON summary need is counted once from them, and the
+per-node map is only built when asked for (`--feasible`, the Pending pods of a picture).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping, Sequence
+
+Reasons = tuple[str, ...]
+Group = tuple[Collection[int], Reasons]
+# what the node-level filters give for one node-level spec: (nodes passing, node -> reasons of the others,
+# reasons -> how many nodes gave them)
+Static = tuple[frozenset[int], dict[int, Reasons], dict[Reasons, int]]
+
+
+class Rejections(Mapping[int, Reasons]):
+    """Rejected node index -> its reasons, as the filters decided them: `static` (the node-level
+    filters' map), then `groups` in the order they were found, a later group overriding an earlier one
+    for a node in both (the plugin order, see `hagen._place._filters.evaluate`). `tally` counts the
+    nodes per reasons tuple, each node once. With `every` (all nodes, when all of them fitted), a group
+    is a filter's own set and its nodes are listed in the order of `every & group`, as when the groups
+    were intersected with the fitting nodes on the spot."""
+
+    __slots__ = ("_map", "every", "groups", "static", "tally")
+
+    def __init__(
+        self,
+        static: Mapping[int, Reasons],
+        groups: Sequence[Group],
+        tally: dict[Reasons, int],
+        every: frozenset[int] | None = None,
+    ):
+        self.static = static
+        self.groups = groups
+        self.tally = tally
+        self.every = every
+        self._map: dict[int, Reasons] | None = None
+
+    @classmethod
+    def count(
+        cls,
+        static: Mapping[int, Reasons],
+        static_tally: Mapping[Reasons, int],
+        groups: Sequence[Group],
+        every: frozenset[int] | None = None,
+    ) -> Rejections:
+        """Rejections from groups that may overlap (the last group a node is in gives its reasons)."""
+        tally = dict(static_tally)
+        taken: set[int] = set()
+        for nodes, why in reversed(groups):
+            new = len(nodes) if not taken else len(nodes) - len(taken.intersection(nodes))
+            if len(groups) > 1:
+                taken.update(nodes)
+            if new:
+                tally[why] = tally.get(why, 0) + new
+        return cls(static, groups, tally, every)
+
+    def _nodes(self) -> dict[int, Reasons]:
+        # the same insertion order as filling one dict filter by filter, so a listing in map order
+        # (the reason groups of a Pending pod in a picture) is what it always was
+        if self._map is None:
+            found = dict(self.static)
+            every = self.every
+            for nodes, why in self.groups:
+                found.update(dict.fromkeys(nodes if every is None else every.intersection(nodes), why))
+            self._map = found
+        return self._map
+
+    def __getitem__(self, index: int) -> Reasons:
+        return self._nodes()[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._nodes())
+
+    def __len__(self) -> int:
+        return sum(self.tally.values())
+
+    def histogram(self) -> dict[str, int]:
+        """Each reason -> how many rejected nodes gave it (the FitError histogram), sorted by reason."""
+        counts: dict[str, int] = {}
+        for why, n in self.tally.items():
+            for reason in why:
+                counts[reason] = counts.get(reason, 0) + n
+        return dict(sorted(counts.items()))

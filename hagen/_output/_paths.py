@@ -75,6 +75,15 @@ class Walker:
             "(move it away, or choose another -o folder)"
         )
 
+    def folder(self, rel: str) -> bool:
+        """True when `rel` is a folder, False when nothing is there; OutputError for anything else, or when
+        a part of the path is a symlink (as in file())."""
+        parent, _, _ = rel.rpartition("/")
+        if not self._folder(parent, rel):
+            return False
+        self._dirs.pop(rel, None)  # asked now: what is there may have changed since it was seen
+        return self._folder(rel, rel)
+
     def missing_folders(self, rel: str) -> list[str]:
         """The folders above `rel` that do not exist yet, outermost first (each part checked as in file())."""
         parts = rel.split("/")[:-1]

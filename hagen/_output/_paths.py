@@ -25,6 +25,7 @@ class Walker:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._base = os.fspath(root)  # string joins: a pathlib join per file costs more than its lstat
         self._dirs: dict[str, bool] = {"": True}  # folder -> exists (as a real folder)
 
     def _folder(self, rel: str, entry: str) -> bool:
@@ -50,7 +51,7 @@ class Walker:
 
     def _lstat(self, rel: str) -> int | None:
         try:
-            return os.lstat(self.root / rel).st_mode
+            return os.lstat(f"{self._base}/{rel}" if rel else self._base).st_mode
         except FileNotFoundError:
             return None
         except NotADirectoryError:

@@ -120,7 +120,8 @@ def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_di
             os.mkdir(tree, 0o755)
             for folder in new_dirs:
                 current = folder
-                os.mkdir(f"{tree}/{folder}", 0o755)
+                # a new folder inside an existing one (shop/new) needs that one's name in tree/ too
+                os.makedirs(f"{tree}/{folder}", 0o755, exist_ok=folder not in in_tree)
         for rel in order:
             current = rel  # named as the user knows it, though the bytes go to staging
             if rel in inside:

@@ -79,8 +79,24 @@ def _write_file(path: str | Path, data: bytes) -> None:
         os.close(fd)
 
 
+def _subtrees(new_dirs: Sequence[str]) -> list[str]:
+    """The outermost of the folders to create: each is staged whole and moved into out by one rename."""
+    known = set(new_dirs)
+    return [d for d in new_dirs if d.rpartition("/")[0] not in known]
+
+
+def _root_of(rel: str, roots: set[str]) -> bool:
+    """True when `rel` lies in one of the folders `roots` (relative paths)."""
+    parts = rel.split("/")
+    return any("/".join(parts[:i]) in roots for i in range(1, len(parts)))
+
+
 def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_dirs: Sequence[str]) -> None:
     """Make `out` hold `writes` (relative path -> text) without `removals`, all or nothing.
+
+    `new_dirs`: the folders that do not exist yet, outermost first. Each outermost one is built whole in
+    the staging folder (``tree/``) and moved into `out` by one rename, not one per file; files in
+    folders that exist are staged as ``files/N`` and renamed one by one.
 
     Raises OutputError naming the path and the OS error; up to the journal's commit nothing in `out`
     changed, and the staging folder is removed again.
@@ -88,31 +104,43 @@ def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_di
     staging = out / STAGING
     current: Path | str = staging  # a str: the relative path of the file being staged
     root = os.fspath(out)
+    roots = _subtrees(new_dirs)
+    in_tree = set(roots)
     order = sorted(writes, key=lambda rel: (rel == OWNED_RECORD, rel))  # the record last
+    inside = {rel for rel in order if _root_of(rel, in_tree)}
+    singles = [rel for rel in order if rel not in inside]
     try:
         os.mkdir(staging, 0o755)
-        if new_dirs:
-            current = staging / "dirs"
-            _write_file(current, "".join(f"{d}\n" for d in new_dirs).encode())
-            for folder in new_dirs:
-                current = out / folder
-                os.mkdir(current, 0o755)
         current = staging / "files"
         os.mkdir(current, 0o755)
         # string paths: 30,000 files are 240,000 pathlib joins otherwise
-        files = os.fspath(current)
-        for number, rel in enumerate(order):
+        files, tree = os.fspath(current), os.fspath(staging / "tree")
+        staged = []
+        if roots:
+            os.mkdir(tree, 0o755)
+            for folder in new_dirs:
+                current = folder
+                # a new folder inside an existing one (shop/new) needs that one's name in tree/ too
+                os.makedirs(f"{tree}/{folder}", 0o755, exist_ok=folder not in in_tree)
+        for rel in order:
             current = rel  # named as the user knows it, though the bytes go to staging
-            _write_file(f"{files}/{number}", writes[rel].encode("utf-8"))
+            if rel in inside:
+                staged.append(f"{tree}/{rel}")
+                _write_file(staged[-1], writes[rel].encode("utf-8"))
+        for number, rel in enumerate(singles):
+            current = rel
+            staged.append(f"{files}/{number}")
+            _write_file(staged[-1], writes[rel].encode("utf-8"))
         lines = [
             _HEAD,
-            *(f"W\t{n}\t{rel}" for n, rel in enumerate(order)),
+            *(f"M\t{folder}" for folder in roots),
+            *(f"W\t{n}\t{rel}" for n, rel in enumerate(singles)),
             *(f"D\t{rel}" for rel in removals),
         ]
         current = staging / f"{JOURNAL}.new"
         _write_file(current, ("\n".join(lines) + "\n").encode())
-        staged = [f"{files}/{n}" for n in range(len(order))]
-        _flush(staging, [*staged, current], [staging / "files"])
+        folders = [staging / "files", *(Path(tree, d) for d in reversed(new_dirs))]
+        _flush(staging, [*staged, current], [*folders, *([Path(tree)] if roots else [])])
         os.rename(current, staging / JOURNAL)
         _fsync_dir(staging)
     except OSError as exc:
@@ -129,7 +157,7 @@ def _parse(out: Path, staging: Path, lines: Iterable[str]) -> list[tuple[str, st
         rel = fields[-1] if fields else ""
         problem = None if (op, rel) == ("W", OWNED_RECORD) else entry_problem(rel) if rel else "is empty"
         if (
-            (op, len(fields)) not in (("W", 2), ("D", 1))
+            (op, len(fields)) not in (("W", 2), ("D", 1), ("M", 1))
             or problem
             or (op == "W" and not fields[0].isdigit())
         ):
@@ -145,15 +173,20 @@ def _apply(out: Path, staging: Path, lines: Sequence[str], *, check: bool) -> No
     """Carry out journal steps; each can be repeated, so a run killed here is finished by the next."""
     steps = _parse(out, staging, lines)
     walker = Walker(out) if check else None
-    root, files = os.fspath(out), os.fspath(staging / "files")
+    root, files, tree = os.fspath(out), os.fspath(staging / "files"), os.fspath(staging / "tree")
     touched: set[str] = {root}
     current: str | Path = out
     try:
         for op, field, rel in steps:
             current = f"{root}/{rel}"  # string paths: a pathlib join per file costs more than the rename
-            if walker is not None:
-                walker.file(rel)  # refuses a symlink that appeared since: nothing is followed
-            if op == "W":
+            if walker is not None:  # refuses a symlink that appeared since: nothing is followed
+                walker.folder(rel) if op == "M" else walker.file(rel)
+            if op == "M":
+                try:
+                    os.replace(f"{tree}/{rel}", current)  # a whole new folder: one rename
+                except FileNotFoundError:
+                    continue  # moved in by the run that was killed
+            elif op == "W":
                 try:
                     os.replace(f"{files}/{field}", current)
                 except FileNotFoundError:

@@ -25,6 +25,7 @@ class Walker:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._base = os.fspath(root)  # string joins: a pathlib join per file costs more than its lstat
         self._dirs: dict[str, bool] = {"": True}  # folder -> exists (as a real folder)
 
     def _folder(self, rel: str, entry: str) -> bool:
@@ -50,7 +51,7 @@ class Walker:
 
     def _lstat(self, rel: str) -> int | None:
         try:
-            return os.lstat(self.root / rel).st_mode
+            return os.lstat(f"{self._base}/{rel}" if rel else self._base).st_mode
         except FileNotFoundError:
             return None
         except NotADirectoryError:
@@ -74,6 +75,15 @@ class Walker:
             f"{self.root / rel}: is {what}, not a file hagen generated; hagen never writes or removes it "
             "(move it away, or choose another -o folder)"
         )
+
+    def folder(self, rel: str) -> bool:
+        """True when `rel` is a folder, False when nothing is there; OutputError for anything else, or when
+        a part of the path is a symlink (as in file())."""
+        parent, _, _ = rel.rpartition("/")
+        if not self._folder(parent, rel):
+            return False
+        self._dirs.pop(rel, None)  # asked now: what is there may have changed since it was seen
+        return self._folder(rel, rel)
 
     def missing_folders(self, rel: str) -> list[str]:
         """The folders above `rel` that do not exist yet, outermost first (each part checked as in file())."""

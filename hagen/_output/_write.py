@@ -39,11 +39,11 @@ class WriteReport:
         return f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.removed)} removed"
 
 
-def _same(path: Path, data: bytes) -> bool:
+def _same(path: str, data: bytes) -> bool:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError as exc:
-        raise environment_error(path, exc, "cannot read") from None
+        raise environment_error(Path(path), exc, "cannot read") from None  # named as pathlib names it
     try:
         if os.fstat(fd).st_size != len(data):
             return False
@@ -116,8 +116,9 @@ def write_tree(
     out = Path(out_dir)
     files = {p: t for p, t in files.items() if p != OWNED_RECORD}
     for rel in files:
-        if entry_problem(rel) is not None:
-            raise OutputError(f"{rel!r}: {entry_problem(rel)}; hagen writes only inside {out}")
+        problem = entry_problem(rel)
+        if problem is not None:
+            raise OutputError(f"{rel!r}: {problem}; hagen writes only inside {out}")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -138,8 +139,9 @@ def write_tree(
         removals = [rel for rel in stale if walker.file(rel)] + _old_temporaries(out, [*files, *stale])
         report = WriteReport(removed=stale)
         writes: dict[str, str] = {}
+        base = os.fspath(out)
         for rel, text in sorted(files.items()):
-            if rel in present and _same(out / rel, text.encode("utf-8")):
+            if rel in present and _same(f"{base}/{rel}", text.encode("utf-8")):
                 report.unchanged.append(rel)
             else:
                 writes[rel] = text

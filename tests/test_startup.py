@@ -1,4 +1,4 @@
-"""What start-up loads, and the synth and place commands' process policy (what is imported, what is restored)."""
+"""What start-up loads, and the process policy of synth and place (what is imported, what is restored)."""
 
 from __future__ import annotations
 

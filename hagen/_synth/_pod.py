@@ -91,6 +91,8 @@ def resources(tier: Tier | Container) -> dict[str, Any]:
 
 def scratch_volume_name(path: str) -> str:
     """The emptyDir volume name for a writable path: "/var/cache/nginx" -> "scratch-var-cache-nginx"."""
+    if path == "/tmp":  # the default writable path of nearly every tier
+        return "scratch-tmp"
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "root"
     return f"scratch-{slug}"[:63].rstrip("-")
 

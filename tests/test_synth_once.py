@@ -15,6 +15,8 @@ from hagen import (
     ConfigMap,
     EnvFrom,
     Port,
+    Probe,
+    Resources,
     Tier,
     Volume,
     synthesize,
@@ -24,7 +26,7 @@ from hagen._objects import keyed_id, object_id, sort_key
 from hagen._storage import StorageClass
 from hagen._synth import _config, _synthesis
 from hagen._synth._labels import tier_labels
-from hagen._synth._pod import scratch_volume_name
+from hagen._synth._pod import probes, resources, scratch_volume_name
 
 PORTS = [Port(name="http", port=8080)]
 
@@ -110,3 +112,57 @@ def test_a_blueprint_without_config_maps_reads_no_pod_spec_for_them(monkeypatch:
 )
 def test_scratch_volume_names(path: str, name: str) -> None:
     assert scratch_volume_name(path) == name
+
+
+@pytest.mark.parametrize(
+    ("given", "made"),
+    [
+        (
+            {"cpu": "100m", "memory": "128Mi"},
+            {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"memory": "128Mi"}},
+        ),
+        (
+            {
+                "cpu": "1",
+                "memory": "1Gi",
+                "ephemeral_storage": "2Gi",
+                "cpu_limit": "2",
+                "memory_limit": "2Gi",
+            },
+            {
+                "requests": {"cpu": "1", "memory": "1Gi", "ephemeral-storage": "2Gi"},
+                "limits": {"cpu": "2", "memory": "2Gi"},
+            },
+        ),
+        ({"cpu": None, "memory": None}, {}),
+        ({"cpu": None, "memory": None, "cpu_limit": "1"}, {"limits": {"cpu": "1"}}),
+    ],
+)
+def test_resources_keys_and_order(given: dict[str, Any], made: dict[str, Any]) -> None:
+    tier = Tier(name="web", image="nginx:1.27", resources=Resources(**given))
+    out = resources(tier)
+    assert out == made
+    assert [list(v) for v in out.values()] == [list(v) for v in made.values()]  # key order too
+
+
+def test_probes_declared_default_and_startup() -> None:
+    timed = Probe(http_path="/ready", period_seconds=5, initial_delay_seconds=2, failure_threshold=3)
+    tier = Tier(
+        name="web",
+        image="nginx:1.27",
+        ports=PORTS,
+        readiness=timed,
+        startup=Probe(command=["true"], timeout_seconds=9),
+    )
+    out = probes(tier)
+    assert list(out) == ["readinessProbe", "livenessProbe", "startupProbe"]
+    assert list(out["readinessProbe"].items()) == [
+        ("httpGet", {"path": "/ready", "port": "http"}),
+        ("initialDelaySeconds", 2),
+        ("periodSeconds", 5),
+        ("failureThreshold", 3),
+    ]
+    assert out["livenessProbe"] == {"tcpSocket": {"port": "http"}}
+    assert out["startupProbe"] == {"exec": {"command": ["true"]}, "timeoutSeconds": 9}
+    assert probes(Tier(name="web", image="nginx:1.27", ports=PORTS, default_probes=False)) == {}
+    assert probes(Tier(name="web", image="nginx:1.27")) == {}  # no port: no default probe

@@ -142,3 +142,16 @@ def test_separate_with_other_arguments_is_still_checked() -> None:
     with pytest.raises(BlueprintError, match="per"):
         separate(per="")
     assert separate("zone").topology_key == "topology.kubernetes.io/zone"
+
+
+def test_a_single_mount_is_not_checked_for_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[str] = []
+    original = Tier._distinct_mounts
+    monkeypatch.setattr(Tier, "_distinct_mounts", lambda self: checked.append(self.name) or original(self))
+    Tier(name="one", image="nginx:1.27")  # only the default /tmp
+    Tier(name="two", image="nginx:1.27", writable_paths=["/tmp", "/var/run"])
+    assert checked == ["two"]
+    with pytest.raises(BlueprintError, match="two mounts share a path") as exc:
+        Tier(name="again", image="nginx:1.27", writable_paths=["/tmp", "/tmp"])
+    assert "['/tmp', '/tmp']" in str(exc.value)
+    assert checked == ["two", "again"]

@@ -231,10 +231,15 @@ def container(
         errors.append(required(f"{path}.image"))
     enum(errors, spec, path, "imagePullPolicy", PULL_POLICIES)
     enum(errors, spec, path, "terminationMessagePolicy", ("File", "FallbackToLogsOnError"))
-    _ports(errors, spec, path, host_network)
-    _env(errors, spec, path, ctx)
-    _mounts(errors, spec, path, volumes)
-    resources(errors, spec.get("resources"), f"{path}.resources")
+    # Each part is looked at only when the container sets it (an absent list or map has no error).
+    if spec.get("ports"):
+        _ports(errors, spec, path, host_network)
+    if spec.get("env") or spec.get("envFrom"):
+        _env(errors, spec, path, ctx)
+    if spec.get("volumeMounts"):
+        _mounts(errors, spec, path, volumes)
+    if spec.get("resources"):
+        resources(errors, spec.get("resources"), f"{path}.resources")
     if probes:
         for key, single in (("livenessProbe", True), ("readinessProbe", False), ("startupProbe", True)):
             if spec.get(key) is not None:

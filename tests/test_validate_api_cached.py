@@ -1,4 +1,4 @@
-"""The API rules remember verdicts (names, resource blocks); a remembered verdict still reports each object."""
+"""The API rules remember verdicts (names, resource blocks); a remembered one still fires per object."""
 
 from __future__ import annotations
 

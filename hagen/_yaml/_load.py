@@ -21,6 +21,10 @@ from ._strict import StrictLoader as _Loader
 MAX_EXPANDED_NODES = 2_000_000
 """Most scalars, mappings and sequences one file may expand to once every alias is followed."""
 
+_UNSHARED_MAX_CHARS = MAX_EXPANDED_NODES // 4
+"""Longest text whose tree is counted without a walk when it has no anchor: with nothing shared a tree
+has no more nodes than its text spells, at most about one per character (``{a,b}``: 5 nodes)."""
+
 
 def _children(node: Any) -> list[Any]:
     return [*node.keys(), *node.values()] if isinstance(node, dict) else node
@@ -91,6 +95,10 @@ def load_documents(text: str, source: str = "<string>") -> list[Any]:
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark is not None else source
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(f"{where}: not valid YAML: {problem}") from None
+    if "&" not in text and len(text) <= _UNSHARED_MAX_CHARS:
+        # No anchor, so no alias: nothing can expand, and the walk (a quarter of reading a manifest) is
+        # skipped. An "&" inside a string only makes the check run.
+        return [doc for doc in documents if doc is not None]
     budget = MAX_EXPANDED_NODES
     for doc in documents:
         budget -= _expanded_size(doc, budget)

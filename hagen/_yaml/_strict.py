@@ -20,6 +20,7 @@ from .._errors import InputError
 from ._goload import GoLoader as _Base
 
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
 
 
 class DuplicateKey(InputError):
@@ -43,7 +44,8 @@ class StrictLoader(_Base):
             for key_node, _ in node.value:
                 if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode):
                     continue
-                key = self.construct_object(key_node)
+                # A string key is its node's text (what constructing it returns), read without the call.
+                key = key_node.value if key_node.tag == _STR else self.construct_object(key_node)
                 line = key_node.start_mark.line + 1
                 try:
                     if key in seen:

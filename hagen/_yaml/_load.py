@@ -8,6 +8,7 @@ a billion-laughs document fails at once instead of hanging whatever walks the re
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 
 from .._errors import InputError, UnsafeYAMLError
 from ._bounds import check_document_sizes
+from ._build import Unusual, build
 from ._strict import DuplicateKey
 from ._strict import StrictLoader as _Loader
 
@@ -68,6 +70,24 @@ def _expanded_size(root: Any, limit: int) -> int:
     return limit + 1
 
 
+def _read_all(text: str) -> Iterator[Any]:
+    """`yaml.load_all` with the strict loader, each document without an anchor built by `build` (the
+    same data, several times faster) and the rest by the loader's constructor."""
+    loader = _Loader(text)
+    shared = "&" in text  # anchors: the constructor keeps shared sub-objects shared
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            try:
+                if shared:
+                    raise Unusual
+                yield build(node)
+            except Unusual:
+                yield loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load_documents(text: str, source: str = "<string>") -> list[Any]:
     """Every non-empty document of a YAML stream, as plain Python data.
 
@@ -78,7 +98,7 @@ def load_documents(text: str, source: str = "<string>") -> list[Any]:
     """
     check_document_sizes(text, source)
     try:
-        documents = list(yaml.load_all(text, Loader=_Loader))
+        documents = list(_read_all(text))
     except DuplicateKey as exc:
         raise InputError(
             f"{source}:{exc.second}: duplicate key {exc.key!r} (first at line {exc.first}); "

@@ -43,10 +43,14 @@ def _folder(tmp_path: Path) -> Path:
 
 def _altered(monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, Any]], None]) -> None:
     """Each object `change`d as the streamed path receives it."""
-    real = _streamed.synthesize_each
+    real = hagen.synthesize_each
+
+    def changed(obj: dict[str, Any]) -> dict[str, Any]:
+        change(obj)
+        return obj
 
     def each(spec: hagen.BlueprintSpec, convert: Callable[[Any], Any], *args: Any) -> list[Any]:
-        return real(spec, lambda obj: convert(change(obj) or obj), *args)
+        return real(spec, lambda obj: convert(changed(obj)), *args)
 
     monkeypatch.setattr(_streamed, "synthesize_each", each)
 
@@ -123,9 +127,9 @@ def test_a_later_blueprints_conflict_outranks_an_earlier_ones_render_error(
 ) -> None:
     folder = _folder(tmp_path)
     (folder / "b.py").write_text(
-        BLUEPRINTS["b.py"].replace(
-            'name = "b"', 'name = "b"\n    storage_classes = [StorageClass(name="gp3", fs_type="xfs")]'
-        ).replace("import Blueprint,", "import Blueprint, StorageClass,")
+        BLUEPRINTS["b.py"]
+        .replace('name = "b"', 'name = "b"\n    storage_classes = [StorageClass(name="gp3", fs_type="xfs")]')
+        .replace("import Blueprint,", "import Blueprint, StorageClass,")
     )
 
     def unwritable(obj: dict[str, Any]) -> None:
@@ -147,3 +151,23 @@ def test_an_unknown_kube_version_is_refused_with_the_same_message(tmp_path: Path
         hagen.synth([folder], tmp_path / "out", kube_version="0.1")
     assert str(caught.value) == str(expected.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_each_object_is_validated_once_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hagen._validate
+
+    folder = _folder(tmp_path)
+    objects = sum(len(s.objects) for s in hagen.synthesize_all([folder]))
+    real = hagen._validate.validate_objects
+    seen: list[int] = []
+
+    def counted(objs: Any, *args: Any, **options: Any) -> hagen.ValidationReport:
+        listed = list(objs)
+        seen.append(len(listed))
+        return real(listed, *args, **options)
+
+    monkeypatch.setattr(hagen._validate, "validate_objects", counted)
+    monkeypatch.setattr(_streamed, "BATCH", 3)
+    hagen.synth([folder], tmp_path / "out")
+    assert sum(seen) == objects  # calls with no object only resolve the Kubernetes version
+    assert max(seen) == 3 and len([n for n in seen if n]) == sum(-(-n // 3) for n in (5, 6))

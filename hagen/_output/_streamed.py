@@ -27,10 +27,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .._validate import NotValidated, SchemaError, ValidationReport
 
-Check = Callable[[Object], "ValidationReport"]
+Check = Callable[[list[Object]], "ValidationReport"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Made:
     """One object as later steps need it: id, file name (under out/<blueprint>/), the file's text or the
     error that refused it, and its validation outcome (`validated` False with nothing in `skipped` when
@@ -43,6 +43,38 @@ class Made:
     errors: tuple[SchemaError, ...] = ()
     validated: bool = False
     skipped: tuple[NotValidated, ...] = ()
+
+
+BATCH = 256
+"""Objects validated per `validate_objects` call: its set-up per call, paid per object, cost more than
+holding this many objects."""
+
+
+def _validated(check: Check, batch: list[tuple[Made, Object]]) -> None:
+    """Validate the objects of `batch` in one call and give each record its own outcome."""
+    report = check([obj for _, obj in batch])
+    if len(batch) == 1:
+        item = batch[0][0]
+        item.errors, item.skipped = report.errors, report.not_validated
+        item.validated = bool(report.validated)
+        return
+    ids = {item.oid for item, _ in batch}
+    entries: list[SchemaError | NotValidated] = [*report.errors, *report.not_validated]
+    if len(ids) != len(batch) or any(e.object_id not in ids for e in entries):
+        for pair in batch:  # outcomes that ids cannot tell apart: one object per call
+            _validated(check, [pair])
+        return
+    errors: dict[str, list[SchemaError]] = {}
+    for error in report.errors:
+        errors.setdefault(error.object_id, []).append(error)
+    skipped: dict[str, list[NotValidated]] = {}
+    for entry in report.not_validated:
+        skipped.setdefault(entry.object_id, []).append(entry)
+    valid = set(report.validated)
+    for item, _ in batch:
+        item.errors = tuple(errors.get(item.oid, ()))
+        item.validated = item.oid in valid
+        item.skipped = tuple(skipped.get(item.oid, ()))
 
 
 @dataclass(frozen=True)
@@ -67,7 +99,7 @@ def object_check(kube_version: str | None) -> Check | None:
         validate_objects((), kube_version)
     except HagenError:
         return None
-    return lambda obj: validate_objects((obj,), kube_version)
+    return lambda objects: validate_objects(objects, kube_version)
 
 
 def streams(spec: BlueprintSpec) -> bool:
@@ -86,6 +118,8 @@ def stream_synthesis(spec: BlueprintSpec, check: Check | None) -> Streamed:
     namespace = spec.namespace
     scoped: list[Object] = []
 
+    pending: list[tuple[Made, Object]] = []
+
     def made(obj: Object) -> Made:
         oid = object_id(obj)
         if is_cluster_scoped(obj):
@@ -94,13 +128,18 @@ def stream_synthesis(spec: BlueprintSpec, check: Check | None) -> Streamed:
             text, refused = dump_documents([obj], head), None
         except HagenError as exc:
             text, refused = None, exc
-        name = object_filename(obj, namespace)
-        if check is None:
-            return Made(oid, name, text, refused)
-        report = check(obj)
-        return Made(oid, name, text, refused, report.errors, bool(report.validated), report.not_validated)
+        item = Made(oid, object_filename(obj, namespace), text, refused)
+        if check is not None:
+            pending.append((item, obj))
+            if len(pending) == BATCH:
+                _validated(check, pending)
+                pending.clear()
+        return item
 
     kept = synthesize_each(spec, made)
+    if check is not None and pending:
+        _validated(check, pending)
+        pending.clear()
     values, extras, findings = _releases_and_extras(spec, storage_classes(spec), None)
     # their order within one blueprint does not matter: each id is there once (or synthesis raised)
     return Streamed(spec, scoped, kept, values, extras, findings)

@@ -79,6 +79,21 @@ def sort_key(obj: Object) -> tuple[int, str, str, str]:
     )
 
 
+def keyed_id(obj: Object) -> tuple[tuple[int, str, str, str], str]:
+    """(`sort_key(obj)`, `object_id(obj)`) from one reading of the object."""
+    meta = obj.get("metadata") or {}
+    kind = str(obj.get("kind", ""))
+    namespace = str(meta.get("namespace") or "")
+    name = str(meta.get("name", ""))
+    group = api_group(str(obj.get("apiVersion", ""))) or "core"
+    return (
+        _RANK.get(kind, len(KIND_ORDER)),
+        kind,
+        namespace,
+        name,
+    ), f"{group}.{kind}.{namespace or '_'}.{name}"
+
+
 def sort_objects(objects: Iterable[Object]) -> list[Object]:
     """The objects in hagen's stable order (see KIND_ORDER); equal keys keep their input order."""
     return sorted(objects, key=sort_key)

@@ -117,3 +117,41 @@ def test_tier_defaults_are_what_validating_them_gives() -> None:
         assert type(getattr(plain, name)) is type(getattr(validated, name)), name
     with pytest.raises(BlueprintError, match="untagged or `latest`"):
         Tier(name="web", image="nginx")  # allow_latest's default still reaches the image check
+
+
+def test_separate_with_its_defaults_is_one_validated_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hagen._blueprint import _scheduling
+
+    made: list[object] = []
+    monkeypatch.setattr(_scheduling, "Separate", lambda **kw: made.append(kw))
+    verb = separate()
+    assert verb is separate() is separate("node", soft=False, weight=None)
+    assert made == []  # nothing constructed or validated again
+    assert verb == type(verb).model_validate({"per": "node", "soft": False, "weight": None})
+    assert (verb.per, verb.soft, verb.weight, verb.topology_key) == (
+        "node",
+        False,
+        None,
+        "kubernetes.io/hostname",
+    )
+    separate(soft=True)
+    assert made == [{"per": "node", "soft": True, "weight": None}]
+
+
+def test_separate_with_other_arguments_is_still_checked() -> None:
+    with pytest.raises(BlueprintError, match="per"):
+        separate(per="")
+    assert separate("zone").topology_key == "topology.kubernetes.io/zone"
+
+
+def test_a_single_mount_is_not_checked_for_repeats(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[str] = []
+    original = Tier._distinct_mounts
+    monkeypatch.setattr(Tier, "_distinct_mounts", lambda self: checked.append(self.name) or original(self))
+    Tier(name="one", image="nginx:1.27")  # only the default /tmp
+    Tier(name="two", image="nginx:1.27", writable_paths=["/tmp", "/var/run"])
+    assert checked == ["two"]
+    with pytest.raises(BlueprintError, match="two mounts share a path") as exc:
+        Tier(name="again", image="nginx:1.27", writable_paths=["/tmp", "/tmp"])
+    assert "['/tmp', '/tmp']" in str(exc.value)
+    assert checked == ["two", "again"]

@@ -81,11 +81,15 @@ class Spread(_Verb):
         return self
 
 
+_SEPARATE = Separate(per="node", soft=False, weight=None)
+
 Placement = Annotated[Separate | Colocate | Avoid | Spread, Field(discriminator="verb")]
 
 
 def separate(per: str = "node", *, soft: bool = False, weight: int | None = None) -> Separate:
     """One replica per node (or zone, or label value); soft=True makes it a preference."""
+    if per == "node" and soft is False and weight is None:
+        return _SEPARATE  # the common call: one frozen, already validated verb
     return Separate(per=per, soft=soft, weight=weight)
 
 

@@ -135,14 +135,8 @@ class Tier(Model):
                 raise ValueError(f"Service ports repeat: {[port for port, _ in exposed]}")
         if not ports and self.expose != "none" and "expose" in self.model_fields_set:
             raise ValueError(f"expose={self.expose!r} needs ports to expose; declare ports or use 'none'")
-        mounts = self.mount_paths
-        if len(set(mounts)) != len(mounts):
-            raise ValueError(
-                f"two mounts share a path (writable_paths, volumes, shared_volumes and files): {mounts}"
-            )
-        sources = [f.volume_name for f in self.files]
-        if len(set(sources)) != len(sources):
-            raise ValueError(f"a ConfigMap or Secret is mounted twice: {sources}; mount it once")
+        if self.volumes or self.shared_volumes or self.files or len(self.writable_paths) > 1:
+            self._distinct_mounts()  # a single mount cannot repeat
         for field, probe in (
             ("readiness", self.readiness),
             ("liveness", self.liveness),
@@ -175,6 +169,16 @@ class Tier(Model):
             raise ValueError(f"a tier cannot colocate with itself ({self.name!r}); use separate()")
         check_tier(self)
         return self
+
+    def _distinct_mounts(self) -> None:
+        mounts = self.mount_paths
+        if len(set(mounts)) != len(mounts):
+            raise ValueError(
+                f"two mounts share a path (writable_paths, volumes, shared_volumes and files): {mounts}"
+            )
+        sources = [f.volume_name for f in self.files]
+        if len(set(sources)) != len(sources):
+            raise ValueError(f"a ConfigMap or Secret is mounted twice: {sources}; mount it once")
 
     @property
     def mount_paths(self) -> list[str]:

@@ -66,6 +66,8 @@ def _config_refs(pod: dict[str, Any]) -> list[dict[str, Any]]:
 
 def roll_on_change(spec: BlueprintSpec, template: dict[str, Any]) -> None:
     """Point the template's references at immutable maps' hashed names; annotate checksums of the others."""
+    if not spec.config_maps:  # nothing to point at: the pod spec is not read
+        return
     maps = {c.name: c for c in spec.config_maps}
     used: set[str] = set()
     for ref in _config_refs(template["spec"]):

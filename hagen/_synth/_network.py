@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from .._blueprint import BlueprintSpec, Tier
-from ._labels import selector_labels, tier_labels
+from ._labels import selector_labels
 
 
-def network_policy(spec: BlueprintSpec, tier: Tier) -> dict[str, Any]:
+def network_policy(spec: BlueprintSpec, tier: Tier, labels: dict[str, str]) -> dict[str, Any]:
     """networking.k8s.io/v1 NetworkPolicy <tier>: ingress to the tier's ports from the tiers that list it
     in `connects_to`, and from anywhere when it is exposed outside the cluster (LoadBalancer, NodePort) or,
     on its routed ports, when an ALB or a Gateway routes to it (an ALB with ip targets connects to pod IPs
@@ -34,7 +34,7 @@ def network_policy(spec: BlueprintSpec, tier: Tier) -> dict[str, Any]:
     return {
         "apiVersion": "networking.k8s.io/v1",
         "kind": "NetworkPolicy",
-        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": dict(labels)},
         "spec": {
             "podSelector": {"matchLabels": selector_labels(spec, tier)},
             "policyTypes": ["Ingress"],

@@ -31,15 +31,15 @@ def probe(tier: Tier | Container, spec: Probe) -> dict[str, Any]:
         out["tcpSocket"] = {"port": _port_ref(tier, spec.port)}
     elif spec.command is not None:
         out["exec"] = {"command": list(spec.command)}
-    for field, key in (
-        ("initial_delay_seconds", "initialDelaySeconds"),
-        ("period_seconds", "periodSeconds"),
-        ("timeout_seconds", "timeoutSeconds"),
-        ("failure_threshold", "failureThreshold"),
-    ):
-        value = getattr(spec, field)
-        if value is not None:
-            out[key] = value
+    # field by field, in this order (a loop over getattr cost more than the probe itself)
+    if spec.initial_delay_seconds is not None:
+        out["initialDelaySeconds"] = spec.initial_delay_seconds
+    if spec.period_seconds is not None:
+        out["periodSeconds"] = spec.period_seconds
+    if spec.timeout_seconds is not None:
+        out["timeoutSeconds"] = spec.timeout_seconds
+    if spec.failure_threshold is not None:
+        out["failureThreshold"] = spec.failure_threshold
     return out
 
 
@@ -48,17 +48,17 @@ _DEFAULT_PROBE = Probe(tcp=True)
 
 def probes(tier: Tier) -> dict[str, dict[str, Any]]:
     """The container's probes: as declared, else a TCP check of the first port (default_probes)."""
-    declared = {
-        "readinessProbe": tier.readiness,
-        "livenessProbe": tier.liveness,
-        "startupProbe": tier.startup,
-    }
+    default = _DEFAULT_PROBE if tier.default_probes and tier.ports else None
     out: dict[str, dict[str, Any]] = {}
-    for key, spec in declared.items():
-        if spec is None and tier.default_probes and tier.ports and key != "startupProbe":
-            spec = _DEFAULT_PROBE
-        if spec is not None:  # the Tier model guarantees such a probe has a port to check
-            out[key] = probe(tier, spec)
+    # the Tier model guarantees that each probe has a port to check
+    readiness = default if tier.readiness is None else tier.readiness
+    if readiness is not None:
+        out["readinessProbe"] = probe(tier, readiness)
+    liveness = default if tier.liveness is None else tier.liveness
+    if liveness is not None:
+        out["livenessProbe"] = probe(tier, liveness)
+    if tier.startup is not None:  # no default startup probe
+        out["startupProbe"] = probe(tier, tier.startup)
     return out
 
 
@@ -80,17 +80,30 @@ def env(tier: Tier | Container) -> list[dict[str, Any]]:
 def resources(tier: Tier | Container) -> dict[str, Any]:
     """containers[].resources; the memory limit defaults to the request (no CPU limit unless given)."""
     r = tier.resources
-    requests = {k: v for k, v in (("cpu", r.cpu), ("memory", r.memory)) if v is not None}
+    requests: dict[str, Any] = {}
+    if r.cpu is not None:
+        requests["cpu"] = r.cpu
+    if r.memory is not None:
+        requests["memory"] = r.memory
     if r.ephemeral_storage is not None:
         requests["ephemeral-storage"] = r.ephemeral_storage
-    limits = {
-        k: v for k, v in (("cpu", r.cpu_limit), ("memory", r.memory_limit or r.memory)) if v is not None
-    }
-    return {k: v for k, v in (("requests", requests), ("limits", limits)) if v}
+    limits: dict[str, Any] = {}
+    if r.cpu_limit is not None:
+        limits["cpu"] = r.cpu_limit
+    if (memory := r.memory_limit or r.memory) is not None:
+        limits["memory"] = memory
+    out: dict[str, Any] = {}
+    if requests:
+        out["requests"] = requests
+    if limits:
+        out["limits"] = limits
+    return out
 
 
 def scratch_volume_name(path: str) -> str:
     """The emptyDir volume name for a writable path: "/var/cache/nginx" -> "scratch-var-cache-nginx"."""
+    if path == "/tmp":  # the default writable path of nearly every tier
+        return "scratch-tmp"
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "root"
     return f"scratch-{slug}"[:63].rstrip("-")
 

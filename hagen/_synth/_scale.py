@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from .._blueprint import BlueprintSpec, Tier
-from ._labels import tier_labels
 
 
 def replica_range(tier: Tier) -> tuple[int, int]:
@@ -15,7 +14,7 @@ def replica_range(tier: Tier) -> tuple[int, int]:
     return tier.replicas, tier.replicas
 
 
-def autoscaler(spec: BlueprintSpec, tier: Tier, kind: str) -> dict[str, Any] | None:
+def autoscaler(spec: BlueprintSpec, tier: Tier, kind: str, labels: dict[str, str]) -> dict[str, Any] | None:
     """autoscaling/v2 HorizontalPodAutoscaler <tier> scaling the tier's `kind` on CPU/memory utilization."""
     scale = tier.autoscale
     if scale is None:
@@ -41,6 +40,6 @@ def autoscaler(spec: BlueprintSpec, tier: Tier, kind: str) -> dict[str, Any] | N
     return {
         "apiVersion": "autoscaling/v2",
         "kind": "HorizontalPodAutoscaler",
-        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": dict(labels)},
         "spec": body,
     }

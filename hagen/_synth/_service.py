@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._blueprint import BlueprintSpec, Tier
-from ._labels import selector_labels, tier_labels
+from ._labels import selector_labels
 from ._scale import replica_range
 from ._traffic import load_balancer
 
@@ -17,20 +17,22 @@ def _ports(tier: Tier) -> list[dict[str, Any]]:
     ]
 
 
-def service(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
-    """v1 Service <tier> of type `expose` over the tier's ports; None when unexposed or portless."""
+def service(spec: BlueprintSpec, tier: Tier, labels: dict[str, str]) -> dict[str, Any] | None:
+    """v1 Service <tier> of type `expose` over the tier's ports; None when unexposed or portless.
+
+    `labels`: the tier's labels (`tier_labels`), made once per tier; the Service gets its own copy."""
     if tier.expose == "none" or not tier.ports:
         return None
     made = {
         "apiVersion": "v1",
         "kind": "Service",
-        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": dict(labels)},
         "spec": {"type": tier.expose, "selector": selector_labels(spec, tier), "ports": _ports(tier)},
     }
     return load_balancer(tier, made)
 
 
-def headless_service(spec: BlueprintSpec, tier: Tier, name: str) -> dict[str, Any]:
+def headless_service(spec: BlueprintSpec, tier: Tier, name: str, labels: dict[str, str]) -> dict[str, Any]:
     """v1 Service with clusterIP None that gives a StatefulSet's pods their stable DNS names."""
     body: dict[str, Any] = {"clusterIP": "None", "selector": selector_labels(spec, tier)}
     if tier.ports:
@@ -38,12 +40,12 @@ def headless_service(spec: BlueprintSpec, tier: Tier, name: str) -> dict[str, An
     return {
         "apiVersion": "v1",
         "kind": "Service",
-        "metadata": {"name": name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "metadata": {"name": name, "namespace": spec.namespace, "labels": dict(labels)},
         "spec": body,
     }
 
 
-def disruption_budget(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
+def disruption_budget(spec: BlueprintSpec, tier: Tier, labels: dict[str, str]) -> dict[str, Any] | None:
     """policy/v1 PodDisruptionBudget with maxUnavailable 1 for a Deployment or StatefulSet tier of two or
     more replicas (with an autoscaler: two or more at minReplicas).
 
@@ -55,6 +57,6 @@ def disruption_budget(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
     return {
         "apiVersion": "policy/v1",
         "kind": "PodDisruptionBudget",
-        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": dict(labels)},
         "spec": {"maxUnavailable": 1, "selector": {"matchLabels": selector_labels(spec, tier)}},
     }

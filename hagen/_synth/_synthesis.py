@@ -13,9 +13,9 @@ from .._errors import BlueprintError, ChartError
 from .._extend import apply_patches
 from .._finding import Finding
 from .._identity import eksctl_iam
-from .._objects import Object, object_id, sort_key, sort_objects
+from .._objects import Object, keyed_id, object_id, sort_objects
 from ._config import configuration_objects, eksctl_accounts
-from ._labels import blueprint_labels
+from ._labels import blueprint_labels, tier_labels
 from ._network import network_policy
 from ._scale import autoscaler
 from ._service import disruption_budget, headless_service, service
@@ -106,16 +106,22 @@ def _made(spec: BlueprintSpec, classes: list[Any]) -> Iterator[Object]:
     for sc in classes:
         yield _class_object(spec, sc)
     for tier in spec.tiers:
-        made = workload(spec, tier)
+        labels = tier_labels(spec, tier)  # once per tier: every object of the tier carries them
+        made = workload(spec, tier, labels)
         yield from made
-        if made[0]["kind"] == "StatefulSet":
-            yield headless_service(spec, tier, headless_service_name(tier))
-        hpa = autoscaler(spec, tier, made[0]["kind"])
-        for extra in (service(spec, tier), disruption_budget(spec, tier), hpa, ingress(spec, tier)):
+        kind = made[0]["kind"]
+        if kind == "StatefulSet":
+            yield headless_service(spec, tier, headless_service_name(tier), labels)
+        for extra in (
+            service(spec, tier, labels),
+            disruption_budget(spec, tier, labels),
+            autoscaler(spec, tier, kind, labels),
+            ingress(spec, tier, labels),
+        ):
             if extra is not None:
                 yield extra
         if spec.network_policies:
-            yield network_policy(spec, tier)
+            yield network_policy(spec, tier, labels)
     for gw in spec.gateways:
         yield gateway(spec, gw)
     if spec.cdk8s_charts:
@@ -173,8 +179,9 @@ def synthesize_each(
     ids: list[str] = []
     keyed: list[tuple[tuple[int, str, str, str], T]] = []
     for obj in _made(spec, classes):
-        ids.append(object_id(obj))
-        keyed.append((sort_key(obj), convert(obj)))
+        key, oid = keyed_id(obj)
+        ids.append(oid)
+        keyed.append((key, convert(obj)))
     _refuse_duplicates(spec, ids)
     _releases_and_extras(spec, classes, base_dir)
     keyed.sort(key=itemgetter(0))  # stable, as sort_objects

@@ -8,7 +8,7 @@ from typing import Any
 
 from .._blueprint import BlueprintSpec, Tier
 from .._blueprint._ingress import Alb, Gateway, HttpRoute, Route
-from ._labels import blueprint_labels, tier_labels
+from ._labels import blueprint_labels
 
 ALB = "alb.ingress.kubernetes.io/"
 GATEWAY_API = "gateway.networking.k8s.io/v1"
@@ -60,7 +60,7 @@ def _rules(tier: Tier, routes: tuple[Route, ...]) -> list[dict[str, Any]]:
     return [{"host": host, "http": {"paths": paths}} for host, paths in hosts.items()]
 
 
-def _http_route(spec: BlueprintSpec, tier: Tier, route: HttpRoute) -> dict[str, Any]:
+def _http_route(spec: BlueprintSpec, tier: Tier, route: HttpRoute, labels: dict[str, str]) -> dict[str, Any]:
     parent: dict[str, Any] = {"name": route.gateway}
     if route.gateway_namespace is not None:
         parent["namespace"] = route.gateway_namespace
@@ -80,12 +80,12 @@ def _http_route(spec: BlueprintSpec, tier: Tier, route: HttpRoute) -> dict[str, 
     return {
         "apiVersion": GATEWAY_API,
         "kind": "HTTPRoute",
-        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": tier_labels(spec, tier)},
+        "metadata": {"name": tier.name, "namespace": spec.namespace, "labels": dict(labels)},
         "spec": {"parentRefs": [parent], "hostnames": hostnames, "rules": rules},
     }
 
 
-def ingress(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
+def ingress(spec: BlueprintSpec, tier: Tier, labels: dict[str, str]) -> dict[str, Any] | None:
     """networking.k8s.io/v1 Ingress <tier> (class alb) or HTTPRoute <tier>; None without routes.
 
     An HTTPRoute may hold one set of hostnames for all its rules, so every route's host is listed and
@@ -95,14 +95,14 @@ def ingress(spec: BlueprintSpec, tier: Tier) -> dict[str, Any] | None:
     if route is None:
         return None
     if isinstance(route, HttpRoute):
-        return _http_route(spec, tier, route)
+        return _http_route(spec, tier, route, labels)
     return {
         "apiVersion": "networking.k8s.io/v1",
         "kind": "Ingress",
         "metadata": {
             "name": tier.name,
             "namespace": spec.namespace,
-            "labels": tier_labels(spec, tier),
+            "labels": dict(labels),
             "annotations": _alb_annotations(spec, tier, route),
         },
         "spec": {"ingressClassName": "alb", "rules": _rules(tier, route.routes)},

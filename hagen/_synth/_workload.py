@@ -10,7 +10,7 @@ from .._storage._workload import plan_storage
 from ._affinity import hard_separation
 from ._config import roll_on_change
 from ._kinds import kind_object
-from ._labels import selector_labels, tier_labels
+from ._labels import selector_labels
 from ._pod import pod_spec
 from ._scale import replica_range
 
@@ -50,10 +50,9 @@ def headless_service_name(tier: Tier) -> str:
     return f"{tier.name}-headless"
 
 
-def workload(spec: BlueprintSpec, tier: Tier) -> list[dict[str, Any]]:
-    """The tier's workload object followed by the standalone PVCs it mounts."""
+def workload(spec: BlueprintSpec, tier: Tier, labels: dict[str, str]) -> list[dict[str, Any]]:
+    """The tier's workload object followed by the standalone PVCs it mounts; `labels`: `tier_labels`."""
     plan = plan_storage(tier.volumes, replica_range(tier)[1], tier.name)
-    labels = tier_labels(spec, tier)
     mounts = [v.volume_mount() for v in (*plan.templates, *plan.claims)]
     mounts.extend(f.volume_mount() for f in tier.files)
     volumes = [v.pod_volume(claim_name(tier, v.name)) for v in plan.claims]

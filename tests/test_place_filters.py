@@ -79,6 +79,13 @@ def test_quantities() -> None:
     assert format_cpu(1500) == "1500m" and format_cpu(2000) == "2" and format_memory(3 * 2**30) == "3Gi"
     with pytest.raises(QuantityError):
         cpu_millis("two")
+    # amounts are cached per value: what cannot be a key is refused as no quantity, not a TypeError
+    for convert in (cpu_millis, memory_bytes):
+        for value in ({"cpu": 1}, [1], None, True):
+            with pytest.raises(QuantityError, match="not a quantity"):
+                convert(value)
+    assert cpu_millis(1) == 1000 and cpu_millis(1.0) == 1000 and cpu_millis("1") == 1000  # typed cache
+    assert memory_bytes("1") == 1 and memory_bytes("1e3") == 1000
 
 
 def test_taints_and_tolerations() -> None:

@@ -1,4 +1,4 @@
-"""What start-up loads, and the synth command's process policy (what is imported, what is restored)."""
+"""What start-up loads, and the process policy of synth and place (what is imported, what is restored)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import gc
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -123,4 +124,23 @@ def test_synth_restores_the_cycle_collector(
     code = main(["synth", "blueprints", "--stdout"])
     assert code == 0
     assert "kind: Deployment" in capsys.readouterr().out
+    assert gc.isenabled()
+
+
+def test_place_runs_without_the_cycle_collector_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[bool] = []
+    real = hagen.place_command
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(hagen, "place_command", spy)
+    assert gc.isenabled()
+    code = main(["place", "tests/data/place/pairs.yaml", "--nodes", "2", "--zones", "2"])
+    assert code == 0
+    assert "2 node(s), 4 pod(s): 4 running, 0 Pending" in capsys.readouterr().out
+    assert seen == [False]
     assert gc.isenabled()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ._charts import add_chart_option
+from ._gc import without_cycle_collector
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+@without_cycle_collector
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 

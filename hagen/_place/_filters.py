@@ -9,6 +9,7 @@ shortage is listed ("Too many pods, Insufficient cpu").
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from ._cluster import CORDON_TAINT, ZONE
 from ._filters_node import node_affinity_ok, tolerates, untolerated
 from ._interpod import affinity_failures, anti_affinity_failures, existing_anti_affinity_failures
 from ._pod import Pod
-from ._rejections import Group, Rejections, Static
+from ._rejections import AllBut, Group, Rejections, Static
 from ._room import shortage
 from ._spread import spread_failures
 from ._state import ClusterState
@@ -25,11 +26,16 @@ from ._state import ClusterState
 
 @dataclass(slots=True)
 class Evaluation:
-    """Indices of nodes that pass every filter, and the reasons for each node that does not."""
+    """Indices of nodes that pass every filter (a set: placing a pod needs no order), and the reasons for
+    each node that does not."""
 
-    feasible: list[int]
+    feasible_set: AbstractSet[int]
     reasons: Rejections
-    feasible_set: AbstractSet[int] = frozenset()
+
+    @property
+    def feasible(self) -> list[int]:
+        """The feasible node indices in node order."""
+        return sorted(self.feasible_set)
 
 
 Reasons = tuple[str, ...]
@@ -69,9 +75,9 @@ _AFFINITY, _ANTI, _EXISTING, _ZONE = (
 )
 
 
-def _blocked(state: ClusterState, pod: Pod, ok: frozenset[int]) -> list[tuple[AbstractSet[int], Reasons]]:
+def _blocked(state: ClusterState, pod: Pod, ok: frozenset[int]) -> list[tuple[Collection[int], Reasons]]:
     """The later filters' rejections as (nodes, reason), in the order the reasons overwrite each other."""
-    blocked: list[tuple[AbstractSet[int], Reasons]] = [
+    blocked: list[tuple[Collection[int], Reasons]] = [
         (existing_anti_affinity_failures(state, pod), _EXISTING),
         (anti_affinity_failures(state, pod), _ANTI),
         (affinity_failures(state, pod), _AFFINITY),
@@ -83,6 +89,19 @@ def _blocked(state: ClusterState, pod: Pod, ok: frozenset[int]) -> list[tuple[Ab
     return blocked
 
 
+def _outside(every: frozenset[int], rejected: list[Collection[int]]) -> AbstractSet[int]:
+    """The nodes of `every` in none of `rejected`; an `AllBut` narrows to its allowed nodes first, so
+    the work follows those, not the number of nodes."""
+    plain: list[Collection[int]] = []
+    feasible = every
+    for nodes in rejected:
+        if isinstance(nodes, AllBut):
+            feasible = feasible & nodes.allowed
+        else:
+            plain.append(nodes)
+    return feasible.difference(*plain) if plain else feasible
+
+
 def evaluate(state: ClusterState, pod: Pod) -> Evaluation:
     """Run every filter for `pod` on every node of `state`. Nodes are taken a room at a time (see
     `RoomIndex`) and a filter's rejections as sets, so the Python work per pod follows the number of
@@ -90,7 +109,7 @@ def evaluate(state: ClusterState, pod: Pod) -> Evaluation:
     node passes the node-level filters and has room (the common case at scale)."""
     nodes = state.nodes
     if pod.invalid is not None:
-        return Evaluation([], Rejections.count({}, {}, [(state.all_nodes, (pod.invalid,))]))
+        return Evaluation(frozenset(), Rejections.count({}, {}, [(state.all_nodes, (pod.invalid,))]))
     ok, static, static_tally = _static(state, pod)
     everywhere = len(ok) == len(nodes)
     groups: list[Group] = []
@@ -109,8 +128,8 @@ def evaluate(state: ClusterState, pod: Pod) -> Evaluation:
     if everywhere and not groups:
         # every node fits: each filter's set (fresh or frozen, never changed later) is its rejections
         every = state.all_nodes
-        feasible = every.difference(*(rejected for rejected, _ in blocked)) if blocked else every
-        return Evaluation(sorted(feasible), Rejections.count({}, {}, blocked, every), feasible)
+        feasible = _outside(every, [rejected for rejected, _ in blocked])
+        return Evaluation(feasible, Rejections.count({}, {}, blocked, every))
     fitting: set[int] = set()
     for part in fits:
         fitting |= part
@@ -121,4 +140,4 @@ def evaluate(state: ClusterState, pod: Pod) -> Evaluation:
             # a tuple keeps the set's order in an eighth to a quarter of its memory
             groups.append((tuple(hit), why))
             feasible_set -= hit
-    return Evaluation(sorted(feasible_set), Rejections.count(static, static_tally, groups), feasible_set)
+    return Evaluation(feasible_set, Rejections.count(static, static_tally, groups))

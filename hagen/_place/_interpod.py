@@ -7,13 +7,14 @@ so the cost is the size of the domains involved, not the number of bound pods.
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
+from collections.abc import Collection
 
 from ._pod import Pod
+from ._rejections import AllBut
 from ._state import ClusterState, term_selectors
 
 
-def affinity_failures(state: ClusterState, pod: Pod) -> AbstractSet[int]:
+def affinity_failures(state: ClusterState, pod: Pod) -> Collection[int]:
     """Nodes failing the pod's required affinity: lacking any term's topology key, or, unless the
     self-match exception applies, outside a domain holding a pod that matches ALL terms, for some term."""
     if not pod.affinity:
@@ -30,7 +31,8 @@ def affinity_failures(state: ClusterState, pod: Pod) -> AbstractSet[int]:
         domains = state.domains(term.topology_key)
         here = {i for value, n in counts.items() if n > 0 for i in domains.get(value, ())}
         allowed = here if allowed is None else allowed & here
-    return state.all_nodes - (allowed or set()) | failing
+    # every node but the allowed ones that carry each key: kept as that (small) set, not its complement
+    return AllBut(state.all_nodes, allowed - failing if allowed else frozenset())
 
 
 def anti_affinity_failures(state: ClusterState, pod: Pod) -> set[int]:

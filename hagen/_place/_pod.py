@@ -93,6 +93,10 @@ def _requests(raw: Any, where: str) -> tuple[int, int]:
     return cpu, mem
 
 
+# json.dumps(..., sort_keys=True[, default=str]) without a new encoder per call (they keep no state)
+_LABELS = json.JSONEncoder(sort_keys=True)
+_SPEC = json.JSONEncoder(sort_keys=True, default=str)
+
 Parsed = tuple[
     tuple[AffinityTerm, ...],
     tuple[AffinityTerm, ...],
@@ -125,18 +129,16 @@ def parse_pod(
     pod.node_selector = {str(k): str(v) for k, v in (raw.get("nodeSelector") or {}).items()}
     pod.tolerations = _tolerations(raw.get("tolerations"))
     affinity = raw.get("affinity") or {}
-    pod.labels_key = json.dumps(labels, sort_keys=True)
+    pod.labels_key = _LABELS.encode(labels)
     # what node-level filters read: pods of different workloads often share it
-    pod.node_key = json.dumps(
+    pod.node_key = _SPEC.encode(
         [
             affinity.get("nodeAffinity") if isinstance(affinity, Mapping) else affinity,
             pod.node_selector,
             pod.tolerations,
-        ],
-        sort_keys=True,
-        default=str,
+        ]
     )
-    pod.spec_key = json.dumps(
+    pod.spec_key = _SPEC.encode(
         [
             affinity,
             raw.get("topologySpreadConstraints"),
@@ -147,9 +149,7 @@ def parse_pod(
             pod.terminating,
             None if pod.owner_selector is None else pod.owner_selector.key,
             pod.workload,
-        ],
-        sort_keys=True,
-        default=str,
+        ]
     )
     key = (ns, pod.labels_key, pod.spec_key)
     known = None if parsed is None else parsed.get(key)

@@ -11,11 +11,15 @@ from .._quantity import QuantityError, check_quantity, parse_quantity
 __all__ = ["QuantityError", "count", "cpu_millis", "format_cpu", "format_memory", "memory_bytes"]
 
 
-def _decimal(value: object) -> Fraction:
-    """Requests, limits and allocatable amounts are never negative (the API server refuses them)."""
+def _amount(value: object) -> str | int | float:
     if not isinstance(value, str | int | float):
         raise QuantityError(f"not a quantity: {value!r}")
-    return _checked(value)
+    return value
+
+
+def _decimal(value: object) -> Fraction:
+    """Requests, limits and allocatable amounts are never negative (the API server refuses them)."""
+    return _checked(_amount(value))
 
 
 # pods of one workload repeat the same few amounts: parse each once (Fractions are immutable)
@@ -26,12 +30,23 @@ def _checked(value: str | int | float) -> Fraction:
 
 def cpu_millis(value: object) -> int:
     """CPU (``resources.requests.cpu``, ``status.allocatable.cpu``) in millicores, rounded up like the API."""
-    return math.ceil(_decimal(value) * 1000)
+    return _millis(_amount(value))
 
 
 def memory_bytes(value: object) -> int:
     """Memory (``resources.requests.memory``, ``allocatable.memory``) in bytes, rounded up."""
-    return math.ceil(_decimal(value))
+    return _bytes(_amount(value))
+
+
+# every pod reads its requests: the integers too are worked out once per distinct amount
+@lru_cache(maxsize=4096, typed=True)
+def _millis(value: str | int | float) -> int:
+    return math.ceil(_checked(value) * 1000)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _bytes(value: str | int | float) -> int:
+    return math.ceil(_checked(value))
 
 
 def count(value: object) -> int:

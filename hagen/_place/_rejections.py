@@ -10,8 +10,33 @@ per-node map is only built when asked for (`--feasible`, the Pending pods of a p
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 Reasons = tuple[str, ...]
+
+
+class AllBut(Collection[int]):
+    """The nodes of `universe` outside `allowed` (a subset of it), without building that set: a pod's
+    required affinity rejects every node but the few near a pod it needs, and a placement keeps its
+    rejections, so a set per pod would cost the number of nodes in memory. Iterating builds the set for
+    the moment only."""
+
+    __slots__ = ("allowed", "universe")
+
+    def __init__(self, universe: frozenset[int], allowed: AbstractSet[int]) -> None:
+        self.universe = universe
+        self.allowed = allowed
+
+    def __len__(self) -> int:
+        return len(self.universe) - len(self.allowed)
+
+    def __contains__(self, index: object) -> bool:
+        return index in self.universe and index not in self.allowed
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.universe - self.allowed)
+
+
 Group = tuple[Collection[int], Reasons]
 # what the node-level filters give for one node-level spec: (nodes passing, node -> reasons of the others,
 # reasons -> how many nodes gave them)
@@ -52,9 +77,10 @@ class Rejections(Mapping[int, Reasons]):
         """Rejections from groups that may overlap (the last group a node is in gives its reasons)."""
         tally = dict(static_tally)
         taken: set[int] = set()
-        for nodes, why in reversed(groups):
+        last = len(groups) - 1
+        for k, (nodes, why) in enumerate(reversed(groups)):
             new = len(nodes) if not taken else len(nodes) - len(taken.intersection(nodes))
-            if len(groups) > 1:
+            if k < last:  # the earliest group's nodes are never looked up again
                 taken.update(nodes)
             if new:
                 tally[why] = tally.get(why, 0) + new
@@ -70,6 +96,13 @@ class Rejections(Mapping[int, Reasons]):
                 found.update(dict.fromkeys(nodes if every is None else every.intersection(nodes), why))
             self._map = found
         return self._map
+
+    def nodes(self) -> set[int]:
+        """Every rejected node index, from the groups as they are (no per-node map is built)."""
+        found = set(self.static)
+        for nodes, _ in self.groups:
+            found.update(nodes)
+        return found if self.every is None else found & self.every
 
     def __getitem__(self, index: int) -> Reasons:
         return self._nodes()[index]

@@ -30,7 +30,7 @@ def node_sets(p: Placement, feasible: bool, order: Any = None) -> dict[str, Any]
     without, their summary: ``first_attempt_feasible_count`` and ``rejected_nodes`` (reason -> number of
     nodes), so the report grows with the pods, not with pods x nodes."""
     if not feasible:
-        return {"first_attempt_feasible_count": len(p.first_feasible), "rejected_nodes": p.reason_counts()}
+        return {"first_attempt_feasible_count": p.first_count, "rejected_nodes": p.reason_counts()}
     reasons = sorted(p.reasons.items(), key=lambda kv: order(kv[0]) if order else kv[0])
     return {
         "first_attempt_feasible": list(p.first_attempt_feasible),
@@ -109,7 +109,7 @@ SHOWN_FEASIBLE = 8
 def _some(p: Placement) -> str:
     """The first SHOWN_FEASIBLE feasible nodes and how many more: the text grows with pods, not nodes."""
     shown = [p.names[i] for i in p.first_feasible[:SHOWN_FEASIBLE]]
-    more = len(p.first_feasible) - len(shown)
+    more = p.first_count - len(shown)
     return ", ".join(shown) + (f" and {more} more (--format json --feasible lists them)" if more else "")
 
 
@@ -134,7 +134,7 @@ def to_text(sim: Simulation) -> str:
             members = sorted(sim.state.pods_on[i], key=lambda p: p.order)
             shown = ", ".join(_label(sim, placed[p]) for p in members)
             lines.append("    " + (shown or "(empty)"))
-    ties = [p for p in sim.placements if len(p.first_attempt_feasible) > 1 and p.attempts]
+    ties = [p for p in sim.placements if p.first_count > 1 and p.attempts]
     if ties:
         lines += ["", "Chosen among several feasible nodes (the real scheduler may pick any of them):"]
         for p in ties:

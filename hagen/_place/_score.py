@@ -15,6 +15,7 @@ the feasible nodes; ties go to the first node in natural name order (node-2 befo
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 
 from ._cluster import HOSTNAME, ZONE
@@ -138,16 +139,15 @@ def _split_missing(state: ClusterState, classes: list[set[int]], key: str) -> li
     return out
 
 
-def choose(
-    state: ClusterState, pod: Pod, feasible: list[int], feasible_set: AbstractSet[int] | None = None
-) -> int:
-    """The node index hagen places `pod` on: best score, then natural name order. Each class of nodes
-    that score the same (see `_classes`) is scored once, from one of its nodes. `feasible_set`: the same
-    nodes as a set, when the caller has one."""
+def choose(state: ClusterState, pod: Pod, feasible: Collection[int]) -> int:
+    """The node index hagen places `pod` on among the (non-empty) `feasible` indices, in any order: best
+    score, then natural name order. Each class of nodes that score the same (see `_classes`) is scored
+    once, from one of its nodes."""
     if len(feasible) == 1:
-        return feasible[0]
+        return next(iter(feasible))
     sources, soft = _interpod_sources(state, pod), _soft_spread(state, pod)
-    classes = _classes(state, feasible_set or set(feasible), sources, soft)
+    wanted = feasible if isinstance(feasible, AbstractSet) else set(feasible)
+    classes = _classes(state, wanted, sources, soft)
     interpod_raw: list[float] = []
     spread_raw: list[float] = []
     least: list[float] = []

@@ -29,19 +29,28 @@ class Placement:
     and per rejected node the scheduler's reasons at the attempt that decided it (its last one).
 
     Node sets are kept as indices into `names` (the cluster's node names) and turned into names only when
-    asked for, so a placement costs the same whatever the number of nodes."""
+    asked for, so a placement costs the same whatever the number of nodes: the first attempt's feasible
+    nodes are its count and the nodes that attempt did not reject (`first_rejected`)."""
 
     pod: Pod
     node: str | None = None
     first_attempt_node: str | None = None
     attempts: int = 0
     names: Sequence[str] = ()
-    first_feasible: Sequence[int] = ()
+    first_count: int = 0
+    first_rejected: Rejections | None = None
     rejected: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def pending(self) -> bool:
         return self.node is None
+
+    @property
+    def first_feasible(self) -> list[int]:
+        """Indices of the nodes that passed every filter at the first attempt, in node order."""
+        if not self.first_count or self.first_rejected is None:
+            return []
+        return sorted(set(range(len(self.names))).difference(self.first_rejected.nodes()))
 
     @property
     def first_attempt_feasible(self) -> tuple[str, ...]:
@@ -123,11 +132,13 @@ class Simulator:
         evaluation = self._evaluate(pod)
         placement.attempts += 1
         placement.rejected = evaluation.reasons
+        feasible = evaluation.feasible_set
         if first:
-            placement.first_feasible = evaluation.feasible
-        if not evaluation.feasible:
+            placement.first_count = len(feasible)
+            placement.first_rejected = evaluation.reasons
+        if not feasible:
             return False
-        index = choose(self.state, pod, evaluation.feasible, evaluation.feasible_set)
+        index = choose(self.state, pod, feasible)
         self.state.bind(pod, index)
         placement.node = self._names[index]
         if first:

@@ -71,11 +71,13 @@ def spread_failures(state: ClusterState, pod: Pod) -> Rejected:
             labelled = state.all_nodes - state.domain_set(c.topology_key, None)
             fine = (state.domain_set(c.topology_key, v) for v in counted - too_many)
             spread = labelled.difference(*fine)
+        elif len(too_many) == 1:  # the cached domain itself: a placement keeps it, shared, not a copy
+            spread = state.domain_set(c.topology_key, next(iter(too_many)))
         else:
             spread = frozenset().union(*(state.domain_set(c.topology_key, v) for v in too_many))
         parts = [(state.domain_set(c.topology_key, None), (R.SPREAD_LABEL,)), (spread, (R.SPREAD,))]
         for nodes, why in parts:
-            new = nodes - seen
+            new = nodes - seen if seen else nodes
             if new:
                 failing.append((new, why))
                 seen |= new

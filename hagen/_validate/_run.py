@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from .._errors import InputError
 from .._objects import Object, object_id
 from ._api import api_errors
+from ._api._field import Error
 from ._messages import describe, field_path
 from ._misread import Misread, applies, explain, misread_scalars
 from ._read import identity as _identity
 from ._read import malformed, read_objects, yaml_files
 from ._report import NotValidated, SchemaError, ValidationReport
-from ._schemas import resolve_version, schema_set
+from ._schemas import SchemaSet, resolve_version, schema_set
 
 BLUEPRINT_LABEL = "app.kubernetes.io/instance"
 TIER_LABEL = "app.kubernetes.io/component"
@@ -81,26 +83,37 @@ def _validate(
             skipped.append(NotValidated(oid, reason, source))
             continue
         validated.append(oid)
-        blueprint, tier = _origin(obj)
-        schema = schemas.schema(api_version, kind) or {}
-        definitions = schemas.definitions()
-        found: list[SchemaError] = []
-        hints = (misread or {}).get(id(obj), {})
+        # Most objects are valid: the schema, its definitions, the hints and the origin labels are only
+        # looked up for an object that has something to report.
         try:
-            for raw in validator.iter_errors(obj):
-                for path, value, message in describe(raw, schema, definitions):
-                    if applies(hints.get(path), value):
-                        message = explain(message, hints[path])
-                    found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
+            raws = list(validator.iter_errors(obj))
+            triples = _described(raws, schemas, api_version, kind) if raws else []
         except ValueError as exc:  # not JSON data: a key that is not a string
+            blueprint, tier = _origin(obj)
             errors.append(SchemaError(oid, "", f"not JSON data: {exc}", None, blueprint, tier, source))
             continue
-        if not found:
-            for path, value, message in api_errors(obj, minor):
-                found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
+        from_schema = bool(triples)  # the API server's rules only see objects the schema accepts
+        if not from_schema:
+            triples = api_errors(obj, minor)
+            if not triples:
+                continue
+        blueprint, tier = _origin(obj)
+        hints = (misread or {}).get(id(obj), {}) if from_schema else {}
+        found: list[SchemaError] = []
+        for path, value, message in triples:
+            if applies(hints.get(path), value):
+                message = explain(message, hints[path])
+            found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
         found.sort(key=lambda e: (e.path, e.message))
         errors.extend(found)
     return ValidationReport(version, tuple(errors), tuple(validated), tuple(skipped))
+
+
+def _described(raws: list[Any], schemas: SchemaSet, api_version: str, kind: str) -> list[Error]:
+    """The schema errors of one object as (path, value, message), worded by `describe`."""
+    schema = schemas.schema(api_version, kind) or {}
+    definitions = schemas.definitions()
+    return [triple for raw in raws for triple in describe(raw, schema, definitions)]
 
 
 def validate_objects(

@@ -150,32 +150,48 @@ def _overcommit(name: str) -> bool:
 def resources(errors: list[Error], value: Any, path: str) -> None:
     """ValidateResourceRequirements: names, quantities >= 0, requests <= limits (== for extended ones)."""
     spec = mapping(value)
-    parsed: dict[str, dict[str, Any]] = {}
-    for part in ("limits", "requests"):
-        parsed[part] = {}
-        for name, raw in mapping(spec.get(part)).items():
-            where = f"{path}.{part}[{name}]"
-            if "/" not in name and name not in _STANDARD_RESOURCES and not name.startswith("hugepages-"):
-                errors.append(invalid(where, name, "must be a standard resource for containers"))
-            amount = quantity(errors, raw, where)
-            if amount is not None and amount < 0:
-                errors.append(invalid(where, raw, "must be greater than or equal to 0"))
-            parsed[part][name] = (amount, raw)
+    amounts = tuple(
+        (part, name, raw) for part in ("limits", "requests") for name, raw in mapping(spec.get(part)).items()
+    )
+    # The verdict depends on the names and raw amounts alone, and the same few resource blocks recur
+    # across a manifest set. Only strings and ints are looked up: 1.0, -0.0 and True equal ints as keys
+    # but print differently in messages.
+    if all(type(raw) is str or type(raw) is int for _, _, raw in amounts):
+        found = _resource_errors(amounts)
+    else:
+        found = _resource_errors.__wrapped__(amounts)
+    errors.extend((path + suffix, shown, message) for suffix, shown, message in found)
+
+
+@lru_cache(maxsize=1024)
+def _resource_errors(amounts: tuple[tuple[str, Any, Any], ...]) -> tuple[Error, ...]:
+    """resources' errors with paths relative to the resources field (".limits[cpu]")."""
+    errors: list[Error] = []
+    parsed: dict[str, dict[str, Any]] = {"limits": {}, "requests": {}}
+    for part, name, raw in amounts:
+        where = f".{part}[{name}]"
+        if "/" not in name and name not in _STANDARD_RESOURCES and not name.startswith("hugepages-"):
+            errors.append(invalid(where, name, "must be a standard resource for containers"))
+        amount = quantity(errors, raw, where)
+        if amount is not None and amount < 0:
+            errors.append(invalid(where, raw, "must be greater than or equal to 0"))
+        parsed[part][name] = (amount, raw)
     limits = parsed["limits"]
     for name, (amount, raw) in parsed["requests"].items():
         if amount is None:
             continue
         limit, limit_raw = limits.get(name, (None, None))
         if name not in limits and not _overcommit(name):
-            errors.append(required(f"{path}.limits", "Limit must be set for non overcommitable resources"))
+            errors.append(required(".limits", "Limit must be set for non overcommitable resources"))
         elif limit is None:
             continue
         elif not _overcommit(name) and amount != limit:
-            errors.append(invalid(f"{path}.requests", raw, f"must be equal to {name} limit of {limit_raw}"))
+            errors.append(invalid(".requests", raw, f"must be equal to {name} limit of {limit_raw}"))
         elif amount > limit:
             errors.append(
-                invalid(f"{path}.requests", raw, f"must be less than or equal to {name} limit of {limit_raw}")
+                invalid(".requests", raw, f"must be less than or equal to {name} limit of {limit_raw}")
             )
+    return tuple(errors)
 
 
 def _probe(errors: list[Error], value: Any, path: str, single_success: bool) -> None:
@@ -215,10 +231,15 @@ def container(
         errors.append(required(f"{path}.image"))
     enum(errors, spec, path, "imagePullPolicy", PULL_POLICIES)
     enum(errors, spec, path, "terminationMessagePolicy", ("File", "FallbackToLogsOnError"))
-    _ports(errors, spec, path, host_network)
-    _env(errors, spec, path, ctx)
-    _mounts(errors, spec, path, volumes)
-    resources(errors, spec.get("resources"), f"{path}.resources")
+    # Each part is looked at only when the container sets it (an absent list or map has no error).
+    if spec.get("ports"):
+        _ports(errors, spec, path, host_network)
+    if spec.get("env") or spec.get("envFrom"):
+        _env(errors, spec, path, ctx)
+    if spec.get("volumeMounts"):
+        _mounts(errors, spec, path, volumes)
+    if spec.get("resources"):
+        resources(errors, spec.get("resources"), f"{path}.resources")
     if probes:
         for key, single in (("livenessProbe", True), ("readinessProbe", False), ("startupProbe", True)):
             if spec.get(key) is not None:

@@ -175,12 +175,14 @@ def pod_spec(
     spec = mapping(value)
     volumes = _volumes(errors, spec, path) | set(extra_volumes)
     seen = _containers(errors, spec, path, volumes, ctx)
-    _init_containers(errors, spec, path, volumes, ctx, seen)
+    if spec.get("initContainers"):
+        _init_containers(errors, spec, path, volumes, ctx, seen)
     enum(errors, spec, path, "restartPolicy", RESTART_POLICIES)
     enum(errors, spec, path, "dnsPolicy", DNS_POLICIES)
     if spec.get("dnsPolicy") == "None" and spec.get("dnsConfig") is None:
         errors.append(required(f"{path}.dnsConfig", "must provide `dnsConfig` when `dnsPolicy` is None"))
-    labels(errors, spec.get("nodeSelector"), f"{path}.nodeSelector")
+    if spec.get("nodeSelector"):
+        labels(errors, spec.get("nodeSelector"), f"{path}.nodeSelector")
     for key, rule in (
         ("serviceAccountName", n.dns1123_subdomain),
         ("hostname", n.dns1123_label),
@@ -195,7 +197,8 @@ def pod_spec(
         errors.append(
             invalid(f"{path}.activeDeadlineSeconds", deadline, "must be between 1 and 2147483647, inclusive")
         )
-    _tolerations(errors, spec, path)
+    if spec.get("tolerations"):
+        _tolerations(errors, spec, path)
 
 
 def pod_template(

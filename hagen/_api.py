@@ -188,20 +188,32 @@ def synth(
     kube_version = kube_version or project.kube_version
     out_dir = project.out_path() if out_dir is None else out_dir
     listed = _listed(sources)
-    syntheses = synthesize_all(listed, project=project)
+    from ._output._streamed import merged_report, object_check, stream_synthesis, streamed_files, streams
+
+    # Blueprints without Helm releases are validated and rendered object by object as they are made, so
+    # their objects are never all alive at once; what they fail is raised below, where it was found.
+    check = object_check(kube_version) if validate else None
+    parts = [stream_synthesis(s, check) if streams(s) else synthesize(s) for s in _specs(listed, project)]
     from ._helm._check import check_chart_names
 
-    check_chart_names(project.charts, (r.name for s in syntheses for r in s.blueprint.releases))
+    check_chart_names(project.charts, (r.name for s in parts for r in s.blueprint.releases))
     from ._check._conflicts import conflict_findings
     from ._finding import stop_on_errors
 
-    conflicts = conflict_findings(syntheses)
-    stop_on_errors([*conflicts, *(f for s in syntheses for f in s.findings)])
-    syntheses, files, notes = hydrate_syntheses(syntheses, project=project, kube_version=kube_version)
+    conflicts = conflict_findings(parts)
+    stop_on_errors([*conflicts, *(f for s in parts for f in s.findings)])
+    files: dict[str, str] = {}
+    notes: list[str] = []
+    for n, part in enumerate(parts):
+        if isinstance(part, Synthesis):
+            hydrated, rendered, found = hydrate_syntheses([part], project=project, kube_version=kube_version)
+            parts[n] = hydrated[0]
+            notes.extend(found)
+        else:
+            rendered = streamed_files(part)
+        files.update(rendered)
     if validate:
-        from ._validate import validate_objects
-
-        report = validate_objects([o for s in syntheses for o in s.objects], kube_version)
+        report = merged_report(parts, kube_version)
         if not report.ok:
             raise InvalidOutput({"": report})
     if notes:  # releases not hydrated here: their committed rendered files stay while the values match
@@ -210,9 +222,9 @@ def synth(
         files, kept = keep_hydrated(files, Path(out_dir))
         notes.extend(kept)
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in listed)
-    scope = removal_scope(complete, (s.blueprint.name for s in syntheses))
+    scope = removal_scope(complete, (s.blueprint.name for s in parts))
     written = write_tree(files, Path(out_dir), scope)
-    written.findings.extend(f for s in syntheses for f in s.findings)
+    written.findings.extend(f for s in parts for f in s.findings)
     written.notes.extend(notes)
     written.findings.extend(conflicts)
     return written

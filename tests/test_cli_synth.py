@@ -69,15 +69,15 @@ def test_stdout_is_one_stream_of_every_object() -> None:
 
 
 def test_schema_failure_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = _api.synthesize_all
+    real = _api.synthesize  # the example's blueprint has Helm releases: it is synthesized whole
 
-    def broken(sources: Any, **options: Any) -> list[hagen.Synthesis]:
-        syntheses = real(sources, **options)
-        deployment = next(o for o in syntheses[0].objects if o["kind"] == "Deployment")
+    def broken(spec: hagen.BlueprintSpec, *args: Any, **options: Any) -> hagen.Synthesis:
+        synthesis = real(spec, *args, **options)
+        deployment = next(o for o in synthesis.objects if o["kind"] == "Deployment")
         deployment["spec"]["replicaz"] = 2
-        return syntheses
+        return synthesis
 
-    monkeypatch.setattr(_api, "synthesize_all", broken)
+    monkeypatch.setattr(_api, "synthesize", broken)
     with pytest.raises(hagen.InvalidOutput) as caught:
         hagen.synth([ROOT / "blueprints"], tmp_path / "out")
     assert "replicaz" in str(caught.value)

@@ -210,15 +210,15 @@ def test_validate_cli_refuses_with_exit_1(tmp_path: Path) -> None:
 
 
 def test_synth_refuses_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = _api.synthesize_all
+    real = _api.synthesize  # the example's blueprint has Helm releases: it is synthesized whole
 
-    def mismatched(sources: Any, **options: Any) -> list[hagen.Synthesis]:
-        syntheses = real(sources, **options)
-        deployment = next(o for o in syntheses[0].objects if o["kind"] == "Deployment")
+    def mismatched(spec: hagen.BlueprintSpec, *args: Any, **options: Any) -> hagen.Synthesis:
+        synthesis = real(spec, *args, **options)
+        deployment = next(o for o in synthesis.objects if o["kind"] == "Deployment")
         deployment["spec"]["template"]["metadata"]["labels"] = {"app": "other"}
-        return syntheses
+        return synthesis
 
-    monkeypatch.setattr(_api, "synthesize_all", mismatched)
+    monkeypatch.setattr(_api, "synthesize", mismatched)
     with pytest.raises(hagen.InvalidOutput) as caught:
         hagen.synth([ROOT / "blueprints"], tmp_path / "out")
     assert "`selector` does not match template `labels`" in str(caught.value)

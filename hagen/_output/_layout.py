@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
+from .._blueprint import BlueprintSpec
 from .._errors import BlueprintError
 from .._objects import Object, object_id
 from .._synth import Synthesis
@@ -52,9 +53,13 @@ def _refuse_shared_file(synthesis: Synthesis, name: str, first: Object, obj: Obj
     list the file twice."""
     if first is obj:
         return
-    spec = synthesis.blueprint
-    raise BlueprintError(
-        f"objects {object_id(first)} and {object_id(obj)} would both be written to {spec.name}/{name}",
+    raise shared_file_error(synthesis.blueprint, name, object_id(first), object_id(obj))
+
+
+def shared_file_error(spec: BlueprintSpec, name: str, first: str, second: str) -> BlueprintError:
+    """The refusal of two objects (`first` and `second`, object ids) sharing the file `name`."""
+    return BlueprintError(
+        f"objects {first} and {second} would both be written to {spec.name}/{name}",
         file=spec.source or None,
         blueprint=spec.class_name or spec.name,
         field="objects",
@@ -80,7 +85,15 @@ def render(synthesis: Synthesis) -> dict[str, str]:
         _refuse_shared_file(synthesis, name, owners.setdefault(name, obj), obj)
         names.append(name)
         files[f"{root}/{name}"] = dump_documents([obj], head)
-    files[f"{root}/{KUSTOMIZATION}"] = dump_documents([kustomization(names)], head)
+    files.update(blueprint_files(synthesis, names, head))
+    return dict(sorted(files.items()))
+
+
+def blueprint_files(synthesis: Synthesis, names: list[str], head: str) -> dict[str, str]:
+    """The files of one blueprint beside its objects' (`names`, in hagen's order): the kustomization
+    listing them, Helm values, the helmfile and the extras (the eksctl fragment); `head` is `header`'s."""
+    root = synthesis.blueprint.name
+    files = {f"{root}/{KUSTOMIZATION}": dump_documents([kustomization(names)], head)}
     releases = {r.name: r for r in synthesis.blueprint.releases}
     if releases:
         from .._helm import helmfile_document, install_command
@@ -94,7 +107,7 @@ def render(synthesis: Synthesis) -> dict[str, str]:
         )
     for path, data in synthesis.extras.items():
         files[f"{root}/{path}"] = dump_documents([data], head)
-    return dict(sorted(files.items()))
+    return files
 
 
 def render_objects(objects: Iterable[Object], head: str | None = None) -> str:

@@ -1,0 +1,188 @@
+"""`hagen synth` to files without every object alive at once: each object is validated and its file's text
+made as soon as it is final, then dropped (`synthesize_each`).
+
+What the later, cross-object steps need is all that is kept per object (`Made`): its id, file name, text,
+validation outcome, and the object itself only when it is cluster-scoped (conflicts between blueprints
+compare such objects' content). A failure found while an object is made (a value no YAML reader reads
+back, a file name two objects share, a schema error) is kept too and raised at the step where rendering
+or validation of the whole synthesis raised it, so the errors, their order and the all-or-nothing write
+stay as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._blueprint import BlueprintSpec
+from .._errors import HagenError
+from .._finding import Finding
+from .._objects import Object, is_cluster_scoped, object_id
+from .._synth import Synthesis, synthesize_each
+from .._yaml import dump_documents
+from ._layout import blueprint_files, header, object_filename, shared_file_error
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .._validate import NotValidated, SchemaError, ValidationReport
+
+Check = Callable[[list[Object]], "ValidationReport"]
+
+
+@dataclass(slots=True)
+class Made:
+    """One object as later steps need it: id, file name (under out/<blueprint>/), the file's text or the
+    error that refused it, and its validation outcome (`validated` False with nothing in `skipped` when
+    validation was not run)."""
+
+    oid: str
+    name: str
+    text: str | None
+    refused: HagenError | None
+    errors: tuple[SchemaError, ...] = ()
+    validated: bool = False
+    skipped: tuple[NotValidated, ...] = ()
+
+
+BATCH = 256
+"""Objects validated per `validate_objects` call: its set-up per call, paid per object, cost more than
+holding this many objects."""
+
+
+def _validated(check: Check, batch: list[tuple[Made, Object]]) -> None:
+    """Validate the objects of `batch` in one call and give each record its own outcome."""
+    report = check([obj for _, obj in batch])
+    if len(batch) == 1:
+        item = batch[0][0]
+        item.errors, item.skipped = report.errors, report.not_validated
+        item.validated = bool(report.validated)
+        return
+    ids = {item.oid for item, _ in batch}
+    entries: list[SchemaError | NotValidated] = [*report.errors, *report.not_validated]
+    if len(ids) != len(batch) or any(e.object_id not in ids for e in entries):
+        for pair in batch:  # outcomes that ids cannot tell apart: one object per call
+            _validated(check, [pair])
+        return
+    errors: dict[str, list[SchemaError]] = {}
+    for error in report.errors:
+        errors.setdefault(error.object_id, []).append(error)
+    skipped: dict[str, list[NotValidated]] = {}
+    for entry in report.not_validated:
+        skipped.setdefault(entry.object_id, []).append(entry)
+    valid = set(report.validated)
+    for item, _ in batch:
+        item.errors = tuple(errors.get(item.oid, ()))
+        item.validated = item.oid in valid
+        item.skipped = tuple(skipped.get(item.oid, ()))
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """A Synthesis of which only the kept parts remain: `made` per object in hagen's order, `objects`
+    the cluster-scoped objects alone (what `conflict_findings` compares), values, extras and findings."""
+
+    blueprint: BlueprintSpec
+    objects: list[Object]
+    made: list[Made]
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+
+
+def object_check(kube_version: str | None) -> Check | None:
+    """Validation of one object against `kube_version`, or None when the version itself is refused (that
+    error is then raised where the whole synthesis was validated: after rendering and hydration)."""
+    from .._validate import validate_objects
+
+    try:
+        validate_objects((), kube_version)
+    except HagenError:
+        return None
+    return lambda objects: validate_objects(objects, kube_version)
+
+
+def streams(spec: BlueprintSpec) -> bool:
+    """True for a blueprint whose objects can be made, checked and rendered one at a time: one without
+    Helm releases (their values are checked against a chart, and a chart may be hydrated among the
+    objects)."""
+    return not spec.releases
+
+
+def stream_synthesis(spec: BlueprintSpec, check: Check | None) -> Streamed:
+    """`synthesize(spec)` with each object rendered (as `render` does) and, with `check`, validated as it
+    is made; the same errors as `synthesize`, raised at once. Only for `streams(spec)` blueprints."""
+    from .._synth._synthesis import _releases_and_extras, storage_classes  # the parts besides the objects
+
+    head = header(Synthesis(spec, []))
+    namespace = spec.namespace
+    scoped: list[Object] = []
+
+    pending: list[tuple[Made, Object]] = []
+
+    def made(obj: Object) -> Made:
+        oid = object_id(obj)
+        if is_cluster_scoped(obj):
+            scoped.append(obj)
+        try:
+            text, refused = dump_documents([obj], head), None
+        except HagenError as exc:
+            text, refused = None, exc
+        item = Made(oid, object_filename(obj, namespace), text, refused)
+        if check is not None:
+            pending.append((item, obj))
+            if len(pending) == BATCH:
+                _validated(check, pending)
+                pending.clear()
+        return item
+
+    kept = synthesize_each(spec, made)
+    if check is not None and pending:
+        _validated(check, pending)
+        pending.clear()
+    values, extras, findings = _releases_and_extras(spec, storage_classes(spec), None)
+    # their order within one blueprint does not matter: each id is there once (or synthesis raised)
+    return Streamed(spec, scoped, kept, values, extras, findings)
+
+
+def streamed_files(streamed: Streamed) -> dict[str, str]:
+    """`render` of a streamed synthesis: the same files and texts, and the same first error."""
+    spec = streamed.blueprint
+    synthesis = Synthesis(spec, [], streamed.values, streamed.extras, streamed.findings)
+    files: dict[str, str] = {}
+    owners: dict[str, Made] = {}
+    names: list[str] = []
+    for item in streamed.made:
+        first = owners.setdefault(item.name, item)
+        if first is not item:
+            raise shared_file_error(spec, item.name, first.oid, item.oid)
+        if item.refused is not None:
+            raise item.refused
+        names.append(item.name)
+        files[f"{spec.name}/{item.name}"] = item.text or ""
+    files.update(blueprint_files(synthesis, names, header(synthesis)))
+    return dict(sorted(files.items()))
+
+
+def merged_report(parts: Sequence[Streamed | Synthesis], kube_version: str | None) -> ValidationReport:
+    """`validate_objects` of every object of `parts` in order: streamed ones from what was kept, whole
+    syntheses (hydrated ones) validated here."""
+    from .._validate import ValidationReport, validate_objects
+
+    version = validate_objects((), kube_version).kube_version  # raises a refused version here
+    errors: list[SchemaError] = []
+    validated: list[str] = []
+    skipped: list[NotValidated] = []
+    for part in parts:
+        if isinstance(part, Synthesis):
+            report = validate_objects(part.objects, kube_version)
+            errors.extend(report.errors)
+            validated.extend(report.validated)
+            skipped.extend(report.not_validated)
+            continue
+        for item in part.made:
+            errors.extend(item.errors)
+            if item.validated:
+                validated.append(item.oid)
+            skipped.extend(item.skipped)
+    return ValidationReport(version, tuple(errors), tuple(validated), tuple(skipped))

@@ -151,6 +151,7 @@ def _goals(c: dict[str, Command], tiers: int) -> list[Goal]:
         (f"cost per tier, {big} / 1,000 tiers", *both(per_tier), 0.85, 1.15),
         (f"{big} to files / --stdout", *ratio(files, stdout), 0, 1.4),
         (f"{big} --stdout, peak MiB", stdout.peak, stdout.peak, 0, 150),
+        (f"{big} to files, peak MiB", files.peak, files.peak, 0, 150),
         ("place: cost per pod at 1,000 nodes, 5,000 / 1,000 pods", *both(per_pod), 0.75, 1.25),
         ("place 5,000 pods on 1,000 nodes / 1,000 on 200", *ratio(large, small), 0, 4),
         ("place 5,000 pods on 1,000 nodes, peak MiB", large.peak, large.peak, 0, 400),

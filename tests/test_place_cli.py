@@ -24,6 +24,16 @@ def test_pairs_land_one_of_each_per_node() -> None:
     assert [z["zone"] for z in data["zones"]] == ["zone-a", "zone-b"]
 
 
+def test_json_node_gives_pod_names_and_the_allowance_beside_them() -> None:
+    # the pod count once overwrote the allowance: both must survive side by side
+    proc = run_hagen("place", PAIRS, "--nodes", "2", "--zones", "2", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    (node, *_) = json.loads(proc.stdout)["zones"][0]["nodes"]
+    assert node["maxPods"] == 110  # the profile flags' node: 110 pods allocatable, as a kubelet's default
+    assert len(node["pods"]) == 2 and all(isinstance(name, str) for name in node["pods"])
+    assert set(node) == {"name", "cpu", "memory", "pods", "maxPods"}
+
+
 def test_three_nodes_leaves_room_and_text_groups_by_zone() -> None:
     proc = run_hagen("place", PAIRS, "--nodes", "3", "--zones", "2")
     assert proc.returncode == 0

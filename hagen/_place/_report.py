@@ -68,6 +68,11 @@ def _usage(sim: Simulation, i: int) -> dict[str, Any]:
     }
 
 
+def _resources(sim: Simulation, i: int) -> dict[str, Any]:
+    """`_usage` without the pod count, which the JSON gives as the list of pod names and `maxPods`."""
+    return {key: value for key, value in _usage(sim, i).items() if key != "pods"}
+
+
 def _created(pod: Pod) -> int:
     return pod.order
 
@@ -84,8 +89,10 @@ def to_data(sim: Simulation, feasible: bool = False) -> dict[str, Any]:
                 "nodes": [
                     {
                         "name": nodes[i].name,
-                        **_usage(sim, i),
+                        **_resources(sim, i),
+                        # the names, with the node's allowance beside them (the kubelet's maxPods)
                         "pods": [sim.pod_name(p) for p in sorted(sim.state.pods_on[i], key=_created)],
+                        "maxPods": nodes[i].pods,
                     }
                     for i in indices
                 ],

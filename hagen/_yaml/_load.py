@@ -16,7 +16,7 @@ import yaml
 
 from .._errors import InputError, UnsafeYAMLError
 from ._bounds import check_document_sizes
-from ._build import Unusual, build
+from ._build import UNUSUAL, build
 from ._strict import DuplicateKey
 from ._strict import StrictLoader as _Loader
 
@@ -78,12 +78,8 @@ def _read_all(text: str) -> Iterator[Any]:
     try:
         while loader.check_node():
             node = loader.get_node()
-            try:
-                if shared:
-                    raise Unusual
-                yield build(node)
-            except Unusual:
-                yield loader.construct_document(node)
+            data = UNUSUAL if shared else build(node)
+            yield loader.construct_document(node) if data is UNUSUAL else data
     finally:
         loader.dispose()
 

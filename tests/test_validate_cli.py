@@ -57,6 +57,25 @@ def test_kube_version_flag(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "available" in bad.stderr
 
 
+def test_named_files_are_validated_at_the_projects_version(tmp_path: Path) -> None:
+    # the project's kube_version holds for files named outright too, as for synth and check
+    svc = {
+        "apiVersion": "v1",
+        "kind": "Service",
+        "metadata": {"name": "s"},
+        "spec": {"ports": [{"port": 80}], "trafficDistribution": "PreferClose"},
+    }
+    path = _file(tmp_path, svc)
+    (tmp_path / "bp").mkdir()
+    (tmp_path / "hagen.toml").write_text('blueprints = ["bp"]\nkube_version = "1.28"\n')
+    proc = run_hagen("validate", str(path), "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["kube_version"] == "1.28"
+    assert [e["path"] for e in data["errors"]] == ["spec.trafficDistribution"]
+    assert run_hagen("validate", str(path), "--kube-version", "1.33", cwd=tmp_path).returncode == 0
+
+
 def test_input_errors_exit_2(tmp_path: Path) -> None:
     assert run_hagen("validate", str(tmp_path / "missing.yaml")).returncode == 2
     (tmp_path / "list.yaml").write_text("- just\n- a list\n")

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--kube-version",
         metavar="V",
         default=None,
-        help="Kubernetes minor version such as 1.33 (default 1.35)",
+        help="Kubernetes minor version such as 1.33 (default: the project's kube_version, else 1.35)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument(
@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
             args.paths, args.kube_version = [out], args.kube_version or project.kube_version
         else:
             return _run_targets(args, project)
+    else:  # files named outright: still the project's Kubernetes version, as synth and check use
+        args.kube_version = args.kube_version or args.project.kube_version
     report = validate_paths(args.paths, args.kube_version)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, sort_keys=True, default=str) + "\n")

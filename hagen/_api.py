@@ -17,7 +17,7 @@ from ._output import (
     render,
     write_tree,
 )
-from ._synth import Synthesis, synthesize, synthesize_each
+from ._synth import Synthesis, synthesize
 
 if TYPE_CHECKING:
     from ._project import Project, ProjectConfig
@@ -62,19 +62,45 @@ def synthesize_all(
 
 
 def synthesize_stream(
-    sources: Sources | None = None, *, project: Project | ProjectConfig | None = None
+    sources: Sources | None = None,
+    *,
+    project: Project | ProjectConfig | None = None,
+    validate: bool = True,
+    kube_version: str | None = None,
 ) -> list[str]:
     """What `hagen synth --stdout` prints for these blueprints: one ``---`` document per object, blueprints
     in name order, objects in hagen's order; the same text as `stream_objects` of every blueprint's
-    objects. Each object's text is made as soon as the object is (`synthesize_each`), so the objects
-    are never all held at once; everything is made before the caller writes anything. `sources` and
-    `project` are as in `synthesize_all`."""
-    if sources is None:
-        from ._project import as_project
+    objects. Each object's text is made (and validated) as soon as the object is, so the objects are
+    never all held at once; everything is made before the caller writes anything.
 
-        project = as_project(project)
+    Refused as `synth` refuses, in its order: BlueprintError and ChartError while synthesizing, a
+    `--chart` copy naming no release, BlockingFindings for a cluster-scoped object two blueprints emit
+    differently, InvalidOutput for objects failing the schema or the API server's rules of
+    `kube_version` (default the project's, else hagen's); `validate=False` skips the last. Helm
+    releases are not hydrated here (their objects are in out/ after `hagen synth`). `sources` and
+    `project` are as in `synthesize_all`."""
+    from ._project import as_project
+
+    project = as_project(project)
+    if sources is None:
         sources = project.blueprint_paths()
-    return [doc for spec in _specs(sources, project) for doc in synthesize_each(spec, object_document)]
+    kube_version = kube_version or project.kube_version
+    from ._output._streamed import merged_report, object_check, stream_synthesis, streamed_documents
+
+    check = object_check(kube_version) if validate else None
+    parts = [stream_synthesis(spec, check, object_document) for spec in _specs(sources, project)]
+    from ._check._conflicts import conflict_findings
+    from ._finding import stop_on_errors
+    from ._helm._check import check_chart_names
+
+    check_chart_names(project.charts, (r.name for s in parts for r in s.blueprint.releases))
+    stop_on_errors([*conflict_findings(parts), *(f for s in parts for f in s.findings)])
+    documents = streamed_documents(parts)
+    if validate:
+        report = merged_report(parts, kube_version)
+        if not report.ok:
+            raise InvalidOutput({"": report})
+    return documents
 
 
 def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> dict[str, str]:

@@ -42,7 +42,9 @@ class HagenModel(BaseModel):
     """Whether error field paths start with the model's name (Tier.replicas); a blueprint's own fields
     are named bare (tiers[0].image)."""
 
-    def __init__(self, /, **data: Any) -> None:
+    def __init__(self, /, *args: Any, **data: Any) -> None:
+        if args:  # pydantic's own words name its base class and no field
+            raise _positional(type(self), args)
         try:
             super().__init__(**data)
         except ValidationError as exc:
@@ -56,3 +58,18 @@ class HagenModel(BaseModel):
     # called when pydantic validates a dict into the model (a nested field, model_validate), which
     # otherwise validates the data twice: once in pydantic, once more in the constructor it calls.
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+
+def _positional(model: type[BaseModel], args: tuple[Any, ...]) -> Exception:
+    from ._errors import BlueprintError
+
+    name = model.__name__
+    fields = ", ".join(model.model_fields)
+    first = next(iter(model.model_fields), "field")
+    return BlueprintError(
+        f"{name}() takes its fields by name, as {name}({first}=...); got {len(args)} positional "
+        f"argument{'s' if len(args) != 1 else ''}",
+        field=name,
+        value=args[0] if len(args) == 1 else args,
+        allowed=f"keyword arguments: {fields}",
+    )

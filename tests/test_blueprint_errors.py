@@ -84,6 +84,31 @@ CASES = [
         """,
         ["app.py:4", "weight applies to soft rules only"],
     ),
+    (
+        """
+        class App(Blueprint):
+            tiers = [Tier(name="web", image="nginx:1.27", ports=[Port(8080)])]
+        """,
+        [
+            "app.py:4",
+            "App",
+            "Port() takes its fields by name, as Port(name=...)",
+            "(got 8080)",
+            "allowed: keyword arguments: name, port, protocol",
+        ],
+    ),
+    (
+        """
+        class App(Blueprint):
+            tiers = [Tier("web", "nginx:1.27")]
+        """,
+        [
+            "app.py:4",
+            "Tier() takes its fields by name",
+            "got 2 positional arguments",
+            "('web', 'nginx:1.27')",
+        ],
+    ),
 ]
 
 

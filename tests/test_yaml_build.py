@@ -127,6 +127,8 @@ scalars = (
     | st.text(max_size=6)
     | st.sampled_from(["y", "no", "~", "1e3", "0x1F", "-_1", "2024-01-01", "<<", ".inf", "1_0", "0o7"])
 )
+
+
 def _nested(kids: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     keys = st.text(max_size=4) | st.integers(-5, 5) | st.booleans()
     return st.lists(kids, max_size=4) | st.dictionaries(keys, kids, max_size=4)

@@ -10,6 +10,7 @@ from ._gc import without_cycle_collector
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     import hagen
@@ -29,7 +30,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("-o", "--out", metavar="DIR", help="output folder (default: the project's, else out)")
     parser.add_argument(
-        "--stdout", action="store_true", help="print all objects as one YAML stream instead of writing files"
+        "--stdout",
+        action="store_true",
+        help="print all objects as one YAML stream instead of writing files (checked as for files)",
     )
     parser.add_argument(
         "--kube-version",
@@ -37,7 +40,9 @@ def register(subparsers: Any) -> None:
         help="Kubernetes version whose schemas the objects must pass (e.g. 1.33)",
     )
     parser.add_argument(
-        "--no-validate", action="store_true", help="skip the schema validation that runs before writing"
+        "--no-validate",
+        action="store_true",
+        help="skip the schema validation that runs before writing or printing",
     )
     parser.add_argument(
         "--target",
@@ -68,11 +73,12 @@ def run(args: argparse.Namespace) -> int:
     sources = args.paths or project.blueprint_paths()
     args.out = args.out or project.out_path().as_posix()
     if args.stdout:
-        # Every document is made before the first is written (a value refused halfway prints nothing),
-        # each as soon as its object is, and never joined into one string: the objects as dicts and the
-        # joined copy were most of the peak memory at 10,000 tiers.
-        sys.stdout.writelines(hagen.synthesize_stream(sources, project=project))
-        return 0
+        # Every document is made and validated before the first is written (a value refused halfway
+        # prints nothing), each as soon as its object is, and never joined into one string: the objects
+        # as dicts and the joined copy were most of the peak memory at 10,000 tiers.
+        return _print_stream(
+            args, lambda: hagen.synthesize_stream(sources, project=project, **_validation(args))
+        )
     try:
         report = hagen.synth(
             sources, args.out, validate=not args.no_validate, kube_version=args.kube_version, project=project
@@ -91,6 +97,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validation(args: argparse.Namespace) -> dict[str, Any]:
+    return {"validate": not args.no_validate, "kube_version": args.kube_version}
+
+
+def _print_stream(args: argparse.Namespace, stream: Callable[[], list[str]]) -> int:
+    """Print every document of `stream()` (all made and checked first), or say why nothing was printed."""
+    import hagen
+
+    try:
+        documents = stream()
+    except hagen.InvalidOutput as exc:
+        print(exc.report.text(), file=sys.stderr)
+        print("hagen synth: objects fail the Kubernetes schema; nothing printed", file=sys.stderr)
+        return 1
+    except hagen.BlockingFindings as exc:
+        return _blocked(exc, "printed")
+    sys.stdout.writelines(documents)
+    return 0
+
+
 def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import hagen
 
@@ -100,8 +126,13 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             listed = ", ".join(names)
             raise hagen.InputError(f"--stdout prints one target; give --target NAME (targets: {listed})")
         build = hagen.build_target(project, names[0], args.paths or None)
-        sys.stdout.writelines(hagen.synthesize_stream(list(build.specs)))  # all made before any is written
-        return 0
+        version = args.kube_version or build.kube_version
+        return _print_stream(
+            args,
+            lambda: hagen.synthesize_stream(
+                list(build.specs), project=project, validate=not args.no_validate, kube_version=version
+            ),
+        )
     out = args.out or project.out_path().as_posix()
     try:
         report = hagen.synth_targets(
@@ -137,14 +168,14 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     return 0
 
 
-def _blocked(exc: hagen.BlockingFindings) -> int:
+def _blocked(exc: hagen.BlockingFindings, done: str = "written") -> int:
     """Error findings (cross-blueprint conflicts) stop the write: one line each, the warnings too, exit 1."""
     from .. import finding_lines
 
     for line in finding_lines((*exc.findings, *exc.warnings)):  # one line for what every target has
         print(line, file=sys.stderr)
     count = len(finding_lines(exc.findings, "error"))
-    print(f"hagen synth: {count} error finding{'s' if count != 1 else ''}; nothing written", file=sys.stderr)
+    print(f"hagen synth: {count} error finding{'s' if count != 1 else ''}; nothing {done}", file=sys.stderr)
     return 1
 
 

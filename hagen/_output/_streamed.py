@@ -109,13 +109,18 @@ def streams(spec: BlueprintSpec) -> bool:
     return not spec.releases
 
 
-def stream_synthesis(spec: BlueprintSpec, check: Check | None) -> Streamed:
-    """`synthesize(spec)` with each object rendered (as `render` does) and, with `check`, validated as it
-    is made; the same errors as `synthesize`, raised at once. Only for `streams(spec)` blueprints."""
+def stream_synthesis(
+    spec: BlueprintSpec, check: Check | None, document: Callable[[Object], str] | None = None
+) -> Streamed:
+    """`synthesize(spec)` with each object rendered and, with `check`, validated as it is made; the same
+    errors as `synthesize`, raised at once. Each text is the object's file as `render` writes it, or
+    `document(obj)` (`hagen synth --stdout`: `object_document`). For files, only `streams(spec)`
+    blueprints (the others may hydrate a chart among their objects)."""
     from .._synth._synthesis import _releases_and_extras, storage_classes  # the parts besides the objects
 
     head = header(Synthesis(spec, []))
     namespace = spec.namespace
+    text_of = document or (lambda obj: dump_documents([obj], head))
     scoped: list[Object] = []
 
     pending: list[tuple[Made, Object]] = []
@@ -125,7 +130,7 @@ def stream_synthesis(spec: BlueprintSpec, check: Check | None) -> Streamed:
         if is_cluster_scoped(obj):
             scoped.append(obj)
         try:
-            text, refused = dump_documents([obj], head), None
+            text, refused = text_of(obj), None
         except HagenError as exc:
             text, refused = None, exc
         item = Made(oid, object_filename(obj, namespace), text, refused)
@@ -162,6 +167,18 @@ def streamed_files(streamed: Streamed) -> dict[str, str]:
         files[f"{spec.name}/{item.name}"] = item.text or ""
     files.update(blueprint_files(synthesis, names, header(synthesis)))
     return dict(sorted(files.items()))
+
+
+def streamed_documents(parts: Sequence[Streamed]) -> list[str]:
+    """The texts of `parts`' objects in order (`stream_synthesis` with a `document`); the first value no
+    reader reads back raises here, as rendering the whole synthesis raised it."""
+    texts: list[str] = []
+    for part in parts:
+        for item in part.made:
+            if item.refused is not None:
+                raise item.refused
+            texts.append(item.text or "")
+    return texts
 
 
 def merged_report(parts: Sequence[Streamed | Synthesis], kube_version: str | None) -> ValidationReport:

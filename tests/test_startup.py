@@ -6,6 +6,7 @@ import argparse
 import gc
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,9 +42,9 @@ runpy.run_module("hagen", run_name="__main__", alter_sys=True)
 """
 
 
-def _imported(*argv: str) -> set[str]:
-    """The name of every module `python -m hagen ARGV` has imported when it exits."""
-    result = subprocess.run([sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True)
+def _imported(*argv: str, cwd: Path | None = None) -> set[str]:
+    """The name of every module `python -m hagen ARGV` (run in `cwd`) has imported when it exits."""
+    result = subprocess.run([sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, cwd=cwd)
     assert result.returncode == 0, result.stderr[-2000:]
     return set(result.stderr.rsplit("modules:", 1)[1].split())
 
@@ -144,3 +145,14 @@ def test_place_runs_without_the_cycle_collector_and_restores_it(
     assert "2 node(s), 4 pod(s): 4 running, 0 Pending" in capsys.readouterr().out
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_validating_a_file_outside_a_project_reads_no_configuration(tmp_path: Path) -> None:
+    # inside a project the file is validated at its kube_version (tests/test_validate_cli.py); outside
+    # one there is nothing to read, and the configuration's models (pydantic) are not loaded
+    (tmp_path / "svc.yaml").write_text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\ndata: {a: b}\n")
+    if hagen.find_project(tmp_path) is not None:
+        pytest.skip(f"{tmp_path} is inside a project: {hagen.find_project(tmp_path)}")
+    names = _imported("validate", "svc.yaml", cwd=tmp_path)
+    assert "hagen._validate._run" in names
+    assert sorted(n for n in names if n.split(".")[0] in ("pydantic", "pydantic_core")) == []

@@ -59,8 +59,11 @@ def run(args: argparse.Namespace) -> int:
             args.paths, args.kube_version = [out], args.kube_version or project.kube_version
         else:
             return _run_targets(args, project)
-    else:  # files named outright: still the project's Kubernetes version, as synth and check use
-        args.kube_version = args.kube_version or args.project.kube_version
+    elif args.kube_version is None:  # files named outright: the project's version, as synth and check use
+        from .. import find_project
+
+        if find_project() is not None:  # outside a project, nothing to read (and pydantic not imported)
+            args.kube_version = args.project.kube_version
     report = validate_paths(args.paths, args.kube_version)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, sort_keys=True, default=str) + "\n")

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .._blueprint._discover import blueprint_classes
     from ._build import TargetBuild, build_target, cluster_profile, kube_version
     from ._build import kube_version as target_kube_version
-    from ._config import ProfileConfig, ProjectConfig, TargetConfig, find_project, load_config
+    from ._config import ProfileConfig, ProjectConfig, TargetConfig, load_config
     from ._context import (
         Project,
         as_project,
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         load_spec_inputs,
         parse_charts,
     )
+    from ._find import find_project
     from ._overrides import load_overrides
     from ._place import target_inputs
     from ._plan import InvalidTargetOutput, diff_targets, plan_targets, synth_targets
@@ -37,7 +38,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "ProfileConfig": ("._config", "ProfileConfig"),
     "ProjectConfig": ("._config", "ProjectConfig"),
     "TargetConfig": ("._config", "TargetConfig"),
-    "find_project": ("._config", "find_project"),
+    "find_project": ("._find", "find_project"),
     "load_config": ("._config", "load_config"),
     "Project": ("._context", "Project"),
     "as_project": ("._context", "as_project"),

@@ -34,12 +34,11 @@ from pydantic import (
 from .._errors import InputError
 from .._model import model_check
 from .._names import dns1123_label
+from ._find import CONFIG_FILE, PYPROJECT, find_project
 from ._gitops_config import GitOpsConfig, _Model
 from ._messages import config_error
 from ._target import Target
 
-CONFIG_FILE = "hagen.toml"
-PYPROJECT = "pyproject.toml"
 RESERVED = ("gitops",)  # out/gitops/ holds the GitOps manifests
 
 
@@ -249,25 +248,6 @@ def parse_project(text: str, source: str, root: Path, in_pyproject: bool = False
 
 
 _ALLOWED = tuple(k for k in ProjectConfig.model_fields if k not in ("root", "source"))
-
-
-def _has_tool_hagen(path: Path) -> bool:
-    try:
-        return "hagen" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-
-
-def find_project(start: Path | None = None) -> Path | None:
-    """The configuration file of the project `start` (default: the current folder) is in: the nearest
-    hagen.toml, or pyproject.toml with a [tool.hagen] table, walking up; None when there is none."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder / CONFIG_FILE
-        if (folder / PYPROJECT).is_file() and _has_tool_hagen(folder / PYPROJECT):
-            return folder / PYPROJECT
-    return None
 
 
 def load_config(path: str | Path | None = None) -> ProjectConfig:

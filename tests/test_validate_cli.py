@@ -42,13 +42,16 @@ def test_errors_exit_1_with_every_error(tmp_path: Path) -> None:
     assert data["ok"] is False and data["kube_version"]
 
 
+TRAFFIC_SERVICE = {
+    "apiVersion": "v1",
+    "kind": "Service",
+    "metadata": {"name": "s"},
+    "spec": {"ports": [{"port": 80}], "trafficDistribution": "PreferClose"},
+}
+
+
 def test_kube_version_flag(tmp_path: Path) -> None:
-    svc = {
-        "apiVersion": "v1",
-        "kind": "Service",
-        "metadata": {"name": "s"},
-        "spec": {"ports": [{"port": 80}], "trafficDistribution": "PreferClose"},
-    }
+    svc = TRAFFIC_SERVICE  # spec.trafficDistribution: Kubernetes 1.30+
     path = _file(tmp_path, svc)
     assert run_hagen("validate", str(path), "--kube-version", "1.33").returncode == 0
     old = run_hagen("validate", str(path), "--kube-version", "1.28")
@@ -59,12 +62,7 @@ def test_kube_version_flag(tmp_path: Path) -> None:
 
 def test_named_files_are_validated_at_the_projects_version(tmp_path: Path) -> None:
     # the project's kube_version holds for files named outright too, as for synth and check
-    svc = {
-        "apiVersion": "v1",
-        "kind": "Service",
-        "metadata": {"name": "s"},
-        "spec": {"ports": [{"port": 80}], "trafficDistribution": "PreferClose"},
-    }
+    svc = TRAFFIC_SERVICE  # spec.trafficDistribution: Kubernetes 1.30+
     path = _file(tmp_path, svc)
     (tmp_path / "bp").mkdir()
     (tmp_path / "hagen.toml").write_text('blueprints = ["bp"]\nkube_version = "1.28"\n')

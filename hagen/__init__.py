@@ -123,7 +123,7 @@ if TYPE_CHECKING:
     from ._helm._hydrate import Hydration, chart_digest, hydrate_release
     from ._identity import Identity
     from ._objects import Object, object_id, sort_objects
-    from ._output import WriteReport, read_owned, render, render_objects, stream_objects, write_tree
+    from ._output import Stream, WriteReport, read_owned, render, render_objects, stream_objects, write_tree
     from ._place import (
         Allocatable,
         ClusterProfile,
@@ -193,7 +193,7 @@ _PROVIDES: dict[str, str] = {
     "._helm._hydrate": "Hydration chart_digest hydrate_release",
     "._identity": "Identity",
     "._objects": "Object object_id sort_objects",
-    "._output": "WriteReport read_owned render render_objects stream_objects write_tree",
+    "._output": "Stream WriteReport read_owned render render_objects stream_objects write_tree",
     "._place": "Allocatable ClusterProfile Failure Inputs Node PlaceOptions Placed Placement Pod "
     "Rollout SimNode Simulation Taint fail load_profile place place_command place_inputs "
     "placement_findings render_svg rollout run_scenario simulate",
@@ -240,7 +240,7 @@ __all__ = [
     "QuantityError", "Rbac", "RemoteRef", "ReportOptions", "Resources", "Rollout", "Route", "SchemaError",
     "SchemaViolation", "SealedSecret", "SecretFiles", "SecretKeyRef", "SelectorError", "Separate",
     "ServiceAccount", "SharedVolume", "SimNode", "Simulation", "Spread", "StorageClass", "StrategicMerge",
-    "Strategy", "Synthesis", "Taint", "Target", "TargetBuild", "Tier", "Tree", "UnsafeYAMLError",
+    "Strategy", "Stream", "Synthesis", "Taint", "Target", "TargetBuild", "Tier", "Tree", "UnsafeYAMLError",
     "ValidationReport", "ValuesCheck", "Verdict", "Volume", "WriteReport", "__version__", "apply_changes",
     "avoid", "blueprint_classes", "build_target", "canonical_quantity", "chart_digest", "check",
     "check_release", "check_rollouts", "colocate", "diff_fails", "diff_output", "diff_paths", "diff_resynth",

@@ -10,6 +10,7 @@ from ._blueprint import BlueprintSpec, load_blueprints
 from ._errors import InvalidOutput
 from ._output import (
     OWNED_RECORD,
+    Stream,
     WriteReport,
     object_document,
     owned_record,
@@ -67,11 +68,12 @@ def synthesize_stream(
     project: Project | ProjectConfig | None = None,
     validate: bool = True,
     kube_version: str | None = None,
-) -> list[str]:
+) -> Stream:
     """What `hagen synth --stdout` prints for these blueprints: one ``---`` document per object, blueprints
     in name order, objects in hagen's order; the same text as `stream_objects` of every blueprint's
-    objects. Each object's text is made (and validated) as soon as the object is, so the objects are
-    never all held at once; everything is made before the caller writes anything.
+    objects, as a `Stream` (a list of str whose `findings` are the warnings `synth` would report).
+    Each object's text is made (and validated) as soon as the object is, so the objects are never all
+    held at once; everything is made before the caller writes anything.
 
     Refused as `synth` refuses, in its order: BlueprintError and ChartError while synthesizing, a
     `--chart` copy naming no release, BlockingFindings for a cluster-scoped object two blueprints emit
@@ -94,13 +96,15 @@ def synthesize_stream(
     from ._helm._check import check_chart_names
 
     check_chart_names(project.charts, (r.name for s in parts for r in s.blueprint.releases))
-    stop_on_errors([*conflict_findings(parts), *(f for s in parts for f in s.findings)])
+    conflicts = conflict_findings(parts)
+    found = [f for s in parts for f in s.findings]
+    stop_on_errors([*conflicts, *found])
     documents = streamed_documents(parts)
     if validate:
         report = merged_report(parts, kube_version)
         if not report.ok:
             raise InvalidOutput({"": report})
-    return documents
+    return Stream(documents, [*found, *conflicts])  # warnings in `synth`'s order
 
 
 def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> dict[str, str]:

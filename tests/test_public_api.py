@@ -128,6 +128,7 @@ PUBLIC = [
     "synthesize_all",
     "synthesize_each",
     "synthesize_stream",
+    "Stream",
     "validate_objects",
     "validate_paths",
     "write_tree",

@@ -70,9 +70,9 @@ def test_the_kube_version_decides_as_for_files(tmp_path: Path) -> None:
     assert [e.path for e in report.errors] == ["spec.trafficDistribution"]
 
 
-def test_a_conflict_between_blueprints_is_refused(tmp_path: Path) -> None:
-    folder = tmp_path / "bp"
-    for name, fs in (("a", "ext4"), ("b", "xfs")):
+def _two_with_a_class(folder: Path, first_fs: str, second_fs: str) -> Path:
+    """Blueprints a and b, each declaring StorageClass gp3 with its own fs_type."""
+    for name, fs in (("a", first_fs), ("b", second_fs)):
         write_blueprint(
             folder,
             f"""
@@ -85,6 +85,11 @@ def test_a_conflict_between_blueprints_is_refused(tmp_path: Path) -> None:
             """,
             f"{name}.py",
         )
+    return folder
+
+
+def test_a_conflict_between_blueprints_is_refused(tmp_path: Path) -> None:
+    folder = _two_with_a_class(tmp_path / "bp", "ext4", "xfs")
     proc = run_hagen("synth", str(folder), "--stdout", cwd=tmp_path)
     assert proc.returncode == 1 and proc.stdout == ""
     assert "objects.cluster-scoped-conflict" in proc.stderr
@@ -93,6 +98,21 @@ def test_a_conflict_between_blueprints_is_refused(tmp_path: Path) -> None:
     with pytest.raises(hagen.BlockingFindings) as caught:
         hagen.synthesize_stream([folder])
     assert [f.id for f in caught.value.findings] == ["objects.cluster-scoped-conflict"]
+
+
+def test_the_warnings_of_a_write_are_printed_beside_the_stream(tmp_path: Path) -> None:
+    # one definition in both, but each blueprint's own labels: a warning (the last apply's labels win)
+    folder = _two_with_a_class(tmp_path / "bp", "xfs", "xfs")
+    stream = hagen.synthesize_stream([folder])
+    assert [(f.id, f.severity) for f in stream.findings] == [("objects.cluster-scoped-conflict", "warning")]
+    assert sum(doc.count("kind: StorageClass") for doc in stream) == 2
+    proc = run_hagen("synth", str(folder), "--stdout", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout == "".join(stream)
+    written = run_hagen("synth", str(folder), "-o", "out", cwd=tmp_path)
+    assert written.returncode == 0
+    warning = next(line for line in written.stderr.splitlines() if "cluster-scoped-conflict" in line)
+    assert warning.startswith("warning") and "metadata.labels" in warning
+    assert warning in proc.stderr.splitlines()
 
 
 def test_the_example_stream_is_unchanged_and_valid() -> None:

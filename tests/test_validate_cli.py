@@ -24,7 +24,7 @@ def test_valid_objects_exit_0_and_crds_are_listed(tmp_path: Path) -> None:
     proc = run_hagen("validate", str(path))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "not validated" in proc.stdout and "example.com.Widget._.w" in proc.stdout
-    assert "1 objects validated" in proc.stdout
+    assert "1 object validated" in proc.stdout
 
 
 def test_errors_exit_1_with_every_error(tmp_path: Path) -> None:
@@ -58,6 +58,21 @@ def test_kube_version_flag(tmp_path: Path) -> None:
     assert old.returncode == 1 and "trafficDistribution" in old.stdout
     bad = run_hagen("validate", str(path), "--kube-version", "9.9")
     assert bad.returncode == 2 and "available" in bad.stderr
+
+
+def test_the_summary_counts_in_words_and_plain_data_has_no_identity(tmp_path: Path) -> None:
+    (tmp_path / "values.yaml").write_text("replicas: 2\n")  # Helm values beside the manifests
+    path = _file(tmp_path, {**TRAFFIC_SERVICE, "spec": {"ports": [{"port": 80}], "typo": 1}})
+    proc = run_hagen("validate", str(tmp_path))
+    assert proc.returncode == 1
+    assert (
+        f"not validated: {tmp_path / 'values.yaml'}: not a Kubernetes object (no apiVersion, no kind)\n"
+        in (proc.stdout)
+    )
+    assert proc.stdout.endswith(
+        "1 object validated against Kubernetes 1.35: 1 error in 1 object, 1 not validated\n"
+    )
+    assert path.name in proc.stdout
 
 
 def test_named_files_are_validated_at_the_projects_version(tmp_path: Path) -> None:

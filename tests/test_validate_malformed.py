@@ -51,7 +51,7 @@ CASES = [
         1,
         ': apps.Deployment._.web: spec.replicas: expected integer, got string "2024-01-01"',
     ),
-    ("timestamp-for-a-string", 0, "1 objects validated against Kubernetes"),
+    ("timestamp-for-a-string", 0, "1 object validated against Kubernetes"),
     (
         "duplicate-replicas",
         2,

@@ -23,8 +23,7 @@ from tests._write_trees import blueprint, restore, snapshot
 from tests.conftest import ROOT
 
 HAGEN = [sys.executable, "-m", "hagen"]
-TRIALS = 6
-BUDGET_S = 16.0  # on a loaded machine fewer trials run; the step-by-step test below covers every step
+TRIALS = 6  # a fixed count, whatever the machine's speed; the step-by-step test below covers every step
 
 
 def _synth(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
@@ -57,8 +56,7 @@ def test_kill_9_during_synth_leaves_the_old_or_the_new_tree(
     out = tmp_path / "out"
     rng = random.Random(13)
     outcomes: list[tuple[str, bool, str]] = []
-    start = time.monotonic()
-    while len(outcomes) < TRIALS and time.monotonic() - start < BUDGET_S:
+    for _ in range(TRIALS):
         restore(out, old)
         proc = subprocess.Popen(
             [*HAGEN, "synth", str(new_bp), "-o", str(out)], cwd=ROOT, stdout=subprocess.DEVNULL
@@ -83,7 +81,7 @@ def test_kill_9_during_synth_leaves_the_old_or_the_new_tree(
         assert after.returncode == (0 if state == "new" else 1), after.stderr
         outcomes.append((state, alive, phase))
     killed_writing = [state for state, alive, _ in outcomes if alive]
-    assert len(outcomes) >= 2 and len(killed_writing) >= 1, outcomes
+    assert len(outcomes) == TRIALS and len(killed_writing) >= 1, outcomes
 
 
 def test_two_synths_at_once_leave_one_whole_tree(
@@ -99,7 +97,8 @@ def test_two_synths_at_once_leave_one_whole_tree(
     ]
     results = [(p.wait(), p.stderr.read() if p.stderr else "") for p in procs]
     for code, err in results:
-        assert code == 0 or (code == 2 and "another hagen synth is writing this folder (pid " in err), err
+        # the holder's pid is named once it is written: the other may look between its lock and that write
+        assert code == 0 or (code == 2 and "another hagen synth is writing this folder" in err), err
     assert snapshot(out) in (old, new)
     assert _leftovers(out) == []
 

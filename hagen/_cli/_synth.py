@@ -101,8 +101,9 @@ def _validation(args: argparse.Namespace) -> dict[str, Any]:
     return {"validate": not args.no_validate, "kube_version": args.kube_version}
 
 
-def _print_stream(args: argparse.Namespace, stream: Callable[[], list[str]]) -> int:
-    """Print every document of `stream()` (all made and checked first), or say why nothing was printed."""
+def _print_stream(args: argparse.Namespace, stream: Callable[[], hagen.Stream]) -> int:
+    """Print every document of `stream()` (all made and checked first) and its warnings on stderr, or
+    say why nothing was printed."""
     import hagen
 
     try:
@@ -114,6 +115,7 @@ def _print_stream(args: argparse.Namespace, stream: Callable[[], list[str]]) -> 
     except hagen.BlockingFindings as exc:
         return _blocked(exc, "printed")
     sys.stdout.writelines(documents)
+    _print_findings(documents.findings)
     return 0
 
 

@@ -13,6 +13,7 @@ from ._layout import (
 )
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
 from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
+from ._streamed import Stream
 from ._write import WriteReport, recover_output, write_tree
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "PROVENANCE",
     "HydratedOutput",
     "Scope",
+    "Stream",
     "WriteReport",
     "carry_unhydrated",
     "header",

@@ -11,7 +11,7 @@ stay as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,6 +167,19 @@ def streamed_files(streamed: Streamed) -> dict[str, str]:
         files[f"{spec.name}/{item.name}"] = item.text or ""
     files.update(blueprint_files(synthesis, names, header(synthesis)))
     return dict(sorted(files.items()))
+
+
+class Stream(list[str]):
+    """What `hagen synth --stdout` prints (`hagen.synthesize_stream`): one ``---`` YAML document per
+    object, in hagen's order, as a list of str; `findings` holds the warnings found on the way (the
+    ones `synth` returns in `WriteReport.findings`: Helm values, labels two blueprints set differently on
+    one cluster-scoped object), which the CLI prints on stderr."""
+
+    findings: list[Finding]
+
+    def __init__(self, documents: Iterable[str] = (), findings: Iterable[Finding] = ()) -> None:
+        super().__init__(documents)
+        self.findings = list(findings)
 
 
 def streamed_documents(parts: Sequence[Streamed]) -> list[str]:

@@ -48,7 +48,8 @@ SchemaError = SchemaViolation  # the record's former name, kept for code inside 
 
 @dataclass(frozen=True, slots=True)
 class NotValidated:
-    """An object no schema was found for (a custom resource, or a kind this Kubernetes version lacks)."""
+    """An object no schema was found for (a custom resource, or a kind this Kubernetes version lacks), or
+    plain data beside manifests (no apiVersion and no kind: Helm values), whose `object_id` is empty."""
 
     object_id: str
     reason: str
@@ -86,10 +87,16 @@ class ValidationReport:
         lines = [f"error: {e.line()}" for e in self.errors]
         for item in self.not_validated:
             where = f"{item.source}: " if item.source else ""
-            lines.append(f"not validated: {where}{item.object_id}: {item.reason}")
+            named = f"{item.object_id}: " if item.object_id else ""  # plain data (values) has no identity
+            lines.append(f"not validated: {where}{named}{item.reason}")
         bad = len({e.object_id for e in self.errors})
         lines.append(
-            f"{len(self.validated)} objects validated against Kubernetes {self.kube_version}: "
-            f"{len(self.errors)} errors in {bad} objects, {len(self.not_validated)} not validated"
+            f"{_count(len(self.validated), 'object')} validated against Kubernetes {self.kube_version}: "
+            f"{_count(len(self.errors), 'error')} in {_count(bad, 'object')}, "
+            f"{len(self.not_validated)} not validated"
         )
         return "\n".join(lines) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -67,7 +67,7 @@ def _validate(
         api_version, kind = obj.get("apiVersion"), obj.get("kind")
         if api_version is None and kind is None:
             # Helm values, helmfiles and other configuration beside manifests: data, not an object.
-            skipped.append(NotValidated(oid, "not a Kubernetes object (no apiVersion, no kind)", source))
+            skipped.append(NotValidated("", "not a Kubernetes object (no apiVersion, no kind)", source))
             continue
         if not isinstance(api_version, str) or not isinstance(kind, str) or not api_version or not kind:
             field = "apiVersion" if not isinstance(api_version, str) or not api_version else "kind"

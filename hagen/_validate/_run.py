@@ -97,6 +97,8 @@ def _validate(
             triples = api_errors(obj, minor)
             if not triples:
                 continue
+        if from_schema:
+            triples = _with_versions(triples, obj, api_version, kind, version)
         blueprint, tier = _origin(obj)
         hints = (misread or {}).get(id(obj), {}) if from_schema else {}
         found: list[SchemaError] = []
@@ -107,6 +109,29 @@ def _validate(
         found.sort(key=lambda e: (e.path, e.message))
         errors.extend(found)
     return ValidationReport(version, tuple(errors), tuple(validated), tuple(skipped))
+
+
+def _with_versions(
+    triples: list[Error], obj: Object, api_version: str, kind: str, version: str
+) -> list[Error]:
+    """Each unknown field (without a close spelling to suggest) that a newer Kubernetes knows says so."""
+    from ._since import UNKNOWN, known_from
+
+    paths = [p for p, _, m in triples if m.startswith(UNKNOWN) and "did you mean" not in m]
+    if not paths:
+        return triples
+    since = known_from(obj, api_version, kind, version, paths)
+    return [
+        (
+            p,
+            v,
+            f"{m}: {kind} has it from Kubernetes {since[p]}; this validates against {version} "
+            "(kube_version of the project or target, or --kube-version)",
+        )
+        if p in since and m.startswith(UNKNOWN)
+        else (p, v, m)
+        for p, v, m in triples
+    ]
 
 
 def _described(raws: list[Any], schemas: SchemaSet, api_version: str, kind: str) -> list[Error]:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import hagen
 from hagen._errors import BlueprintError, InputError
 from hagen._project import blueprint_classes, build_target, kube_version
+from tests.conftest import run_hagen
 from tests.test_targets_layout import make_project
 
 TOML = "[targets.dev]\nvars = { replicas = 2 }\n"
@@ -211,3 +212,56 @@ def test_any_valid_tier_override_reaches_the_manifest(tmp_path: Path, replicas: 
     assert workload["spec"]["replicas"] == replicas
     container = workload["spec"]["template"]["spec"]["containers"][0]
     assert yaml.safe_load(yaml.safe_dump(container["resources"]["requests"]["cpu"])) == cpu
+
+
+APP = """
+from hagen import Autoscale, Blueprint, Port, Tier
+
+class App(Blueprint):
+    name = "app"
+    tiers = [
+        Tier(name="worker", image="registry.example.com/shop/worker:1.0.0", replicas=3),
+        Tier(name="api", image="registry.example.com/shop/api:1.0.0", ports=[Port(name="http", port=8080)],
+             autoscale=Autoscale(min_replicas=2, max_replicas=4)),
+    ]
+"""
+
+
+def _app_project(root: Path, overrides: str) -> None:
+    (root / "blueprints").mkdir()
+    (root / "blueprints" / "app.py").write_text(APP)
+    (root / "targets").mkdir()
+    (root / "targets" / "dev.yaml").write_text(overrides)
+    (root / "hagen.toml").write_text('blueprints = ["blueprints"]\n[targets.dev]\n')
+
+
+def test_an_override_judges_only_what_its_author_wrote(tmp_path: Path) -> None:
+    # a tier without ports (expose left to its default) and an autoscaled one (replicas left to the HPA)
+    _app_project(
+        tmp_path,
+        "blueprints:\n  app:\n    tiers:\n      worker:\n        env: {LOG_LEVEL: debug}\n"
+        "      api:\n        image: registry.example.com/shop/api:2.0.0\n",
+    )
+    spec = {s.name: s for s in build_target(hagen.load_project(tmp_path), "dev").specs}["app"]
+    assert spec.tier("worker").env == {"LOG_LEVEL": "debug"} and spec.tier("worker").replicas == 3
+    assert spec.tier("api").image == "registry.example.com/shop/api:2.0.0"
+    assert (
+        "replicas" not in spec.tier("api").model_fields_set
+        and "expose" not in spec.tier("worker").model_fields_set
+    )
+    proc = run_hagen("synth", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    api = yaml.safe_load((tmp_path / "out" / "dev" / "app" / "deployment-api.yaml").read_text())
+    assert "replicas" not in api["spec"]  # the HorizontalPodAutoscaler owns it
+    assert api["spec"]["template"]["spec"]["containers"][0]["image"] == "registry.example.com/shop/api:2.0.0"
+
+
+def test_an_override_that_writes_replicas_beside_autoscale_is_still_refused(tmp_path: Path) -> None:
+    _app_project(tmp_path, "blueprints:\n  app:\n    tiers:\n      api:\n        replicas: 3\n")
+    proc = run_hagen("synth", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "hagen synth: error: targets/dev.yaml:4: blueprints.app.tiers.api: Tier: replicas=3 with autoscale: "
+        "the HorizontalPodAutoscaler owns the replica count and every apply of a fixed `replicas` resets it; "
+        "set autoscale.min_replicas instead\n"
+    )

@@ -155,16 +155,22 @@ def _model_error(where: str, path: str, exc: ValidationError | BlueprintError) -
     return InputError(text + (f"; allowed: {allowed}" if allowed else ""))
 
 
-def _tier(tier: Any, change: TierOverride, overrides: Overrides, loc: tuple[str, ...]) -> Any:
-    from .._blueprint import Tier
+def _rebuilt(model: Any, updates: dict[str, Any]) -> Any:
+    """`model` built again with `updates`, from the fields its author set: a field left to its default
+    stays unset, so checks that only apply to what was written (`expose` without ports, `replicas` beside
+    `autoscale`) judge the override as they judged the blueprint."""
+    written = {key: getattr(model, key) for key in model.model_fields_set}
+    return type(model)(**(written | updates))
 
+
+def _tier(tier: Any, change: TierOverride, overrides: Overrides, loc: tuple[str, ...]) -> Any:
     updates: dict[str, Any] = {}
     for key in ("replicas", "image"):
         if getattr(change, key) is not None:
             updates[key] = getattr(change, key)
     if change.resources is not None:
         set_fields = {k: getattr(change.resources, k) for k in change.resources.model_fields_set}
-        updates["resources"] = Resources(**(dict(tier.resources) | set_fields))
+        updates["resources"] = _rebuilt(tier.resources, set_fields)
     for key in ("env", "labels", "annotations", "suppress"):
         if getattr(change, key) is not None:
             updates[key] = dict(getattr(tier, key)) | getattr(change, key)
@@ -175,13 +181,13 @@ def _tier(tier: Any, change: TierOverride, overrides: Overrides, loc: tuple[str,
                 where = overrides.where(*loc, "volumes", name)
                 raise _unknown(where, ".".join((*loc, "volumes", name)), "volume", name, list(volumes))
             try:
-                volumes[name] = type(volumes[name])(**(dict(volumes[name]) | {"size": volume.size}))
+                volumes[name] = _rebuilt(volumes[name], {"size": volume.size})
             except (ValidationError, BlueprintError) as exc:
                 where = overrides.where(*loc, "volumes", name, "size")
                 raise _model_error(where, ".".join((*loc, "volumes", name)), exc) from None
         updates["volumes"] = tuple(volumes[v.name] for v in tier.volumes)
     try:
-        return Tier(**(dict(tier) | updates))
+        return _rebuilt(tier, updates)
     except (ValidationError, BlueprintError) as exc:
         raise _model_error(overrides.where(*loc), ".".join(loc), exc) from None
 

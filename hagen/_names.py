@@ -19,7 +19,7 @@ _DNS1035_LABEL = re.compile(r"[a-z]([-a-z0-9]*[a-z0-9])?")
 _DNS1123_SUBDOMAIN = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
 _QUALIFIED_NAME = re.compile(r"[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")
 _IANA_SVC_NAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?")
-_ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*")
+_RELAXED_ENV_NAME = re.compile(r"[ -<>-~]+")  # printable ASCII (space to '~') but '=' (0x3D)
 _LETTER = re.compile(r"[a-z]")
 
 
@@ -126,6 +126,8 @@ def label_value(value: str, what: str = "") -> str:
 
 
 def env_name(value: str, what: str = "") -> str:
-    """An environment variable name (IsEnvVarName): letters, digits, '_', '-', '.', not starting a digit."""
-    rule = "an environment variable name: letters, digits, '_', '-' and '.', not starting with a digit"
-    return _check(value, _ENV_NAME, 2**31, what, rule)
+    """An environment variable name as Kubernetes 1.32+ accepts it (IsRelaxedEnvVarName): printable ASCII
+    but '='. Older versions allow only letters, digits, '_', '-' and '.', not starting with a digit
+    (IsEnvVarName); that depends on the version deployed to, so validation, which knows it, checks it."""
+    rule = "an environment variable name: printable ASCII characters except '=' (Kubernetes 1.32+)"
+    return _check(value, _RELAXED_ENV_NAME, 2**31, what, rule)

@@ -124,7 +124,7 @@ def test_missing_file_names_the_map_and_the_path(tmp_path: Path) -> None:
         ('files=[ConfigFiles(config_map="settings", path="/tmp")]', "two mounts share a path"),
         ('files=[ConfigFiles(config_map="settings", path="etc")]', "not an absolute path"),
         ('env_from=[EnvFrom(config_map="settings", secret="s")]', "exactly one of config_map, secret"),
-        ('env_from=[EnvFrom(config_map="settings", prefix="1X")]', "env"),
+        ('env_from=[EnvFrom(config_map="settings", prefix="A=")]', "is not an environment variable name"),
     ],
 )
 def test_tier_references_refused_at_load(tmp_path: Path, tier: str, expected: str) -> None:

@@ -158,6 +158,10 @@ _RULES = (
          "Two blueprints emit one cluster-scoped object (StorageClass, Namespace) with different content: "
          "the cluster holds one, the last apply wins.",
          "Declare the object in one blueprint only, or give both the same definition and labels."),
+    Rule("objects.shared-between-blueprints", "error", "Two blueprints emit one namespaced object",
+         "Two blueprints emit an object with one identity (the same tier name in one namespace): each "
+         "folder holds its own version, the last apply wins, and pruning one deletes the other's.",
+         "Rename the tier or object in one blueprint, or give each blueprint its own namespace."),
     Rule("schema.invalid", "error", "Object the API server would refuse",
          "The object fails the Kubernetes OpenAPI schema or the API server's create-time rules.",
          "Fix the field named in the message; `hagen validate` lists every error."),

@@ -11,6 +11,7 @@ from .._finding import Finding
 from .._objects import is_cluster_scoped, object_id
 
 CONFLICT_ID = "objects.cluster-scoped-conflict"
+SHARED_ID = "objects.shared-between-blueprints"
 
 
 def _differences(a: Mapping[str, Any], b: Mapping[str, Any], prefix: str = "") -> list[str]:
@@ -28,20 +29,59 @@ def _differences(a: Mapping[str, Any], b: Mapping[str, Any], prefix: str = "") -
     return out
 
 
-def conflict_findings(syntheses: Iterable[Any]) -> list[Finding]:
-    """A finding per cluster-scoped object that two or more blueprints emit with different content.
+def _namespaced_ids(synthesis: Any) -> list[str]:
+    """The ids of a synthesis' namespaced objects; a streamed one keeps every id (`made`) but only its
+    cluster-scoped objects."""
+    scoped = {object_id(obj) for obj in synthesis.objects if is_cluster_scoped(obj)}
+    made = getattr(synthesis, "made", None)
+    if made is not None:
+        return [item.oid for item in made if item.oid not in scoped]
+    return [object_id(obj) for obj in synthesis.objects if not is_cluster_scoped(obj)]
 
-    `syntheses`: Synthesis-like items (`blueprint.name`, `objects`). An error when the objects differ
-    beyond metadata (the cluster gets one spec, whichever was applied last); a warning when only labels
-    or annotations differ (hagen's own instance label differs by blueprint: apply --prune of one
-    blueprint may then delete the object the other needs).
+
+def _shared_findings(syntheses: list[Any]) -> list[Finding]:
+    """An error per namespaced object two blueprints both emit (the same tier name in one namespace):
+    each blueprint's folder holds its own version, the last apply wins, and pruning one blueprint
+    deletes what the other runs. A shared cluster-scoped object is `conflict_findings`' case."""
+    owners: dict[str, list[str]] = {}
+    for synthesis in syntheses:
+        for oid in _namespaced_ids(synthesis):
+            owners.setdefault(oid, []).append(synthesis.blueprint.name)
+    findings: list[Finding] = []
+    for oid in sorted(owners):
+        names = owners[oid]
+        for name in names[1:]:
+            findings.append(
+                Finding(
+                    SHARED_ID,
+                    "error",
+                    f"{oid} is emitted by blueprints {names[0]} and {name}: each writes its own version "
+                    "of one object, the last apply wins and pruning either deletes the other's",
+                    fix="rename the tier (or object) in one blueprint, or give each its own namespace",
+                    blueprint=name,
+                    object_id=oid,
+                )
+            )
+    return findings
+
+
+def conflict_findings(syntheses: Iterable[Any]) -> list[Finding]:
+    """A finding per object that two or more blueprints both emit: cluster-scoped ones with different
+    content, and any namespaced one (`objects.shared-between-blueprints`, an error).
+
+    `syntheses`: Synthesis-like items (`blueprint.name`, `objects`; a streamed one with `made`). For a
+    cluster-scoped object, an error when the objects differ beyond metadata (the cluster gets one spec,
+    whichever was applied last); a warning when only labels or annotations differ (hagen's own instance
+    label differs by blueprint: apply --prune of one blueprint may then delete the object the other
+    needs).
     """
+    syntheses = list(syntheses)
     emitted: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     for synthesis in syntheses:
         for obj in synthesis.objects:
             if is_cluster_scoped(obj):
                 emitted.setdefault(object_id(obj), []).append((synthesis.blueprint.name, obj))
-    findings: list[Finding] = []
+    findings: list[Finding] = _shared_findings(syntheses)
     for oid in sorted(emitted):
         first_name, first = emitted[oid][0]
         for name, obj in emitted[oid][1:]:

@@ -41,6 +41,9 @@ class HagenModel(BaseModel):
     titled_errors: ClassVar[bool] = True
     """Whether error field paths start with the model's name (Tier.replicas); a blueprint's own fields
     are named bare (tiers[0].image)."""
+    named_errors: ClassVar[bool] = True
+    """Whether a titled path also gives the instance's `name` (Tier[web].replicas); off where `name`
+    names another object (a patch's target)."""
 
     def __init__(self, /, *args: Any, **data: Any) -> None:
         if args:  # pydantic's own words name its base class and no field
@@ -52,7 +55,8 @@ class HagenModel(BaseModel):
                 raise  # validating inside an enclosing model: it reports the error with the whole path
             from ._blueprint._messages import blueprint_error
 
-            raise blueprint_error(exc, type(self), titled=self.titled_errors) from None
+            name = data.get("name") if self.named_errors else None
+            raise blueprint_error(exc, type(self), titled=self.titled_errors, name=name) from None
 
     # This constructor only translates the error of a direct call. Marked as pydantic's own, it is not
     # called when pydantic validates a dict into the model (a nested field, model_validate), which

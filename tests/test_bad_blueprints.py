@@ -29,10 +29,13 @@ TIER = 'Tier(name="web", image="nginx:1.27", {})'
 @pytest.mark.parametrize(
     ("field", "expected"),
     [
-        ("replicas=True", ["app.py", "App", "Tier.replicas", "True is a boolean", "int32"]),
-        ("replicas='3'", ["Tier.replicas", "'3' is a str, not an integer", "2147483647"]),
-        ("replicas=10**12", ["Tier.replicas", "1000000000000 is beyond int32", "-2147483648 to 2147483647"]),
-        ("run_as_user=True", ["Tier.run_as_user", "True is a boolean", "int64"]),
+        ("replicas=True", ["app.py", "App", "Tier[web].replicas", "True is a boolean", "int32"]),
+        ("replicas='3'", ["Tier[web].replicas", "'3' is a str, not an integer", "2147483647"]),
+        (
+            "replicas=10**12",
+            ["Tier[web].replicas", "1000000000000 is beyond int32", "-2147483648 to 2147483647"],
+        ),
+        ("run_as_user=True", ["Tier[web].run_as_user", "True is a boolean", "int64"]),
         ("resources=Resources(cpu='-1')", ["Resources.cpu", "'-1' is negative", "quantity >= 0"]),
         ("resources=Resources(memory='-1')", ["Resources.memory", "'-1' is negative"]),
         (

@@ -109,6 +109,24 @@ CASES = [
             "('web', 'nginx:1.27')",
         ],
     ),
+    (
+        """
+        class App(Blueprint):
+            tiers = [Tier(name="web", image="nginx:1.27", ports=[Port(name="a", port=8080, service_port=80),
+                                                               Port(name="b", port=8081, service_port=80)])]
+        """,
+        ["app.py:4: App: Tier[web]: Service ports repeat: [80, 80]"],
+    ),
+    (
+        """
+        def tier(name, port):
+            return Tier(name=name, image="nginx:1.27", ports=[Port(name="http", port=port)])
+
+        class App(Blueprint):
+            tiers = [tier("api", 8080), tier("worker", port=70000)]
+        """,
+        ["app.py:4: App: Port[http].port: Input should be less than or equal to 65535 (got 70000)"],
+    ),
 ]
 
 

@@ -63,7 +63,7 @@ def test_an_instance_given_to_a_field_is_kept_as_it_is() -> None:
 def test_a_failing_check_names_the_nested_field_and_says_why() -> None:
     with pytest.raises(BlueprintError) as caught:
         Tier(name="web", image="nginx:1.27", resources={"cpu": "1", "cpu_limit": "500m"})
-    assert caught.value.field == "Tier.resources"
+    assert caught.value.field == "Tier[web].resources"
     assert "cpu limit '500m' is below its request '1'" in str(caught.value)
     with pytest.raises(BlueprintError) as direct:
         Resources(cpu="1", cpu_limit="500m")

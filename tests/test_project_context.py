@@ -120,7 +120,7 @@ def test_schema_error_is_an_exception_and_the_record_is_data() -> None:
 
 def test_misspelt_fields_are_blueprint_errors_with_a_suggestion() -> None:
     for make, field, hint in (
-        (lambda: hagen.Tier(name="web", image="nginx:1.27", replica=2), "Tier.replica", "'replicas'"),
+        (lambda: hagen.Tier(name="web", image="nginx:1.27", replica=2), "Tier[web].replica", "'replicas'"),
         (lambda: hagen.Jenkins(controler={}), "Jenkins.controler", "'controller'"),
         (
             lambda: hagen.Jenkins(controller={"serviceTyp": "x"}),
@@ -130,7 +130,7 @@ def test_misspelt_fields_are_blueprint_errors_with_a_suggestion() -> None:
         # the misspelling, not the field it leaves missing, is what the one message names
         (
             lambda: hagen.Tier(name="web", image="nginx:1.27", ports=[{"name": "http", "prot": 80}]),
-            "Tier.ports[0].prot",
+            "Tier[web].ports[0].prot",
             "'port'",
         ),
     ):

@@ -261,7 +261,8 @@ def test_an_override_that_writes_replicas_beside_autoscale_is_still_refused(tmp_
     proc = run_hagen("synth", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr == (
-        "hagen synth: error: targets/dev.yaml:4: blueprints.app.tiers.api: Tier: replicas=3 with autoscale: "
+        "hagen synth: error: targets/dev.yaml:4: blueprints.app.tiers.api: Tier[api]: "
+        "replicas=3 with autoscale: "
         "the HorizontalPodAutoscaler owns the replica count and every apply of a fixed `replicas` resets it; "
         "set autoscale.min_replicas instead\n"
     )

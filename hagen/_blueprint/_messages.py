@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import traceback
 import typing
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .._errors import BlueprintError, InputError
+
+_CO_NEWLOCALS = 0x0002  # inspect.CO_NEWLOCALS: set for a function's frame, not a class body's
 
 _VERBS = ("separate", "colocate", "avoid", "spread")
 _INTERNAL = ("function-", "str", "int")
@@ -97,12 +98,17 @@ def blueprint_error(
     file: str | None = None,
     blueprint: str | None = None,
     titled: bool = True,
+    name: object = None,
 ) -> BlueprintError:
     """A BlueprintError for pydantic's ValidationError raised while building `model`: the field path
-    (prefixed with the model's name when `titled`), the reason, the value, what is allowed, and for an
-    unknown field the closest known one ("did you mean 'replicas'?") at whatever level it is misspelt."""
+    (prefixed with the model's name when `titled`, and the instance's `name` when it has one:
+    ``Tier[api].replicas``), the reason, the value, what is allowed, and for an unknown field the closest
+    known one ("did you mean 'replicas'?") at whatever level it is misspelt."""
     errors = exc.errors(include_url=False)
-    path, reason, value, allowed, count = first_error(exc, prefix=exc.title if titled else "")
+    prefix = exc.title if titled else ""
+    if prefix and isinstance(name, str) and name and tuple(_chosen(errors)["loc"])[:1] != ("name",):
+        prefix = f"{prefix}[{name}]"  # which of a blueprint's tiers (ports, volumes) it is
+    path, reason, value, allowed, count = first_error(exc, prefix=prefix)
     error = _chosen(errors)
     if error["type"] == "extra_forbidden":
         loc = tuple(error["loc"])
@@ -121,11 +127,18 @@ def origin(exc: BaseException, file: str | Path) -> tuple[str, str | None]:
     While a class body runs its frame is named after the class, which names the blueprint in messages.
     """
     path = Path(file).resolve()
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if Path(frame.filename).resolve() == path:
-            owner = frame.name if frame.name != "<module>" and frame.name.isidentifier() else None
-            return f"{file}:{frame.lineno}", owner
-    return str(file), None
+    where: str | None = None
+    tb = exc.__traceback__
+    owner: str | None = None
+    while tb is not None:  # outermost first: the last frame in the file gives the line
+        code = tb.tb_frame.f_code
+        if Path(code.co_filename).resolve() == path:
+            where = f"{file}:{tb.tb_lineno}"
+            # a class body's frame names the blueprint; a helper function's (def tier(...)) does not
+            if not code.co_flags & _CO_NEWLOCALS and code.co_name != "<module>":
+                owner = code.co_name if code.co_name.isidentifier() else None
+        tb = tb.tb_next
+    return (where, owner) if where is not None else (str(file), None)
 
 
 def user_code_error(exc: BaseException, where: str, doing: str) -> InputError:

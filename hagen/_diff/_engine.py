@@ -84,9 +84,10 @@ def _class_lookup(trees: Sequence[Tree]) -> Any:
 
 def judge_all(objects: Sequence[ObjectDiff], lookup: Any) -> list[ObjectDiff]:
     """`objects` with their verdicts; `lookup` finds a StorageClass by name."""
-    from ._verdict import judge
+    from ._verdict import judge, workload_successors
 
-    return [replace(obj, verdict=judge(obj, lookup)) for obj in objects]
+    successors = workload_successors(objects)
+    return [replace(obj, verdict=judge(obj, lookup, successors.get(obj.object_id))) for obj in objects]
 
 
 def diff_entries(

@@ -7,7 +7,7 @@ in the same tree) has ``allowVolumeExpansion: true``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -126,10 +126,40 @@ def _resize(change: Change, new_doc: Any, classes: ClassLookup) -> tuple[Refusal
     ), ""
 
 
-def judge(obj: ObjectDiff, classes: ClassLookup = lambda name: None) -> Verdict:
-    """The verdict of one object diff; `classes` finds a StorageClass by name (None when unknown)."""
+WORKLOADS = ("Deployment", "StatefulSet", "DaemonSet")
+
+
+def workload_successors(objects: Sequence[ObjectDiff]) -> dict[str, str]:
+    """removed workload id -> the id of an added workload of another kind with its namespace and name:
+    one tier that changed kind (a StatefulSet of 2 replicas becoming a Deployment of 1)."""
+    added = {
+        (_meta(o.new).get("namespace"), _meta(o.new).get("name")): o.object_id
+        for o in objects
+        if o.status == "added" and o.doc_kind in WORKLOADS
+    }
+    return {
+        o.object_id: added[key]
+        for o in objects
+        if o.status == "removed"
+        and o.doc_kind in WORKLOADS
+        and (key := (_meta(o.old).get("namespace"), _meta(o.old).get("name"))) in added
+    }
+
+
+def judge(obj: ObjectDiff, classes: ClassLookup = lambda name: None, successor: str | None = None) -> Verdict:
+    """The verdict of one object diff; `classes` finds a StorageClass by name (None when unknown);
+    `successor`: for a removed workload, the added one of another kind that takes its name (see
+    `workload_successors`): its pods are deleted and created anew, and a StatefulSet's claims stay behind
+    with their data, mounted by nothing."""
     if obj.status == "added":
         return Verdict("in place", notes=("created",))
+    if obj.status == "removed" and successor is not None:
+        volumes = volumes_at_risk(obj.doc_kind, obj.old)
+        gone = f"{obj.object_id} is deleted and {successor} created in its place"
+        left = ("its claims keep their data and no new pod mounts them",) if volumes else ()
+        return Verdict(
+            "recreate", restarts=(f"{obj.doc_kind}/{_name(obj.old)}",), volumes=volumes, notes=(gone, *left)
+        )
     if obj.status == "removed":
         notes: tuple[str, ...] = ("deleted",)
         if obj.doc_kind == "PersistentVolumeClaim":

@@ -24,6 +24,8 @@ from ._strategic import merge_patch
 
 
 class _Target(Model):
+    named_errors = False  # `name` is the patched object's, not the patch's own
+
     api_version: str = Field(min_length=1, description="apiVersion of the object, e.g. apps/v1")
     kind: str = Field(min_length=1, description="kind, e.g. Deployment")
     name: str = Field(min_length=1, description="metadata.name")

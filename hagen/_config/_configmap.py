@@ -12,6 +12,7 @@ import base64
 import hashlib
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,6 +27,14 @@ Rollout = Literal["checksum", "immutable"]
 # never spells a word or reads as a number.
 _KUSTOMIZE_CHARS = str.maketrans({"0": "g", "1": "h", "3": "k", "a": "m", "e": "t"})
 HASH_LENGTH = 10
+
+
+def content_hash(name: str, data: Mapping[str, Any], binary_data: Mapping[str, Any]) -> str:
+    """sha256 (hex) of a ConfigMap's content: kind, the declared `name`, `data` and `binary_data` (the
+    object's base64 strings) as JSON with sorted keys. Also taken of the object as patches leave it, so
+    the pods' ``checksum/config-<name>`` follows what is applied."""
+    payload = {"kind": "ConfigMap", "name": name, "data": dict(data), "binaryData": dict(binary_data)}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
 class ConfigMap(Model):
@@ -121,13 +130,8 @@ class ConfigMap(Model):
 
     def content_hash(self) -> str:
         """sha256 (hex) of the content: kind, name, data and binaryData in key order."""
-        payload = {
-            "kind": "ConfigMap",
-            "name": self.name,
-            "data": dict(sorted(self.data.items())),
-            "binaryData": {k: base64.b64encode(v).decode() for k, v in sorted(self.binary_data.items())},
-        }
-        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+        binary = {k: base64.b64encode(v).decode() for k, v in self.binary_data.items()}
+        return content_hash(self.name, self.data, binary)
 
     @property
     def object_name(self) -> str:

@@ -10,7 +10,7 @@ lists the closest identities.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import Field, field_validator
@@ -103,11 +103,18 @@ class StrategicMerge(Model):
 Patch = JsonPatch | StrategicMerge
 
 
-def apply_patches(objects: Sequence[Object], patches: Sequence[Patch], namespace: str) -> list[Object]:
-    """`objects` with each patch applied to the object it addresses (a new list; inputs unchanged).
+def apply_patches(
+    objects: Sequence[Object],
+    patches: Sequence[Patch],
+    namespace: str,
+    check: Callable[[int, Object, Object], None] | None = None,
+) -> list[Object]:
+    """`objects` with each patch applied to the object it addresses (a new list; inputs unchanged). An
+    object keeps its position, so a caller can find its own objects again after the patches.
 
     BlueprintError (field ``patches[i]``) for a patch that addresses nothing, naming the closest
-    identities, or one that does not apply.
+    identities, or one that does not apply. `check` sees each patch's index and the object before and
+    after it, and raises a BlueprintError for a change the caller cannot accept.
     """
     out = list(objects)
     for index, patch in enumerate(patches):
@@ -123,8 +130,11 @@ def apply_patches(objects: Sequence[Object], patches: Sequence[Patch], namespace
             )
         at = ids.index(wanted)
         try:
-            out[at] = patch.apply(out[at])
+            patched = patch.apply(out[at])
         except (ValueError, BlueprintError) as exc:
             reason = exc.reason if isinstance(exc, BlueprintError) else str(exc)
             raise BlueprintError(reason, field=f"patches[{index}]", value=wanted) from None
+        if check is not None:
+            check(index, out[at], patched)
+        out[at] = patched
     return out

@@ -3,17 +3,22 @@
 ConfigMaps, ExternalSecrets, SealedSecrets, ServiceAccounts and extra objects become objects of the
 blueprint's namespace with its labels. Each pod template that refers to a declared ConfigMap either carries
 ``checksum/config-<name>`` (sha256 of the content: the Helm habit, so a content change rolls the pods) or
-names the map's immutable hashed object (the kustomize habit: a content change is a new name).
+names the map's immutable hashed object (the kustomize habit: a content change is a new name). Patches
+keep both promises: checksums are taken again of the maps as patched, and a patch that changes an
+immutable map's content is refused (its name would no longer be the hash of its content).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, cast
 
 from .._blueprint import BlueprintSpec
+from .._config._configmap import content_hash
+from .._errors import BlueprintError
 from .._extend import place_object
 from .._identity import Identity, service_account
-from .._objects import Object
+from .._objects import Object, object_id
 from .._scope import cluster_scoped_kinds
 from ._labels import blueprint_labels, tier_labels
 
@@ -45,38 +50,51 @@ def configuration_objects(spec: BlueprintSpec) -> list[Object]:
     return out
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The dicts of a list; nothing for anything else (a patch may leave any shape: the schema reports it)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _get(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, dict) else None
+
+
 def _config_refs(pod: dict[str, Any]) -> list[dict[str, Any]]:
     """Every dict in a pod spec whose `name` names a ConfigMap (volumes, env, envFrom, projected)."""
     refs: list[dict[str, Any]] = []
-    for volume in pod.get("volumes") or []:
-        if "configMap" in volume:
-            refs.append(volume["configMap"])
-        for source in (volume.get("projected") or {}).get("sources") or []:
-            if "configMap" in source:
-                refs.append(source["configMap"])
+    for volume in _dicts(pod.get("volumes")):
+        refs.extend(_dicts([volume.get("configMap")]))
+        for source in _dicts(_get(volume.get("projected"), "sources")):
+            refs.extend(_dicts([source.get("configMap")]))
     for field in ("initContainers", "containers"):
-        for c in pod.get(field) or []:
-            for env in c.get("env") or []:
-                ref = (env.get("valueFrom") or {}).get("configMapKeyRef")
-                if ref is not None:
-                    refs.append(ref)
-            refs.extend(e["configMapRef"] for e in c.get("envFrom") or [] if "configMapRef" in e)
+        for c in _dicts(pod.get(field)):
+            for env in _dicts(c.get("env")):
+                refs.extend(_dicts([_get(env.get("valueFrom"), "configMapKeyRef")]))
+            refs.extend(_dicts([e.get("configMapRef") for e in _dicts(c.get("envFrom"))]))
     return refs
 
 
-def roll_on_change(spec: BlueprintSpec, template: dict[str, Any]) -> None:
-    """Point the template's references at immutable maps' hashed names; annotate checksums of the others."""
+def roll_on_change(
+    spec: BlueprintSpec, template: dict[str, Any], hashes: Mapping[str, str] | None = None
+) -> None:
+    """Point the template's references at immutable maps' hashed names; annotate checksums of the others.
+
+    `hashes`: declared map name -> content hash to annotate (default: of the content the blueprint
+    declares; after patches, of the objects as patched).
+    """
     if not spec.config_maps:  # nothing to point at: the pod spec is not read
         return
     maps = {c.name: c for c in spec.config_maps}
     used: set[str] = set()
     for ref in _config_refs(template["spec"]):
-        config = maps.get(ref.get("name", ""))
+        name = ref.get("name")
+        config = maps.get(name) if isinstance(name, str) else None
         if config is not None:
             ref["name"] = config.object_name
             used.add(config.name)
+    hashes = hashes or {}
     checksums = {
-        f"{CHECKSUM_PREFIX}{name}": maps[name].content_hash()
+        f"{CHECKSUM_PREFIX}{name}": hashes.get(name) or maps[name].content_hash()
         for name in sorted(used)
         if maps[name].rollout == "checksum"
     }
@@ -84,6 +102,77 @@ def roll_on_change(spec: BlueprintSpec, template: dict[str, Any]) -> None:
         annotations = template["metadata"].setdefault("annotations", {})
         annotations.update(checksums)
         template["metadata"]["annotations"] = dict(sorted(annotations.items()))
+
+
+def _map_id(spec: BlueprintSpec, name: str) -> str:
+    return object_id(
+        {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": name, "namespace": spec.namespace}}
+    )
+
+
+def _pod_template(obj: Object) -> dict[str, Any] | None:
+    """spec.template (spec.jobTemplate.spec.template of a CronJob) when a patch left it an object."""
+    body = _get(obj, "spec")
+    if obj.get("kind") == "CronJob":
+        body = _get(_get(body, "jobTemplate"), "spec")
+    template = _get(body, "template")
+    if isinstance(_get(template, "metadata"), dict) and isinstance(_get(template, "spec"), dict):
+        return cast("dict[str, Any]", template)
+    return None
+
+
+def roll_after_patches(spec: BlueprintSpec, objects: list[Object], workloads: Iterable[int]) -> None:
+    """Redo `roll_on_change` on the tiers' workloads (`objects[i]`, i in `workloads`) once patches ran.
+
+    Checksums are taken of each declared checksum map as patched (a patch on the map must roll its pods,
+    as an edit in the blueprint does); references a patch added are pointed and annotated too. Changes
+    the objects in place: each is this synthesis' own (jsonpatch and merge_patch copy what they patch).
+    """
+    if not spec.config_maps:
+        return
+    by_id = {object_id(o): o for o in objects if o.get("kind") == "ConfigMap"}
+    hashes: dict[str, str] = {}
+    for config in spec.config_maps:
+        final = by_id.get(_map_id(spec, config.name)) if config.rollout == "checksum" else None
+        if final is not None:
+            hashes[config.name] = content_hash(
+                config.name, final.get("data") or {}, final.get("binaryData") or {}
+            )
+    for at in workloads:
+        template = _pod_template(objects[at])
+        if template is not None:
+            roll_on_change(spec, template, hashes)
+
+
+def immutable_guard(spec: BlueprintSpec) -> Callable[[int, Object, Object], None] | None:
+    """A check for `apply_patches` refusing a patch that changes an immutable map's data or binaryData.
+
+    The object's name is the hash of the content the blueprint declares: patched, it would keep its
+    name with other content, which the API server refuses on an existing `immutable: true` ConfigMap
+    (k8s.io/kubernetes pkg/apis/core/validation ValidateConfigMapUpdate) and no pod would roll.
+    """
+    immutable = {_map_id(spec, c.object_name): c for c in spec.config_maps if c.rollout == "immutable"}
+    if not immutable:
+        return None
+
+    def check(index: int, before: Object, after: Object) -> None:
+        config = immutable.get(object_id(before))
+        if config is None:
+            return
+        changed = [f for f in ("data", "binaryData") if before.get(f) != after.get(f)]
+        if changed:
+            raise BlueprintError(
+                f"the patch changes {' and '.join(changed)} of ConfigMap {config.object_name!r}, which "
+                f"is immutable and named after the hash of the content ConfigMap {config.name!r} "
+                "declares: the name would no longer match the content, and the API server refuses "
+                "to change an immutable ConfigMap",
+                field=f"patches[{index}]",
+                value=object_id(before),
+                allowed=f"change ConfigMap {config.name!r} in config_maps instead (new content, new "
+                "name, every reference follows); a patch may change its labels and annotations",
+            )
+
+    return check
 
 
 def eksctl_accounts(spec: BlueprintSpec) -> list[tuple[str, str, Identity]]:

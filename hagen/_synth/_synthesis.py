@@ -14,7 +14,7 @@ from .._extend import apply_patches
 from .._finding import Finding
 from .._identity import eksctl_iam
 from .._objects import Object, keyed_id, object_id, sort_objects
-from ._config import configuration_objects, eksctl_accounts
+from ._config import configuration_objects, eksctl_accounts, immutable_guard, roll_after_patches
 from ._labels import blueprint_labels, tier_labels
 from ._network import network_policy
 from ._scale import autoscaler
@@ -99,8 +99,9 @@ def _refuse_duplicates(spec: BlueprintSpec, ids: Iterable[str]) -> None:
         seen.add(oid)
 
 
-def _made(spec: BlueprintSpec, classes: list[Any]) -> Iterator[Object]:
-    """Every object of the blueprint before patches, in the order they are made."""
+def _made(spec: BlueprintSpec, classes: list[Any], workloads: list[Object] | None = None) -> Iterator[Object]:
+    """Every object of the blueprint before patches, in the order they are made; each tier's workload
+    object is also appended to `workloads` when given."""
     if spec.create_namespace:
         yield namespace(spec)
     for sc in classes:
@@ -108,6 +109,8 @@ def _made(spec: BlueprintSpec, classes: list[Any]) -> Iterator[Object]:
     for tier in spec.tiers:
         labels = tier_labels(spec, tier)  # once per tier: every object of the tier carries them
         made = workload(spec, tier, labels)
+        if workloads is not None:
+            workloads.append(made[0])
         yield from made
         kind = made[0]["kind"]
         if kind == "StatefulSet":
@@ -153,12 +156,16 @@ def synthesize(
     synthesis must not be written).
     """
     classes = storage_classes(spec)
-    objects = list(_made(spec, classes))
+    workloads: list[Object] = []
+    objects = list(_made(spec, classes, workloads))
     if spec.patches:
+        made = {id(w) for w in workloads}  # by identity: a patch may rename or relabel a workload
+        positions = [at for at, obj in enumerate(objects) if id(obj) in made]
         try:
-            objects = apply_patches(objects, spec.patches, spec.namespace)
+            objects = apply_patches(objects, spec.patches, spec.namespace, immutable_guard(spec))
         except BlueprintError as exc:
             raise exc.located(file=spec.source, blueprint=spec.class_name) from None
+        roll_after_patches(spec, objects, positions)  # apply_patches keeps each object's position
     _refuse_duplicates(spec, map(object_id, objects))
     values, extras, findings = _releases_and_extras(spec, classes, base_dir, report_errors)
     return Synthesis(spec, sort_objects(objects), values, extras, findings)
@@ -171,7 +178,8 @@ def synthesize_each(
 
     Each object is converted as soon as it is final and then dropped, so a caller keeping only what
     `convert` returns (an object's YAML text: a third of its size in dicts) never holds every object at
-    once. A blueprint with patches is made whole first: a patch may address any object.
+    once. A blueprint with patches is made whole first: a patch may address any object, and a patched
+    ConfigMap changes the checksums of the pod templates that use it.
     """
     if spec.patches:
         return [convert(obj) for obj in synthesize(spec, base_dir).objects]

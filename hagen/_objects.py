@@ -116,3 +116,24 @@ def autoscaled(objects: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str
             namespace = str((obj.get("metadata") or {}).get("namespace") or "default")
             out[(namespace, str(ref.get("kind")), str(ref.get("name")))] = most
     return out
+
+
+SCALABLE_KINDS = ("Deployment", "StatefulSet", "ReplicaSet")
+"""Kinds whose pod count is spec.replicas (their /scale subresource), the ones an autoscaler can own."""
+
+
+def replica_count(obj: Mapping[str, Any], scaled: Mapping[tuple[str, str, str], int]) -> int:
+    """The pods a Deployment, StatefulSet or ReplicaSet runs, as `hagen place` and `hagen check` both
+    count them: the maxReplicas of the HorizontalPodAutoscaler scaling it (`scaled`, from `autoscaled`),
+    else spec.replicas, else 1 (the API server's default, apps/v1 SetDefaults_Deployment).
+
+    An autoscaler's target usually leaves spec.replicas out (autoscaling.replicas-fixed asks for that), so
+    reading the field would see the default 1 however far the autoscaler scales it; maxReplicas is the size
+    at which required (anti-)affinity and node room are tightest, the moment of highest load.
+    """
+    meta = obj.get("metadata") or {}
+    key = (str(meta.get("namespace") or "default"), str(obj.get("kind")), str(meta.get("name", "")))
+    if key in scaled:
+        return scaled[key]
+    raw = (obj.get("spec") or {}).get("replicas", 1)
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) else 1

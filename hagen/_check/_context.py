@@ -8,7 +8,7 @@ from typing import Any
 
 from .._finding import Finding
 from .._labels import blueprint_and_tier
-from .._objects import Object, object_id
+from .._objects import SCALABLE_KINDS, Object, autoscaled, object_id, replica_count
 
 HOSTNAME_KEY = "kubernetes.io/hostname"
 ZONE_KEY = "topology.kubernetes.io/zone"
@@ -48,6 +48,8 @@ class Workload:
     pod_labels: Mapping[str, str]
     blueprint: str | None
     tier: str | None
+    autoscaled: bool = False
+    """A HorizontalPodAutoscaler scales it: `replicas` is then the autoscaler's maxReplicas."""
 
     @property
     def object_id(self) -> str:
@@ -72,10 +74,16 @@ def origin(obj: Object) -> tuple[str | None, str | None]:
     return blueprint_and_tier(labels)
 
 
-def as_workload(obj: Object) -> Workload | None:
-    """The workload view of an object that runs pods (Pod, Deployment, ..., CronJob), else None."""
+def as_workload(obj: Object, scaled: Mapping[tuple[str, str, str], int] | None = None) -> Workload | None:
+    """The workload view of an object that runs pods (Pod, Deployment, ..., CronJob), else None.
+
+    `scaled` maps (namespace, kind, name) to the maxReplicas of the autoscaler scaling it (`autoscaled`
+    of all the objects); its targets count that many replicas, as `hagen place` places them.
+    """
     kind = str(obj.get("kind", ""))
     spec = _mapping(obj.get("spec"))
+    meta = _mapping(obj.get("metadata"))
+    scaled = scaled or {}
     if kind == "Pod":
         template: Mapping[str, Any] = {"metadata": obj.get("metadata"), "spec": spec}
         replicas = 1
@@ -84,11 +92,12 @@ def as_workload(obj: Object) -> Workload | None:
         replicas = 1
     elif kind in _TEMPLATE_KINDS:
         template = _mapping(spec.get("template"))
-        raw = spec.get("replicas", spec.get("parallelism", 1))
+        raw = spec.get("parallelism", 1)  # a Job's concurrent pods; a DaemonSet's count is its nodes'
         replicas = raw if isinstance(raw, int) and not isinstance(raw, bool) else 1
+        if kind in SCALABLE_KINDS:
+            replicas = replica_count(obj, scaled)
     else:
         return None
-    meta = _mapping(obj.get("metadata"))
     labels = {str(k): str(v) for k, v in _mapping(_mapping(template.get("metadata")).get("labels")).items()}
     blueprint, tier = origin(obj)
     return Workload(
@@ -101,6 +110,7 @@ def as_workload(obj: Object) -> Workload | None:
         pod_labels=labels,
         blueprint=blueprint,
         tier=tier,
+        autoscaled=(str(meta.get("namespace") or "default"), kind, str(meta.get("name", ""))) in scaled,
     )
 
 
@@ -129,7 +139,9 @@ class CheckContext:
     """The Kubernetes minor version ("1.33") the objects are meant for; None means hagen's default."""
 
     def workloads(self) -> list[Workload]:
-        return [w for w in (as_workload(o) for o in self.objects) if w is not None]
+        """Every object that runs pods; an autoscaler's target counts its maxReplicas (`replica_count`)."""
+        scaled = autoscaled(self.objects)
+        return [w for w in (as_workload(o, scaled) for o in self.objects) if w is not None]
 
     def of_kind(self, kind: str) -> list[Object]:
         return [o for o in self.objects if o.get("kind") == kind]

@@ -28,10 +28,12 @@ def _int(value: Any) -> int | None:
 
 
 def _fixed_replicas(ctx: CheckContext, hpa: Object, w: Workload) -> Iterator[Finding]:
-    if "replicas" in (w.obj.get("spec") or {}):
+    spec = w.obj.get("spec") or {}
+    if "replicas" in spec:
         yield finding(
             "autoscaling.replicas-fixed",
-            f"{w.kind} {w.name} sets replicas: {w.replicas} and HorizontalPodAutoscaler "
+            # The manifest's own value: w.replicas is the autoscaler's maxReplicas.
+            f"{w.kind} {w.name} sets replicas: {spec['replicas']} and HorizontalPodAutoscaler "
             f"{(hpa.get('metadata') or {}).get('name')} scales it: every apply resets the scale",
             ctx,
             w.obj,

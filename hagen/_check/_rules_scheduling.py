@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._finding import Finding
-from .._objects import autoscaled
 from .._text import plural
 from ._catalog import finding
 from ._context import HOSTNAME_KEY, ZONE_KEY, CheckContext, Workload
@@ -31,6 +30,8 @@ def _self_anti(w: Workload, key: str | None = None) -> list[Term]:
 
 
 def _exceeds_domains(ctx: CheckContext, w: Workload) -> Iterator[Finding]:
+    if w.autoscaled:
+        return  # its maxReplicas against the domains is autoscaling.max-exceeds-domains, on the autoscaler
     for term in _self_anti(w):
         domains = ctx.cluster.domains(term.topology_key)
         if domains is not None and w.replicas > domains:
@@ -136,7 +137,6 @@ def _rollout(ctx: CheckContext, w: Workload) -> Iterator[Finding]:
 
 
 def _pdb(ctx: CheckContext, workloads: list[Workload]) -> Iterator[Finding]:
-    hpa_targets = autoscaled(ctx.objects)
     for pdb in ctx.of_kind("PodDisruptionBudget"):
         meta, spec = pdb.get("metadata") or {}, pdb.get("spec") or {}
         namespace = str(meta.get("namespace") or "default")
@@ -146,7 +146,7 @@ def _pdb(ctx: CheckContext, workloads: list[Workload]) -> Iterator[Finding]:
             if w.namespace == namespace and selector_matches(spec.get("selector"), w.pod_labels)
         ]
         pods = sum(w.replicas for w in covered)
-        if not covered or any((w.namespace, w.kind, w.name) in hpa_targets for w in covered):
+        if not covered or any(w.autoscaled for w in covered):
             continue  # an autoscaler sets the count: autoscaling.pdb-blocks-at-min judges it at minReplicas
         if "maxUnavailable" in spec:
             blocked = scaled(spec["maxUnavailable"], pods, round_up=True, default="0") == 0

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._cluster_shape import effective_shape
 from .._finding import Finding, Severity, finding_sort_key
 from .._objects import Object, object_id
 from ._conflicts import conflict_findings
@@ -77,13 +78,20 @@ def _count(value: Any) -> int | None:
     return None
 
 
-def cluster_of(spec: Any) -> ClusterCounts:
-    """Node and zone counts from a blueprint's `cluster` profile (counts, lists, or a zones() method)."""
-    cluster = getattr(spec, "cluster", None)
-    if cluster is None:
+def effective_counts(flags: ClusterCounts | None, declared: ClusterCounts | None = None) -> ClusterCounts:
+    """The counts the static rules use: `flags` (--nodes/--zones, or `check(cluster=...)`) over the
+    declared ones, shaped by `effective_shape` as `hagen place` shapes its shorthand nodes (zones at
+    most one per node). A count nothing gives stays None, and rules needing it stay silent."""
+    flags, declared = flags or ClusterCounts(), declared or ClusterCounts()
+    return ClusterCounts(*effective_shape(flags.nodes, flags.zones, declared.nodes, declared.zones))
+
+
+def cluster_of(profile: Any) -> ClusterCounts:
+    """Node and zone counts of a cluster profile (counts, lists, or a zones() method)."""
+    if profile is None:
         return ClusterCounts()
-    nodes = getattr(cluster, "nodes", None)
-    zones = getattr(cluster, "zones", None)
+    nodes = getattr(profile, "nodes", None)
+    zones = getattr(profile, "zones", None)
     if callable(zones):
         zones = zones()
     return ClusterCounts(nodes=_count(nodes), zones=_count(zones))
@@ -125,19 +133,22 @@ def context_of(
     objects = tuple(synthesis.objects)
     extras = getattr(synthesis, "extras", None) or {}
     addons = addons_in(list(extras.values())) | addons_in(list(objects)) | declared_addons(spec)
-    profile = cluster_of(spec)
+    declared: Any = getattr(spec, "cluster", None)
     if cluster is not None and cluster.nodes is None and cluster.zones is None:
         cluster = None  # no --nodes/--zones: the blueprint's own profile, node sizes included, counts
-    if cluster is not None:
-        profile = ClusterCounts(cluster.nodes or profile.nodes, cluster.zones or profile.zones)
+    if cluster is not None and callable(getattr(declared, "resized", None)):
+        # The profile `hagen place` resolves for the same flags: the simulator places on it and the
+        # static rules count its domains, so both judge one cluster.
+        declared = declared.resized(cluster.nodes, cluster.zones)
+        cluster = None
     return CheckContext(
         objects=objects,
-        cluster=profile,
+        cluster=effective_counts(cluster, cluster_of(declared)),
         addons=frozenset(addons),
         values=dict(getattr(synthesis, "values", None) or {}),
         files=_out_files(synthesis, out_dir),
         blueprint=getattr(spec, "name", None),
-        placement_cluster=getattr(spec, "cluster", None) if cluster is None else None,
+        placement_cluster=declared if cluster is None else None,
         findings=tuple(getattr(synthesis, "findings", ())),
         kube_version=kube_version,
     )
@@ -215,7 +226,7 @@ def check(
         contexts.append(
             CheckContext(
                 objects=tuple(plain),
-                cluster=cluster or ClusterCounts(),
+                cluster=effective_counts(cluster),
                 addons=frozenset(addons_in(plain) | addons_in(documents)),
                 files=dict(files or {}),
                 kube_version=kube_version,

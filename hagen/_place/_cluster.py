@@ -128,6 +128,25 @@ class ClusterProfile(HagenModel):
         """Distinct zone label values, in node order."""
         return list(dict.fromkeys(n.zone for n in self.nodes if n.zone is not None))
 
+    def resized(
+        self, nodes: int | None, zones: int | None, cpu: str | None = None, memory: str | None = None
+    ) -> ClusterProfile:
+        """Shorthand nodes shaped like this profile: `nodes` and `zones` counted by `effective_shape` (a
+        count left out is this profile's, zones at most one per node), each node the size of the first
+        one unless `cpu` / `memory` say otherwise. What `--nodes`/`--zones` mean for `hagen place` and
+        `hagen check` alike."""
+        from .._cluster_shape import effective_shape
+
+        count, spread = effective_shape(nodes, zones, len(self.nodes), len(self.zones()) or None)
+        size = self.nodes[0].allocatable
+        return ClusterProfile.shorthand(
+            count or 1,
+            spread or 1,
+            cpu if cpu is not None else size.cpu,
+            memory if memory is not None else size.memory,
+            size.pods if size.pods is not None else DEFAULT_MAX_PODS,
+        )
+
 
 def _node_from_object(obj: Mapping[str, Any]) -> dict[str, Any]:
     meta = obj.get("metadata") or {}

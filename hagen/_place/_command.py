@@ -8,9 +8,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .._cluster_shape import effective_shape
 from .._errors import InputError
 from .._text import plural
-from ._cluster import DEFAULT_MAX_PODS, Allocatable, ClusterProfile, load_profile
+from ._cluster import DEFAULT_MAX_PODS, ClusterProfile, load_profile
 from ._failure import Failure, apply_failure
 from ._inputs import Inputs, load_inputs
 from ._quantity import QuantityError, cpu_millis, memory_bytes
@@ -48,8 +49,9 @@ def resolve_cluster(
     node_memory: str | None,
 ) -> ClusterProfile:
     """--cluster FILE, else the shorthand flags, else the blueprint's own profile. The shorthand keeps
-    what it does not set from the declared profile: its first node's cpu, memory and pod count, and its
-    number of zones (at most one per node), as `hagen check --nodes` does."""
+    what it does not set from the declared profile (`ClusterProfile.resized`): its number of nodes and
+    of zones (at most one per node), its first node's cpu, memory and pod count, as `hagen check --nodes`
+    does."""
     if cluster_file is not None:
         return load_profile(cluster_file)
     if any(v is not None for v in (nodes, zones, node_cpu, node_memory)):
@@ -62,16 +64,10 @@ def resolve_cluster(
                     parse(value)
             except QuantityError:
                 raise InputError(f"{flag}: {value!r} is not a Kubernetes quantity (e.g. {example})") from None
-        size = declared.nodes[0].allocatable if declared is not None else Allocatable()
-        if zones is None and nodes is not None:
-            zones = min(nodes, len(declared.zones()) if declared is not None else 1) or 1
-        return ClusterProfile.shorthand(
-            nodes or zones or 1,
-            zones or 1,
-            node_cpu if node_cpu is not None else size.cpu,
-            node_memory if node_memory is not None else size.memory,
-            size.pods if size.pods is not None else DEFAULT_MAX_PODS,
-        )
+        if declared is not None:
+            return declared.resized(nodes, zones, node_cpu, node_memory)
+        count, spread = effective_shape(nodes, zones)
+        return ClusterProfile.shorthand(count or 1, spread or 1, node_cpu, node_memory, DEFAULT_MAX_PODS)
     if declared is not None:
         return declared
     raise InputError(

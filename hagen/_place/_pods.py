@@ -17,6 +17,7 @@ from typing import Any
 
 from .._errors import InputError
 from .._labels import DEFAULT_TIER_LABEL, tier_of
+from .._objects import SCALABLE_KINDS, replica_count
 from ._cluster import SimNode
 from ._filters_node import node_affinity_ok, untolerated
 from ._pod import Parsed, Pod, parse_pod
@@ -143,8 +144,7 @@ def workloads(
             )
         except SelectorError as exc:
             raise InputError(f"{kind}/{meta.get('name')}: {exc}") from None
-        replicas = 1 if kind in ("Pod", "DaemonSet", *RUN_KINDS) else int(spec.get("replicas", 1))
-        replicas = scaled.get((ns, str(kind), str(meta.get("name", ""))), replicas)
+        replicas = replica_count(obj, scaled) if kind in SCALABLE_KINDS else 1
         w = Workload(
             str(kind),
             str(meta.get("name", "")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._blueprint import BlueprintSpec, load_blueprints
 from ._errors import InvalidOutput
@@ -21,6 +21,7 @@ from ._output import (
 from ._synth import Synthesis, synthesize
 
 if TYPE_CHECKING:
+    from ._finding import Finding
     from ._project import Project, ProjectConfig
 
 DEFAULT_BLUEPRINTS = "blueprints"
@@ -62,6 +63,20 @@ def synthesize_all(
     return [synthesize(spec) for spec in _specs(sources, project)]
 
 
+def _refuse_blocking(parts: Sequence[Any], project: Project) -> list[Finding]:
+    """What a write and `--stdout` refuse once every blueprint is synthesized, in one order: a `--chart`
+    copy naming no release (InputError), then error findings, conflicts between blueprints and the
+    blueprints' own (BlockingFindings). Returns the conflicts, warnings all."""
+    from ._check._conflicts import conflict_findings
+    from ._finding import stop_on_errors
+    from ._helm._check import check_chart_names
+
+    check_chart_names(project.charts, (r.name for s in parts for r in s.blueprint.releases))
+    conflicts = conflict_findings(parts)
+    stop_on_errors([*conflicts, *(f for s in parts for f in s.findings)])
+    return conflicts
+
+
 def synthesize_stream(
     sources: Sources | None = None,
     *,
@@ -91,14 +106,8 @@ def synthesize_stream(
 
     check = object_check(kube_version) if validate else None
     parts = [stream_synthesis(spec, check, object_document) for spec in _specs(sources, project)]
-    from ._check._conflicts import conflict_findings
-    from ._finding import stop_on_errors
-    from ._helm._check import check_chart_names
-
-    check_chart_names(project.charts, (r.name for s in parts for r in s.blueprint.releases))
-    conflicts = conflict_findings(parts)
+    conflicts = _refuse_blocking(parts, project)
     found = [f for s in parts for f in s.findings]
-    stop_on_errors([*conflicts, *found])
     documents = streamed_documents(parts)
     if validate:
         report = merged_report(parts, kube_version)
@@ -224,14 +233,7 @@ def synth(
     # their objects are never all alive at once; what they fail is raised below, where it was found.
     check = object_check(kube_version) if validate else None
     parts = [stream_synthesis(s, check) if streams(s) else synthesize(s) for s in _specs(listed, project)]
-    from ._helm._check import check_chart_names
-
-    check_chart_names(project.charts, (r.name for s in parts for r in s.blueprint.releases))
-    from ._check._conflicts import conflict_findings
-    from ._finding import stop_on_errors
-
-    conflicts = conflict_findings(parts)
-    stop_on_errors([*conflicts, *(f for s in parts for f in s.findings)])
+    conflicts = _refuse_blocking(parts, project)
     files: dict[str, str] = {}
     notes: list[str] = []
     for n, part in enumerate(parts):

@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from _create_files import listing
 from _dicts import same_objects, write_script
 from _harness import PYTHON, ROOT, run_once_cpu, set_aside
 from helm_template import RENDER, make_chart
@@ -62,7 +65,15 @@ class Command:
         return self.median(2)
 
 
-def _commands(work: Path, tiers: int) -> dict[str, Command]:
+def _memory_folder() -> Path | None:
+    """A folder on tmpfs (file creation at memory speed), or None where /dev/shm is missing."""
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        return None
+    return Path(tempfile.mkdtemp(prefix="hagen-bench-ratios-", dir=shm))
+
+
+def _commands(work: Path, tiers: int, memory: Path | None) -> dict[str, Command]:
     # The generated tiers come from a loop over their numbers, as the alternatives' do; the literal
     # file of one line per tier is timed too, for what compiling it costs.
     big, thousand, seed_sized = (generated_blueprint(work, n, loop=True) for n in (tiers, 1000, 2))
@@ -96,6 +107,28 @@ def _commands(work: Path, tiers: int) -> dict[str, Command]:
         Command(
             f"{tiers:,} tiers to files", [*HAGEN, "synth", str(big), "-o", str(big_out)], set_aside(big_out)
         ),
+    ]
+    # The disk's share of a write: the same files created bare (bench/_create_files.py), and hagen writing
+    # them to tmpfs, where creating a file costs memory speed.
+    subprocess.run(
+        [*HAGEN, "synth", str(big), "-o", str(work / "reference")], check=True, capture_output=True
+    )
+    files = listing(work / "reference", work / "listing")
+    bare = [PYTHON, str(ROOT / "bench" / "_create_files.py"), str(work / "listing")]
+    commands += [
+        Command(
+            f"{files:,} files created bare, same sizes", [*bare, str(work / "bare")], set_aside(work / "bare")
+        ),
+    ]
+    if memory is not None:
+        commands.append(
+            Command(
+                f"{tiers:,} tiers to files on tmpfs",
+                [*HAGEN, "synth", str(big), "-o", str(memory / "out-big")],
+                set_aside(memory / "out-big"),
+            )
+        )
+    commands += [
         Command(f"{tiers:,} tiers, dicts + PyYAML (libyaml)", [PYTHON, str(dicts), str(tiers)]),
         Command(f"{tiers:,} tiers, Helm engine", [PYTHON, str(render), *map(str, helm_big)]),
     ]
@@ -143,6 +176,8 @@ def _goals(c: dict[str, Command], tiers: int) -> list[Goal]:
         return ((large.median(i) - start.median(i)) / 4990) / ((mid.median(i) - start.median(i)) / 990)
 
     seed, helm_seed = c["seed (blueprints/) to files"], c["Helm engine, 2-tier chart"]
+    memory = c.get(f"{big} to files on tmpfs")
+    bare = next(command for label, command in c.items() if label.endswith("files created bare, same sizes"))
     return [
         ("seed to files / Helm engine (2-tier chart)", *ratio(seed, helm_seed), 0, 2),
         ("`hagen --help` / `python -c pass`", *ratio(c["hagen --help"], c["python -c pass"]), 0, 3),
@@ -150,6 +185,13 @@ def _goals(c: dict[str, Command], tiers: int) -> list[Goal]:
         (f"{big} --stdout / Helm engine", *ratio(stdout, c[f"{big}, Helm engine"]), 0, 4),
         (f"cost per tier, {big} / 1,000 tiers", *both(per_tier), 0.85, 1.15),
         (f"{big} to files / --stdout", *ratio(files, stdout), 0, 1.4),
+        *([(f"{big} to files on tmpfs / --stdout", *ratio(memory, stdout), 0, 1.4)] if memory else []),
+        (
+            f"{big} to files less the files created bare / --stdout",
+            *both(lambda i: (files.median(i) - bare.median(i)) / stdout.median(i)),
+            0,
+            1.4,
+        ),
         (f"{big} --stdout, peak MiB", stdout.peak, stdout.peak, 0, 150),
         (f"{big} to files, peak MiB", files.peak, files.peak, 0, 150),
         ("place: cost per pod at 1,000 nodes, 5,000 / 1,000 pods", *both(per_pod), 0.75, 1.25),
@@ -164,11 +206,14 @@ def main() -> None:
     parser.add_argument("--tiers", type=int, default=10000)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hagen-bench-ratios-"))
+    memory = _memory_folder()
     try:
-        commands = _commands(work, args.tiers)
+        commands = _commands(work, args.tiers, memory)
         _run(commands, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if memory is not None:
+            shutil.rmtree(memory, ignore_errors=True)
     lines = ["| command | median wall s | median CPU s (user + sys) | median peak MiB |", "|---|---|---|---|"]
     lines += [f"| {c.label} | {c.wall:.3f} | {c.cpu:.3f} | {c.peak:.0f} |" for c in commands.values()]
     lines += ["", "| goal | from wall | from CPU | target | verdict (CPU) |", "|---|---|---|---|---|"]

@@ -43,16 +43,16 @@ def _folder(tmp_path: Path) -> Path:
 
 def _altered(monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, Any]], None]) -> None:
     """Each object `change`d as the streamed path receives it."""
-    real = hagen.synthesize_each
+    real = _streamed.synthesize_identified
 
     def changed(obj: dict[str, Any]) -> dict[str, Any]:
         change(obj)
         return obj
 
-    def each(spec: hagen.BlueprintSpec, convert: Callable[[Any], Any], *args: Any) -> list[Any]:
-        return real(spec, lambda obj: convert(changed(obj)), *args)
+    def each(spec: hagen.BlueprintSpec, convert: Callable[[Any, str], Any], *args: Any) -> list[Any]:
+        return real(spec, lambda obj, _: convert(changed(obj), hagen.object_id(obj)), *args)
 
-    monkeypatch.setattr(_streamed, "synthesize_each", each)
+    monkeypatch.setattr(_streamed, "synthesize_identified", each)
 
 
 def test_streamed_synth_never_builds_a_whole_synthesis_and_writes_what_plan_renders(

@@ -11,11 +11,12 @@ point (disk full, read-only file system) leaves the old tree as it was.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import stat
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import cast
@@ -36,7 +37,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _flush(root: Path, files: Sequence[str | Path], folders: Sequence[Path]) -> None:
+def _flush(root: Path, files: Iterable[str | Path], folders: Sequence[Path]) -> None:
     """Make `files` and the entries of `folders` durable: one syncfs(2) of the file system holding `root`
     where Linux has it (one flush instead of a journal commit per file: see docs/benchmarks.md), else an
     fsync per file, then per folder."""
@@ -91,8 +92,15 @@ def _root_of(rel: str, roots: set[str]) -> bool:
     return any("/".join(parts[:i]) in roots for i in range(1, len(parts)))
 
 
-def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_dirs: Sequence[str]) -> None:
-    """Make `out` hold `writes` (relative path -> text) without `removals`, all or nothing.
+def commit(
+    out: Path,
+    writes: Sequence[str],
+    text: Callable[[str], str],
+    removals: Sequence[str],
+    new_dirs: Sequence[str],
+) -> None:
+    """Make `out` hold the files `writes` (relative paths; `text(rel)` gives each one's text) without
+    `removals`, all or nothing.
 
     `new_dirs`: the folders that do not exist yet, outermost first. Each outermost one is built whole in
     the staging folder (``tree/``) and moved into `out` by one rename, not one per file; files in
@@ -106,31 +114,33 @@ def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_di
     root = os.fspath(out)
     roots = _subtrees(new_dirs)
     in_tree = set(roots)
-    order = sorted(writes, key=lambda rel: (rel == OWNED_RECORD, rel))  # the record last
-    inside = {rel for rel in order if _root_of(rel, in_tree)}
-    singles = [rel for rel in order if rel not in inside]
+    order = sorted(rel for rel in writes if rel != OWNED_RECORD)  # no sort key: a tuple per file
+    order.extend(rel for rel in writes if rel == OWNED_RECORD)  # the record last
+    singles = [rel for rel in order if not _root_of(rel, in_tree)]
+    # string paths: 30,000 files are 240,000 pathlib joins otherwise
+    files, tree = os.fspath(staging / "files"), os.fspath(staging / "tree")
+
+    def staged() -> Iterable[str]:  # named again only where syncfs(2) is missing: not held per file
+        yield from (f"{tree}/{rel}" for rel in order if _root_of(rel, in_tree))
+        yield from (f"{files}/{number}" for number in range(len(singles)))
+
     try:
         os.mkdir(staging, 0o755)
         current = staging / "files"
         os.mkdir(current, 0o755)
-        # string paths: 30,000 files are 240,000 pathlib joins otherwise
-        files, tree = os.fspath(current), os.fspath(staging / "tree")
-        staged = []
         if roots:
             os.mkdir(tree, 0o755)
             for folder in new_dirs:
                 current = folder
                 # a new folder inside an existing one (shop/new) needs that one's name in tree/ too
                 os.makedirs(f"{tree}/{folder}", 0o755, exist_ok=folder not in in_tree)
-        for rel in order:
-            current = rel  # named as the user knows it, though the bytes go to staging
-            if rel in inside:
-                staged.append(f"{tree}/{rel}")
-                _write_file(staged[-1], writes[rel].encode("utf-8"))
+            for rel in order:
+                current = rel  # named as the user knows it, though the bytes go to staging
+                if _root_of(rel, in_tree):
+                    _write_file(f"{tree}/{rel}", text(rel).encode("utf-8"))
         for number, rel in enumerate(singles):
             current = rel
-            staged.append(f"{files}/{number}")
-            _write_file(staged[-1], writes[rel].encode("utf-8"))
+            _write_file(f"{files}/{number}", text(rel).encode("utf-8"))
         lines = [
             _HEAD,
             *(f"M\t{folder}" for folder in roots),
@@ -140,7 +150,7 @@ def commit(out: Path, writes: Mapping[str, str], removals: Sequence[str], new_di
         current = staging / f"{JOURNAL}.new"
         _write_file(current, ("\n".join(lines) + "\n").encode())
         folders = [staging / "files", *(Path(tree, d) for d in reversed(new_dirs))]
-        _flush(staging, [*staged, current], [*folders, *([Path(tree)] if roots else [])])
+        _flush(staging, itertools.chain(staged(), [current]), [*folders, *([Path(tree)] if roots else [])])
         os.rename(current, staging / JOURNAL)
         _fsync_dir(staging)
     except OSError as exc:

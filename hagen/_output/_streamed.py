@@ -18,8 +18,9 @@ from typing import Any
 from .._blueprint import BlueprintSpec
 from .._errors import HagenError
 from .._finding import Finding
-from .._objects import Object, is_cluster_scoped, object_id
-from .._synth import Synthesis, synthesize_each
+from .._objects import Object, is_cluster_scoped
+from .._synth import Synthesis
+from .._synth._synthesis import synthesize_identified
 from .._yaml import dump_documents
 from ._layout import blueprint_files, header, object_filename, shared_file_error
 
@@ -125,8 +126,7 @@ def stream_synthesis(
 
     pending: list[tuple[Made, Object]] = []
 
-    def made(obj: Object) -> Made:
-        oid = object_id(obj)
+    def made(obj: Object, oid: str) -> Made:
         if is_cluster_scoped(obj):
             scoped.append(obj)
         try:
@@ -141,7 +141,7 @@ def stream_synthesis(
                 pending.clear()
         return item
 
-    kept = synthesize_each(spec, made)
+    kept = synthesize_identified(spec, made)
     if check is not None and pending:
         _validated(check, pending)
         pending.clear()
@@ -151,10 +151,10 @@ def stream_synthesis(
 
 
 def streamed_files(streamed: Streamed) -> dict[str, str]:
-    """`render` of a streamed synthesis: the same files and texts, and the same first error."""
+    """`render` of a streamed synthesis: the same files and texts (in hagen's order of the objects, then
+    the blueprint's own files), and the same first error."""
     spec = streamed.blueprint
     synthesis = Synthesis(spec, [], streamed.values, streamed.extras, streamed.findings)
-    files: dict[str, str] = {}
     owners: dict[str, Made] = {}
     names: list[str] = []
     for item in streamed.made:
@@ -164,9 +164,12 @@ def streamed_files(streamed: Streamed) -> dict[str, str]:
         if item.refused is not None:
             raise item.refused
         names.append(item.name)
-        files[f"{spec.name}/{item.name}"] = item.text or ""
+    del owners
+    folder = f"{spec.name}/"
+    # in hagen's order, not sorted by path: the writer sorts the paths alone (no pair per file)
+    files = {folder + item.name: item.text or "" for item in streamed.made}
     files.update(blueprint_files(synthesis, names, header(synthesis)))
-    return dict(sorted(files.items()))
+    return files
 
 
 class Stream(list[str]):

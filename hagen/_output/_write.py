@@ -20,7 +20,7 @@ from ._journal import commit, recover
 from ._lock import out_lock
 from ._owned import LOCK, OWNED_RECORD, STAGING, entry_problem, owned_record, parse_owned, read_record_text
 from ._paths import Walker, environment_error
-from ._stale import kept_files, stale_files
+from ._stale import in_scope, kept_files, stale_files
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,12 @@ def _same(path: str, data: bytes) -> bool:
 _OLD_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp")
 
 
-def _old_temporaries(out: Path, paths: Collection[str]) -> list[str]:
-    """`.NAME.XXXXXXXX.tmp` regular files beside the files `paths` (checked before: no symlink on the way)."""
-    by_folder: dict[str, set[str]] = {}
-    for rel in paths:
-        folder, _, name = rel.rpartition("/")
-        by_folder.setdefault(folder, set()).add(name)
+def _old_temporaries(out: Path, *known: Collection[str]) -> list[str]:
+    """`.NAME.XXXXXXXX.tmp` regular files beside the files of `known` (collections of relative paths,
+    checked before: no symlink on the way)."""
+    folders = sorted({rel.rpartition("/")[0] for paths in known for rel in paths})  # a few: no set of names
     found = []
-    for folder, names in sorted(by_folder.items()):
+    for folder in folders:
         try:
             with os.scandir(out / folder) as listing:
                 entries = [e for e in listing if e.name.endswith(".tmp") and e.is_file(follow_symlinks=False)]
@@ -74,7 +72,10 @@ def _old_temporaries(out: Path, paths: Collection[str]) -> list[str]:
             raise environment_error(out / folder, exc, "cannot list") from None
         for entry in entries:
             match = _OLD_TEMPORARY.fullmatch(entry.name)
-            if match is not None and match["name"] in names:
+            if match is None:
+                continue
+            beside = f"{folder}/{match['name']}" if folder else match["name"]
+            if any(beside in paths for paths in known):
                 found.append(f"{folder}/{entry.name}" if folder else entry.name)
     return sorted(found)
 
@@ -114,8 +115,9 @@ def write_tree(
     path and the error; the old tree is left as it was).
     """
     out = Path(out_dir)
-    files = {p: t for p, t in files.items() if p != OWNED_RECORD}
-    for rel in files:
+    # paths only: the texts stay in `files` (30,000 of them are not copied, nor held twice)
+    paths = sorted(rel for rel in files if rel != OWNED_RECORD)
+    for rel in paths:
         problem = entry_problem(rel)
         if problem is not None:
             raise OutputError(f"{rel!r}: {problem}; hagen writes only inside {out}")
@@ -131,24 +133,26 @@ def write_tree(
         record_text = read_record_text(out)
         owned = parse_owned(record_text, str(out / OWNED_RECORD))
         walker = Walker(out)
-        present = {rel for rel in sorted(files) if walker.file(rel)}
-        foreign = sorted(present - owned)
+        present = [rel for rel in paths if walker.file(rel)]
+        foreign = [rel for rel in present if rel not in owned]
         if foreign:
             raise _foreign(out, foreign)
-        stale = sorted(stale_files(owned, files.keys(), scope))
-        removals = [rel for rel in stale if walker.file(rel)] + _old_temporaries(out, [*files, *stale])
-        report = WriteReport(removed=stale)
-        writes: dict[str, str] = {}
+        produced = set(paths) if OWNED_RECORD in files else files.keys()
+        stale = sorted(stale_files(owned, produced, scope))
+        removals = [rel for rel in stale if walker.file(rel)] + _old_temporaries(out, produced, stale)
         base = os.fspath(out)
-        for rel, text in sorted(files.items()):
-            if rel in present and _same(f"{base}/{rel}", text.encode("utf-8")):
-                report.unchanged.append(rel)
-            else:
-                writes[rel] = text
-                report.written.append(rel)
-        record = owned_record(kept_files(owned, files.keys(), scope))
+        unchanged = [rel for rel in present if _same(f"{base}/{rel}", files[rel].encode("utf-8"))]
+        report = WriteReport(removed=stale, unchanged=unchanged)
+        if unchanged:
+            same = set(unchanged)
+            report.written.extend(rel for rel in paths if rel not in same)
+        else:
+            report.written.extend(paths)
+        writes = report.written
+        outside = any(not in_scope(rel, scope) for rel in owned)
+        record = owned_record(kept_files(owned, produced, scope) if outside else paths)
         if record != record_text:
-            writes[OWNED_RECORD] = record
+            writes = [*writes, OWNED_RECORD]
         if not writes and not removals:
             return report
         if unwritable is not None:
@@ -157,5 +161,8 @@ def write_tree(
         for rel in writes:
             for folder in walker.missing_folders(rel):
                 new_dirs.setdefault(folder)
-        commit(out, writes, removals, list(new_dirs))
+        text = files.__getitem__
+        commit(
+            out, writes, lambda rel: record if rel == OWNED_RECORD else text(rel), removals, list(new_dirs)
+        )
     return report

@@ -181,15 +181,23 @@ def synthesize_each(
     once. A blueprint with patches is made whole first: a patch may address any object, and a patched
     ConfigMap changes the checksums of the pod templates that use it.
     """
+    return synthesize_identified(spec, lambda obj, _: convert(obj), base_dir)
+
+
+def synthesize_identified(
+    spec: BlueprintSpec, convert: Callable[[Object, str], T], base_dir: Path | None = None
+) -> list[T]:
+    """`synthesize_each`, giving `convert` each object's id (`object_id`) too: the string the duplicate
+    check holds, so a caller keeping the id does not hold a second copy of 30,000 of them."""
     if spec.patches:
-        return [convert(obj) for obj in synthesize(spec, base_dir).objects]
+        return [convert(obj, object_id(obj)) for obj in synthesize(spec, base_dir).objects]
     classes = storage_classes(spec)
     ids: list[str] = []
     keyed: list[tuple[tuple[int, str, str, str], T]] = []
     for obj in _made(spec, classes):
         key, oid = keyed_id(obj)
         ids.append(oid)
-        keyed.append((key, convert(obj)))
+        keyed.append((key, convert(obj, oid)))
     _refuse_duplicates(spec, ids)
     _releases_and_extras(spec, classes, base_dir)
     keyed.sort(key=itemgetter(0))  # stable, as sort_objects

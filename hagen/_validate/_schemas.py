@@ -119,16 +119,21 @@ class SchemaSet:
             import jsonschema_rs
 
             if self._registry is None:
-                self._registry = jsonschema_rs.Registry([(_DEFINITIONS_URI, self.definitions())])
+                # read, not cached: the registry keeps its own copy, and the 3 MiB of Python dicts are
+                # needed again only to word an error (`definitions`)
+                definitions = _read_definitions(self.directory)
+                self._registry = jsonschema_rs.Registry([(_DEFINITIONS_URI, definitions)])
             compiled = jsonschema_rs.validator_for(schema, registry=self._registry)
         self._validators[key] = compiled
         return compiled
 
 
-@cache
-def _load_definitions(directory: Path) -> dict[str, Any]:
+def _read_definitions(directory: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((directory / "_definitions.json").read_text(encoding="utf-8"))
     return data
+
+
+_load_definitions = cache(_read_definitions)
 
 
 @cache

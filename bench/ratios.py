@@ -40,6 +40,8 @@ from place import scenario
 from synth import generated_blueprint
 
 HAGEN = [PYTHON, "-m", "hagen"]
+# The floor of any start-up that defines its blueprint classes with pydantic, as hagen does.
+PYDANTIC_FLOOR = "from pydantic import BaseModel\nclass A(BaseModel):\n    x: int\nA(x=1)"
 
 
 @dataclass
@@ -100,6 +102,7 @@ def _commands(work: Path, tiers: int, memory: Path | None) -> dict[str, Command]
             set_aside(seed_out),
         ),
         Command("Helm engine, 2-tier chart", [PYTHON, str(render), *map(str, helm_seed)]),
+        Command("python: pydantic, one model, one instance", [PYTHON, "-c", PYDANTIC_FLOOR]),
         Command("2 tiers --stdout", [*HAGEN, *stdout[:1], str(seed_sized), stdout[1]]),
         Command("1,000 tiers --stdout", [*HAGEN, *stdout[:1], str(thousand), stdout[1]]),
         Command(f"{tiers:,} tiers --stdout", [*HAGEN, *stdout[:1], str(big), stdout[1]]),
@@ -180,6 +183,12 @@ def _goals(c: dict[str, Command], tiers: int) -> list[Goal]:
     bare = next(command for label, command in c.items() if label.endswith("files created bare, same sizes"))
     return [
         ("seed to files / Helm engine (2-tier chart)", *ratio(seed, helm_seed), 0, 2),
+        (
+            "pydantic floor (one model) / Helm engine (2-tier chart)",
+            *ratio(c["python: pydantic, one model, one instance"], helm_seed),
+            0,
+            2,
+        ),
         ("`hagen --help` / `python -c pass`", *ratio(c["hagen --help"], c["python -c pass"]), 0, 3),
         (f"{big} --stdout / dicts + PyYAML", *ratio(stdout, c[f"{big}, dicts + PyYAML (libyaml)"]), 0, 1),
         (f"{big} --stdout / Helm engine", *ratio(stdout, c[f"{big}, Helm engine"]), 0, 4),

@@ -169,6 +169,33 @@ def test_check_nodes_counts_zones_as_place_does_for_fixed_replicas(
     ]
 
 
+def test_nodes_without_zones_are_one_zone_in_check_as_in_place(tmp_path: Path) -> None:
+    """`--nodes 3` alone: place puts every node in zone-a, and check counts that one zone."""
+    path = tmp_path / "app.py"
+    path.write_text(
+        HEADER
+        + textwrap.dedent(
+            """
+            class App(Blueprint):
+                name = "app"
+                tiers = [Tier(name="api", image="r.example.com/api:1.0.0", replicas=3,
+                              placement=[separate("zone")])]
+            """
+        )
+    )
+    placed = json.loads(run_hagen("place", str(path), "--nodes", "3", "--format", "json").stdout)
+    assert [z["zone"] for z in placed["zones"]] == ["zone-a"]
+    data = json.loads(run_hagen("check", str(path), "--nodes", "3", "--format", "json").stdout)
+    assert _messages(data, "scheduling.anti-affinity-exceeds-domains") == [
+        "Deployment api: 3 replicas with required anti-affinity over topology.kubernetes.io/zone, "
+        "which has 1 domain: 2 pods stay Pending"
+    ]
+    assert _messages(data, "scheduling.pending-pods") == [
+        "2 pod(s) stay Pending (api-2, api-3): 0/3 nodes are available: "
+        "3 node(s) didn't match pod anti-affinity rules."
+    ]
+
+
 def test_plain_objects_count_zones_at_most_one_per_node() -> None:
     found = check(
         [separated("api", 3, key="topology.kubernetes.io/zone")],
@@ -189,7 +216,9 @@ def test_plain_objects_count_zones_at_most_one_per_node() -> None:
         ((None, 2), (3, 3), (3, 2)),
         ((5, None), (3, 3), (5, 3)),
         ((None, None), (3, 3), (3, 3)),
-        ((3, None), (None, None), (3, None)),
+        ((3, None), (None, None), (3, 1)),
+        ((3, None), (4, None), (3, 1)),
+        ((None, None), (4, None), (4, 1)),
         ((None, 2), (None, None), (2, 2)),
         ((None, None), (None, None), (None, None)),
     ],

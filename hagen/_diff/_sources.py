@@ -34,8 +34,9 @@ def diff_paths(old: str | Path, new: str | Path, *, ignore: Sequence[IgnoreRule]
 
 def diff_revision(out_dir: str | Path, base: str, *, ignore: Sequence[IgnoreRule] = ()) -> DiffResult:
     """`out_dir` as committed at git revision `base` -> `out_dir` in the work tree (what a change does)."""
-    recover_output(out_dir)
-    return diff_trees(read_revision(out_dir, base), read_path(out_dir), ignore=ignore)
+    recovery = recover_output(out_dir)
+    result = diff_trees(read_revision(out_dir, base), read_path(out_dir), ignore=ignore)
+    return replace(result, notes=(recovery, *result.notes)) if recovery else result
 
 
 def _record(out: Path) -> str | None:
@@ -61,17 +62,17 @@ def diff_planned(
     some blueprints only leaves the others' files alone.
     """
     out = Path(against if against is not None else out_dir)
-    if against is None:
-        recover_output(out)
+    recovery = recover_output(out) if against is None else None
     disk = read_path(out, f"{out.as_posix().rstrip('/')}/") if out.exists() else Tree({}, f"{out}/", None)
     record = _record(out) if out.is_dir() else None
     owned = set(parse_owned(record, str(out / OWNED_RECORD)))
     new_record = planned.get(OWNED_RECORD)
     generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
-    notes: list[str] = []
+    notes: list[str] = [recovery] if recovery else []
     if against is None:
-        generated, notes = carry_unhydrated(generated, disk.texts, owned)
-        if new_record is not None and notes:
+        generated, carried = carry_unhydrated(generated, disk.texts, owned)
+        notes.extend(carried)
+        if new_record is not None and carried:
             new_record = owned_record(generated.keys())
     if against is not None and not owned:
         owned = set(disk.texts)  # a tree that was not written by hagen: compare all of it

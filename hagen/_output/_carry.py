@@ -68,16 +68,18 @@ def carry_unhydrated(
 def keep_hydrated(generated: Mapping[str, str], out_dir: Path) -> tuple[dict[str, str], list[str]]:
     """`carry_unhydrated` against what is on disk in `out_dir` (an interrupted write finished first):
     only the owned files of folders with an owned provenance.yaml are read, each checked part by part
-    for symbolic links first (OutputError). For a synth whose releases were not all hydrated."""
+    for symbolic links first (OutputError). For a synth whose releases were not all hydrated. The notes
+    say what was kept, and what the recovery of an interrupted write did."""
     from ._write import recover_output
 
     if not out_dir.is_dir():
         return dict(generated), []
-    recover_output(out_dir)
+    recovery = recover_output(out_dir)
+    told = [recovery] if recovery else []
     owned = read_owned(out_dir)
     folders = {p.rsplit("/", 1)[0] for p in owned if _is_provenance(p) and p not in generated}
     if not folders:
-        return dict(generated), []
+        return dict(generated), told
     walker = Walker(out_dir)
     committed: dict[str, str] = {}
     for path in sorted(p for p in owned if p.rsplit("/", 1)[0] in folders):
@@ -88,4 +90,5 @@ def keep_hydrated(generated: Mapping[str, str], out_dir: Path) -> tuple[dict[str
                 if isinstance(exc, OSError):
                     raise environment_error(out_dir / path, exc, "cannot read") from None
                 continue  # not text hagen wrote: leave it to the writer's own checks
-    return carry_unhydrated(generated, committed, owned)
+    carried, notes = carry_unhydrated(generated, committed, owned)
+    return carried, [*told, *notes]

@@ -247,17 +247,18 @@ def _discard(out: Path, staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def recover(out: Path) -> None:
+def recover(out: Path) -> str | None:
     """Finish (journal present) or discard (absent) what a killed run left in out/.hagen-staging.
 
-    The caller holds the writer's lock. Raises OutputError when the staging folder is not hagen's
-    (a symlink or a file) or its journal holds a step hagen does not write.
+    The caller holds the writer's lock. Returns what it did: "finished", "discarded", or None when
+    there was nothing to do. Raises OutputError when the staging folder is not hagen's (a symlink or a
+    file) or its journal holds a step hagen does not write.
     """
     staging = out / STAGING
     try:
         mode = os.lstat(staging).st_mode
     except FileNotFoundError:
-        return
+        return None
     except OSError as exc:
         raise environment_error(staging, exc, "cannot inspect") from None
     if not stat.S_ISDIR(mode):
@@ -266,10 +267,11 @@ def recover(out: Path) -> None:
         text = (staging / JOURNAL).read_text(encoding="utf-8")
     except FileNotFoundError:
         _discard(out, staging)
-        return
+        return "discarded"
     except (OSError, UnicodeDecodeError) as exc:
         raise OutputError(f"{staging / JOURNAL}: cannot read: {exc}") from None
     lines = text.splitlines()
     if not lines or lines[0] != _HEAD:
         raise OutputError(f"{staging / JOURNAL}: not a hagen journal; nothing changed: remove {staging}")
     _apply(out, staging, lines[1:], check=True)
+    return "finished"

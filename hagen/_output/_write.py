@@ -88,18 +88,33 @@ def _foreign(out_dir: Path, foreign: list[str]) -> OutputError:
     )
 
 
-def recover_output(out_dir: str | Path) -> None:
+def recover_output(out_dir: str | Path) -> str | None:
     """Finish or discard a write that a killed `hagen synth` left in `out_dir`, so that it reads as exactly
     the old or the new tree (every command that reads out/ calls this first). Waits for a running writer.
+
+    Returns a sentence saying what it did, for the command to tell its user (a tree that changed under
+    them, even to a consistent state, should not change silently), or None when nothing was left.
     Raises OutputError when a recovery is due but the folder cannot be written."""
     out = Path(out_dir)
     if not (os.path.lexists(out / STAGING) or os.path.lexists(out / LOCK)):
-        return
+        return None
     with out_lock(out, wait=True) as unwritable:
         if unwritable is None:
-            recover(out)
-        elif os.path.lexists(out / STAGING):
+            return recovered(out, recover(out))
+        if os.path.lexists(out / STAGING):
             raise environment_error(out / STAGING, unwritable, "cannot finish an interrupted write")
+    return None
+
+
+def recovered(out: Path, outcome: str | None) -> str | None:
+    """The sentence for what `recover` did in `out` ("finished", "discarded" or None)."""
+    if outcome == "finished":
+        return f"{out}: finished the write an interrupted `hagen synth` had committed (its new files are in)"
+    if outcome == "discarded":
+        return (
+            f"{out}: discarded the write an interrupted `hagen synth` had not committed (its old files stand)"
+        )
+    return None
 
 
 def write_tree(
@@ -126,9 +141,8 @@ def write_tree(
     except OSError as exc:
         raise environment_error(out, exc) from None
     with out_lock(out) as unwritable:
-        if unwritable is None:
-            recover(out)
-        elif os.path.lexists(out / STAGING):
+        recovery = recovered(out, recover(out)) if unwritable is None else None
+        if unwritable is not None and os.path.lexists(out / STAGING):
             raise environment_error(out / STAGING, unwritable, "cannot finish an interrupted write")
         record_text = read_record_text(out)
         owned = parse_owned(record_text, str(out / OWNED_RECORD))
@@ -142,7 +156,7 @@ def write_tree(
         removals = [rel for rel in stale if walker.file(rel)] + _old_temporaries(out, produced, stale)
         base = os.fspath(out)
         unchanged = [rel for rel in present if _same(f"{base}/{rel}", files[rel].encode("utf-8"))]
-        report = WriteReport(removed=stale, unchanged=unchanged)
+        report = WriteReport(removed=stale, unchanged=unchanged, notes=[recovery] if recovery else [])
         if unchanged:
             same = set(unchanged)
             report.written.extend(rel for rel in paths if rel not in same)

@@ -94,26 +94,37 @@ def synthesize_stream(
     `--chart` copy naming no release, BlockingFindings for a cluster-scoped object two blueprints emit
     differently, InvalidOutput for objects failing the schema or the API server's rules of
     `kube_version` (default the project's, else hagen's); `validate=False` skips the last. Helm
-    releases are not hydrated here (their objects are in out/ after `hagen synth`). `sources` and
-    `project` are as in `synthesize_all`."""
+    releases declared ``hydrate=True`` are rendered in as `synth` renders them into out/ (their objects
+    follow their blueprint's own); one not hydrated (no chart copy) is said in the Stream's `notes`.
+    `sources` and `project` are as in `synthesize_all`."""
     from ._project import as_project
 
     project = as_project(project)
     if sources is None:
         sources = project.blueprint_paths()
     kube_version = kube_version or project.kube_version
-    from ._output._streamed import merged_report, object_check, stream_synthesis, streamed_documents
+    from ._output._streamed import merged_report, object_check, stream_synthesis, streamed_documents, streams
 
     check = object_check(kube_version) if validate else None
-    parts = [stream_synthesis(spec, check, object_document) for spec in _specs(sources, project)]
+    specs = _specs(sources, project)
+    # as `synth`: a blueprint with releases is made whole, its values checked against the chart
+    parts = [stream_synthesis(s, check, object_document) if streams(s) else synthesize(s) for s in specs]
     conflicts = _refuse_blocking(parts, project)
-    found = [f for s in parts for f in s.findings]
+    notes: list[str] = []
+    for n, part in enumerate(parts):
+        if isinstance(part, Synthesis):
+            hydrated, _, found = hydrate_syntheses(
+                [part], project=project, kube_version=kube_version, files=False
+            )
+            parts[n] = hydrated[0]
+            notes.extend(found)
+    findings = [f for s in parts for f in s.findings]
     documents = streamed_documents(parts)
     if validate:
         report = merged_report(parts, kube_version)
         if not report.ok:
             raise InvalidOutput({"": report})
-    return Stream(documents, [*found, *conflicts])  # warnings in `synth`'s order
+    return Stream(documents, [*findings, *conflicts], notes)  # warnings in `synth`'s order
 
 
 def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> dict[str, str]:

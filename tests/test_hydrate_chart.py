@@ -312,3 +312,33 @@ def test_a_chart_copy_of_another_chart_or_version_writes_nothing(
         f"release pins {pinned}; fetch the pinned one with `helm pull REPO/{name} --version {version}`\n"
     )
     assert not (project / "out").exists()
+
+
+def test_stdout_prints_the_hydrated_objects_synth_writes(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    printed = _hagen(project, "synth", "--stdout", "--chart", f"hydra={CHART}")
+    assert printed.returncode == 0, printed.stderr
+    assert _hagen(project, "synth", "--chart", f"hydra={CHART}").returncode == 0
+    not_objects = {"kustomization.yaml", "provenance.yaml", "values.yaml", "helmfile.yaml"}
+    written = [  # what kustomize or Argo CD applies from out/
+        doc
+        for path in sorted((project / "out").rglob("*.yaml"))
+        if path.name not in not_objects
+        for doc in load_documents(path.read_text(), str(path))
+    ]
+    streamed = load_documents(printed.stdout, "stdout")
+    assert (
+        sorted(map(hagen.object_id, streamed))
+        == sorted(map(hagen.object_id, written))
+        == [
+            "apiextensions.k8s.io.CustomResourceDefinition._.widgets.example.com",
+            "batch.Job.hydra.hydra-migrate",
+            "core.ConfigMap.hydra.hydra-settings",
+            "core.Namespace._.hydra",
+            "core.Secret.hydra.hydra-password",
+        ]
+    )
+    assert sorted(streamed, key=hagen.object_id) == sorted(written, key=hagen.object_id)
+    without = _hagen(project, "synth", "--stdout")
+    assert [d["kind"] for d in load_documents(without.stdout, "stdout")] == ["Namespace"]
+    assert "note: release hydra not hydrated: no local copy of chart hydra 0.1.0" in without.stderr

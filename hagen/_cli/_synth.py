@@ -116,6 +116,8 @@ def _print_stream(args: argparse.Namespace, stream: Callable[[], hagen.Stream]) 
         return _blocked(exc, "printed")
     sys.stdout.writelines(documents)
     _print_findings(documents.findings)
+    for note in documents.notes:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

@@ -22,7 +22,7 @@ from .._objects import Object, is_cluster_scoped
 from .._synth import Synthesis
 from .._synth._synthesis import synthesize_identified
 from .._yaml import dump_documents
-from ._layout import blueprint_files, header, object_filename, shared_file_error
+from ._layout import blueprint_files, header, object_document, object_filename, shared_file_error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -176,20 +176,29 @@ class Stream(list[str]):
     """What `hagen synth --stdout` prints (`hagen.synthesize_stream`): one ``---`` YAML document per
     object, in hagen's order, as a list of str; `findings` holds the warnings found on the way (the
     ones `synth` returns in `WriteReport.findings`: Helm values, labels two blueprints set differently on
-    one cluster-scoped object), which the CLI prints on stderr."""
+    one cluster-scoped object), which the CLI prints on stderr, and `notes` what was left out and why
+    (a Helm release not hydrated: no chart copy), as `WriteReport.notes`."""
 
     findings: list[Finding]
+    notes: list[str]
 
-    def __init__(self, documents: Iterable[str] = (), findings: Iterable[Finding] = ()) -> None:
+    def __init__(
+        self, documents: Iterable[str] = (), findings: Iterable[Finding] = (), notes: Iterable[str] = ()
+    ) -> None:
         super().__init__(documents)
         self.findings = list(findings)
+        self.notes = list(notes)
 
 
-def streamed_documents(parts: Sequence[Streamed]) -> list[str]:
-    """The texts of `parts`' objects in order (`stream_synthesis` with a `document`); the first value no
-    reader reads back raises here, as rendering the whole synthesis raised it."""
+def streamed_documents(parts: Sequence[Streamed | Synthesis]) -> list[str]:
+    """The texts of `parts`' objects in order (`stream_synthesis` with a `document`; a whole, hydrated
+    synthesis: `object_document` of each object); the first value no reader reads back raises here, as
+    rendering the whole synthesis raised it."""
     texts: list[str] = []
     for part in parts:
+        if isinstance(part, Synthesis):
+            texts.extend(object_document(obj) for obj in part.objects)
+            continue
         for item in part.made:
             if item.refused is not None:
                 raise item.refused

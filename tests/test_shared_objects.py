@@ -1,5 +1,5 @@
 """Two blueprints emitting one namespaced object (the same tier name in one namespace) are refused by
-every part: synth to files and to stdout, and check, with the same finding."""
+every part: synth to files and to stdout, check and place, with the same finding."""
 
 from __future__ import annotations
 
@@ -67,6 +67,22 @@ def test_check_reports_the_same_finding(tmp_path: Path) -> None:
     found = [f for f in json.loads(proc.stdout)["findings"] if f["id"] == "objects.shared-between-blueprints"]
     assert found and all(f["severity"] == "error" and f["blueprint"] == "b" for f in found)
     assert sorted(f["object_id"] for f in found) == ["apps.Deployment.shared.api", "core.Service.shared.api"]
+
+
+def test_place_refuses_to_place_what_synth_would_not_write(tmp_path: Path) -> None:
+    folder = _two_in_one_namespace(tmp_path / "bp")
+    proc = run_hagen("place", str(folder), "--nodes", "3", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout == ""  # no simulation of two copies of one Deployment
+    assert (
+        f"{FINDING}; fix: rename the tier (or object) in one blueprint, or give each its own namespace"
+        in proc.stderr.splitlines()
+    )
+    assert proc.stderr.splitlines()[-1] == "hagen place: 2 error findings; nothing placed"
+    with pytest.raises(hagen.BlockingFindings):
+        hagen.place_command([folder], None, project=hagen.load_project(tmp_path))
+    different = _two_in_one_namespace(tmp_path / "ok", second_tier="web")
+    placed = run_hagen("place", str(different), "--nodes", "3", cwd=tmp_path)
+    assert placed.returncode == 0 and "2 pod(s): 2 running" in placed.stdout, placed.stdout + placed.stderr
 
 
 def test_different_tier_names_share_the_namespace_freely(tmp_path: Path) -> None:

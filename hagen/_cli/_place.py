@@ -68,6 +68,17 @@ def register(subparsers: Any) -> None:
 
 @without_cycle_collector
 def run(args: argparse.Namespace) -> int:
+    import hagen
+
+    from ._synth import blocked
+
+    try:
+        return _run(args)
+    except hagen.BlockingFindings as exc:  # objects two blueprints share: synth writes none of them
+        return blocked(exc, "placed", "place")
+
+
+def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .. import InputError, place_command

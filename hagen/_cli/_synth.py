@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
     except hagen.BlockingFindings as exc:
-        return _blocked(exc)
+        return blocked(exc)
     _print_findings(report.findings)
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
@@ -113,7 +113,7 @@ def _print_stream(args: argparse.Namespace, stream: Callable[[], hagen.Stream]) 
         print("hagen synth: objects fail the Kubernetes schema; nothing printed", file=sys.stderr)
         return 1
     except hagen.BlockingFindings as exc:
-        return _blocked(exc, "printed")
+        return blocked(exc, "printed")
     sys.stdout.writelines(documents)
     _print_findings(documents.findings)
     for note in documents.notes:
@@ -153,7 +153,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
         return 1
     except hagen.BlockingFindings as exc:
-        return _blocked(exc)
+        return blocked(exc)
     _print_findings(report.findings)
     produced = [*report.written, *report.unchanged]
     blueprints = len({p.split("/")[1] for p in produced if p.split("/", 1)[0] in names and p.count("/") > 1})
@@ -172,14 +172,15 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     return 0
 
 
-def _blocked(exc: hagen.BlockingFindings, done: str = "written") -> int:
-    """Error findings (cross-blueprint conflicts) stop the write: one line each, the warnings too, exit 1."""
+def blocked(exc: hagen.BlockingFindings, done: str = "written", command: str = "synth") -> int:
+    """Error findings (cross-blueprint conflicts) stop `command`: one line each, the warnings too, exit 1."""
     from .. import finding_lines
 
     for line in finding_lines((*exc.findings, *exc.warnings)):  # one line for what every target has
         print(line, file=sys.stderr)
     count = len(finding_lines(exc.findings, "error"))
-    print(f"hagen synth: {count} error finding{'s' if count != 1 else ''}; nothing {done}", file=sys.stderr)
+    plural = "s" if count != 1 else ""
+    print(f"hagen {command}: {count} error finding{plural}; nothing {done}", file=sys.stderr)
     return 1
 
 

@@ -158,7 +158,15 @@ def place_command(
 
 
 def place_inputs(inputs: Inputs, options: PlaceOptions) -> tuple[str, int, Simulation]:
-    """(output, exit code, simulation) of `hagen place` on loaded inputs (blueprints or manifests)."""
+    """(output, exit code, simulation) of `hagen place` on loaded inputs (blueprints or manifests).
+
+    Raises BlockingFindings, placing nothing, when two blueprints emit one object differently
+    (`objects.shared-between-blueprints`): `hagen synth` refuses to write such a set, and the cluster
+    would hold only one of the two, so placing both would answer for pods that never run."""
+    from .._check._conflicts import conflict_findings
+    from .._finding import stop_on_errors
+
+    stop_on_errors(conflict_findings(inputs.syntheses))
     o = options
     cluster = resolve_cluster(inputs.cluster, o.cluster_file, o.nodes, o.zones, o.node_cpu, o.node_memory)
     placed = place(inputs.objects, cluster, o.order, inputs.tiers, inputs.tier_labels)

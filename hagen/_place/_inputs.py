@@ -16,7 +16,8 @@ _MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
 
 @dataclass(slots=True)
 class Inputs:
-    """Objects to place, tier order (blueprint order, then tier order), and a declared cluster if any."""
+    """Objects to place, tier order (blueprint order, then tier order), a declared cluster if any, and the
+    syntheses the objects come from (what `place_inputs` checks for objects two blueprints share)."""
 
     objects: list[dict[str, Any]] = field(default_factory=list)
     tiers: list[str] = field(default_factory=list)
@@ -24,6 +25,7 @@ class Inputs:
     cluster: ClusterProfile | None = None
     blueprints: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    syntheses: list[Any] = field(default_factory=list)
 
 
 def rendered_releases(spec: Any, synthesis: Any) -> tuple[list[dict[str, Any]], list[str]]:
@@ -113,6 +115,7 @@ def add_specs(out: Inputs, specs: Iterable[Any], synthesize: Any) -> Inputs:
     """Synthesize blueprint specs into `out`: their objects, rendered Helm releases, tier order, cluster."""
     for spec in specs:
         synthesis = synthesize(spec)
+        out.syntheses.append(synthesis)
         out.objects.extend(synthesis.objects)
         rendered, notes = rendered_releases(spec, synthesis)
         out.objects.extend(rendered)

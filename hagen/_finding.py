@@ -17,7 +17,9 @@ class Finding:
     """One finding, with enough context to act on it.
 
     `id` is stable and dotted by area (``storage.csi-driver-missing``, ``scheduling.pending-pods``,
-    ``workload.image-latest``): tiers suppress findings by it, SARIF uses it as the rule id.
+    ``workload.image-latest``): tiers suppress findings by it, SARIF uses it as the rule id. `file` is
+    the file the object is in (out/ or a manifest read), `line` the 1-based line there where it is known
+    (a schema error's field in a file on disk).
     """
 
     id: str
@@ -28,6 +30,7 @@ class Finding:
     tier: str | None = None
     object_id: str | None = None
     file: str | None = None
+    line: int | None = None
 
     def at_least(self, severity: Severity) -> bool:
         """True when this finding is as severe as `severity` or more (for --fail-on)."""

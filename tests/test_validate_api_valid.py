@@ -204,7 +204,7 @@ def test_validate_cli_refuses_with_exit_1(tmp_path: Path) -> None:
     proc = run_hagen("validate", str(path))
     assert proc.returncode == 1
     assert (
-        f"error: {path}: apps.Deployment.shop.web: spec.template.metadata.labels: Invalid value: "
+        f"error: {path}:14: apps.Deployment.shop.web: spec.template.metadata.labels: Invalid value: "
         '{"app":"web"}: `selector` does not match template `labels`'
     ) in proc.stdout
 

@@ -35,6 +35,12 @@ CASES = [
         1,
         ":6: core.ConfigMap._.c: data: found an integer (1) as a key where keys must be strings (quote it)",
     ),
+    # An explicit tag makes a key an integer whatever it looks like: found by the walk over the keys.
+    (
+        "tagged-key-not-a-string",
+        1,
+        ":6: core.ConfigMap._.c: data: found an integer (1) as a key where keys must be strings (quote it)",
+    ),
     (
         "apiversion-a-list",
         1,
@@ -49,7 +55,7 @@ CASES = [
     (
         "timestamp-for-an-integer",
         1,
-        ': apps.Deployment._.web: spec.replicas: expected integer, got string "2024-01-01"',
+        ':6: apps.Deployment._.web: spec.replicas: expected integer, got string "2024-01-01"',
     ),
     ("timestamp-for-a-string", 0, "1 object validated against Kubernetes"),
     (
@@ -145,7 +151,7 @@ def test_objects_over_the_api_server_limits_are_one_error_each(tmp_path: Path) -
     proc = run_hagen("validate", str(cm))
     assert proc.returncode == 1
     # The API server's ConfigMap rule (hagen._validate._api), after the schema: the same words.
-    assert f"error: {cm}: core.ConfigMap._.big: Too long: may not be more than 1048576 bytes" in proc.stdout
+    assert f"error: {cm}:1: core.ConfigMap._.big: Too long: may not be more than 1048576 bytes" in proc.stdout
     annotations = "".join(f"    a{i}: {value}\n" for i in range(3))  # 1.8 MiB: beyond etcd's 1.5 MiB
     pod = tmp_path / "pod.yaml"
     pod.write_text(f"apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n{annotations}")

@@ -61,7 +61,7 @@ def _result(item: Finding, index: int, default_uri: str, reason: str | None) -> 
     location: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(item.file or default_uri)},
-            "region": {"startLine": 1},
+            "region": {"startLine": item.line or 1},
         }
     }
     names = [n for n in (item.blueprint, item.tier, item.object_id) if n]

@@ -18,7 +18,7 @@ def _where(item: Finding) -> str:
     parts = [p for p in (origin, item.object_id) if p]
     where = " ".join(parts)
     if item.file:
-        where += f" ({item.file})"
+        where += f" ({item.file}:{item.line})" if item.line else f" ({item.file})"
     return where
 
 

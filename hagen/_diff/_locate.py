@@ -6,6 +6,7 @@ expands), and only after the diff found something to point at.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -52,21 +53,67 @@ def locate(text: str, pos: tuple[int, int | None], path: tuple[Segment, ...]) ->
     Falls back to the deepest part of the path that exists (a removed field points at its parent), and
     to line 1 when the text cannot be read.
     """
-    docs = _documents(text)
-    if pos[0] >= len(docs):
-        return 1
-    node: yaml.Node | None = docs[pos[0]]
-    if pos[1] is not None and node is not None:
-        node = _child(node, "items")
-        node = _child(node, pos[1]) if node is not None else None
-    if node is None:
-        return 1
-    line = node.start_mark.line + 1
-    for seg in path:
-        node = _child(node, seg)
+    return locator(text)(pos, path)
+
+
+def locator(text: str) -> Callable[[tuple[int, int | None], tuple[Segment, ...]], int]:
+    """`locate` for many paths of one text: the text is composed once, at the first call."""
+    composed: list[list[yaml.Node]] = []
+
+    def find(pos: tuple[int, int | None], path: tuple[Segment, ...]) -> int:
+        if not composed:
+            composed.append(_documents(text))
+        docs = composed[0]
+        if pos[0] >= len(docs):
+            return 1
+        node: yaml.Node | None = docs[pos[0]]
+        if pos[1] is not None and node is not None:
+            node = _child(node, "items")
+            node = _child(node, pos[1]) if node is not None else None
         if node is None:
-            break
+            return 1
         line = node.start_mark.line + 1
+        for seg in path:
+            node = _child(node, seg)
+            if node is None:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+    return find
+
+
+def _scalar(node: yaml.Node | None, *path: str) -> str:
+    for seg in path:
+        node = _child(node, seg) if node is not None else None
+    return str(node.value) if isinstance(node, yaml.ScalarNode) and node.tag != _NULL else ""
+
+
+def _identity(node: yaml.Node) -> str:
+    """`hagen._objects.object_id` read off a document's nodes."""
+    group = _scalar(node, "apiVersion").rpartition("/")[0] or "core"
+    namespace = _scalar(node, "metadata", "namespace") or "_"
+    return f"{group}.{_scalar(node, 'kind')}.{namespace}.{_scalar(node, 'metadata', 'name')}"
+
+
+def object_locator(text: str) -> Callable[[str, tuple[Segment, ...]], int | None]:
+    """The line of a field of an object of `text` found by its id (`object_id`), a List's items
+    included; None for an object the text does not hold. Composed once, at the first call."""
+    found: dict[str, tuple[int, int | None]] = {}
+    find = locator(text)
+
+    def line(object_id: str, path: tuple[Segment, ...]) -> int | None:
+        if not found:
+            found[""] = (-1, None)  # read once, whatever it holds
+            for index, doc in enumerate(_documents(text)):
+                items = _child(doc, "items") if _scalar(doc, "kind").endswith("List") else None
+                if isinstance(items, yaml.SequenceNode):
+                    found.update((_identity(item), (index, at)) for at, item in enumerate(items.value))
+                else:
+                    found.setdefault(_identity(doc), (index, None))
+        pos = found.get(object_id)
+        return None if pos is None or pos[0] < 0 else find(pos, path)
+
     return line
 
 

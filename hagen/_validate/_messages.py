@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +28,15 @@ def field_path(parts: Sequence[str | int]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def path_parts(path: str) -> tuple[str | int, ...]:
+    """`field_path` read back: "spec.containers[0].image" -> ("spec", "containers", 0, "image"). A key
+    holding a dot (a label key) reads as two parts; a lookup then stops at the map that holds it."""
+    return tuple(int(index) if index else key for index, key in _PART.findall(path))
 
 
 def json_type(value: Any) -> str:

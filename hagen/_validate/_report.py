@@ -12,7 +12,9 @@ class SchemaViolation:
 
     `path` is the field in kubectl's notation (``spec.template.spec.containers[0].ports[0].containerPort``),
     `value` the offending value (None when a required field is missing). `blueprint` and `tier` come from
-    the object's ``app.kubernetes.io/instance`` and ``app.kubernetes.io/component`` labels.
+    the object's ``app.kubernetes.io/instance`` and ``app.kubernetes.io/component`` labels. `source` is
+    the file an object was read from and `source_line` the 1-based line of the field in it (of its nearest
+    parent present, for a missing field); None for objects built in code.
     """
 
     object_id: str
@@ -22,6 +24,7 @@ class SchemaViolation:
     blueprint: str | None = None
     tier: str | None = None
     source: str | None = None
+    source_line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -32,11 +35,13 @@ class SchemaViolation:
             "blueprint": self.blueprint,
             "tier": self.tier,
             "source": self.source,
+            "line": self.source_line,
         }
 
     def line(self) -> str:
-        """One line of text output: where, which field, what is wrong."""
-        where = f"{self.source}: " if self.source else ""
+        """One line of text output: where (``file:line:``), which field, what is wrong."""
+        where = f"{self.source}:{self.source_line}" if self.source_line else self.source
+        where = f"{where}: " if where else ""
         origin = "/".join(p for p in (self.blueprint, self.tier) if p)
         origin = f" [{origin}]" if origin else ""
         field = f" {self.path}:" if self.path else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,7 @@ from .._errors import InputError
 from .._objects import Object, object_id
 from ._api import api_errors
 from ._api._field import Error
-from ._messages import describe, field_path
+from ._messages import describe, field_path, path_parts
 from ._misread import Misread, applies, explain, misread_scalars
 from ._read import identity as _identity
 from ._read import malformed, read_objects, yaml_files
@@ -46,11 +46,18 @@ def _checked(obj: Object, source: str | None) -> Sourced:
     return None, source, SchemaError(_identity(obj), field_path(path), message, None, source=source)
 
 
+Lines = Callable[[Object, str], int | None]
+"""The 1-based line of a field (kubectl path) of an object read from a file, None when it was not read."""
+
+
 def _validate(
     sourced: Iterable[Sourced],
     kube_version: str | None,
-    misread: dict[int, dict[str, Misread]] | None = None,
+    misread: Callable[[Object], dict[str, Misread]] | None = None,
+    lines: Lines | None = None,
 ) -> ValidationReport:
+    """Validate the objects of `sourced`; for those read from files, `misread` gives how go-yaml v2 reads
+    an object's plain scalars and `lines` a field's line (asked only for an object with errors)."""
     version = resolve_version(kube_version)
     schemas = schema_set(version)
     major, _, minor_text = version.partition(".")
@@ -100,12 +107,13 @@ def _validate(
         if from_schema:
             triples = _with_versions(triples, obj, api_version, kind, version)
         blueprint, tier = _origin(obj)
-        hints = (misread or {}).get(id(obj), {}) if from_schema else {}
+        hints = misread(obj) if misread is not None and from_schema else {}
         found: list[SchemaError] = []
         for path, value, message in triples:
             if applies(hints.get(path), value):
                 message = explain(message, hints[path])
-            found.append(SchemaError(oid, path, message, value, blueprint, tier, source))
+            line = lines(obj, path) if lines is not None else None
+            found.append(SchemaError(oid, path, message, value, blueprint, tier, source, line))
         found.sort(key=lambda e: (e.path, e.message))
         errors.extend(found)
     return ValidationReport(version, tuple(errors), tuple(validated), tuple(skipped))
@@ -184,23 +192,58 @@ def validate_paths(
     the fix.
     """
     files, outside = yaml_files([paths] if isinstance(paths, str | Path) else paths)
-    misread: dict[int, dict[str, Misread]] = {}
+    current: list[_Reading] = []  # the file being validated: its objects are done before the next is read
 
     def items() -> Iterable[Sourced]:
         for file in files:
-            misread.clear()  # the previous file's objects are validated and gone: their ids may be reused
-            read = list(read_objects(file))
-            objects = [obj for obj, _, _ in read if obj is not None]
-            if _has_plain_non_strings(objects):
-                hints = misread_scalars(file.read_text(encoding="utf-8"))
-                if len(hints) == len(read):  # one entry per object position; else no hints, plain messages
-                    misread.update((id(obj), h) for (obj, _, _), h in zip(read, hints, strict=True) if obj)
+            positions: dict[int, tuple[int, int | None]] = {}
+            read = list(read_objects(file, positions))
+            current[:] = [_Reading(file, read, positions)]
             yield from read
 
-    report = _validate(items(), kube_version, misread)
+    report = _validate(
+        items(), kube_version, lambda o: current[0].hints(o), lambda o, p: current[0].line(o, p)
+    )
     if not outside:
         return report
     return replace(report, not_validated=(*report.not_validated, *outside))
+
+
+class _Reading:
+    """A file being validated, and what only an error in it needs, made at its first error and once: its
+    text composed again, for the lines of fields and for how go-yaml v2 reads its plain scalars."""
+
+    def __init__(
+        self, file: Path, read: Sequence[Sourced], positions: dict[int, tuple[int, int | None]]
+    ) -> None:
+        self.file, self.read, self.positions = file, read, positions
+        self._text: str | None = None
+        self._find: Callable[[tuple[int, int | None], tuple[str | int, ...]], int] | None = None
+        self._hints: dict[int, dict[str, Misread]] | None = None
+
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.file.read_text(encoding="utf-8")
+        return self._text
+
+    def line(self, obj: Object, path: str) -> int | None:
+        pos = self.positions.get(id(obj))
+        if pos is None:
+            return None
+        if self._find is None:
+            from .._diff._locate import locator
+
+            self._find = locator(self.text())
+        return self._find(pos, path_parts(path))
+
+    def hints(self, obj: Object) -> dict[str, Misread]:
+        if self._hints is None:
+            self._hints = {}
+            if _has_plain_non_strings([o for o, _, _ in self.read if o is not None]):
+                hints = misread_scalars(self.text())
+                if len(hints) == len(self.read):  # one entry per object position; else plain messages
+                    self._hints = {id(o): h for (o, _, _), h in zip(self.read, hints, strict=True) if o}
+        return self._hints.get(id(obj), {})
 
 
 def _has_plain_non_strings(objects: list[Object]) -> bool:

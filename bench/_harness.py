@@ -106,7 +106,9 @@ def set_aside(folder: Path) -> Callable[[], None]:
     """A setup step that moves `folder` out of the way (into a sibling trash folder) before a fresh run.
 
     Moving instead of deleting matters: on file systems mounted with `discard`, a large delete right before
-    the run slows the next file creations by seconds (measured here), which would time the disk.
+    the run slows the next file creations by seconds (measured here), which would time the disk. The
+    setup also flushes what earlier commands wrote (sync(2)): otherwise their write-back runs during this
+    one (a tmpfs write measured 3.5 s right after 30,000 files went to disk, 2.6 s alone).
     """
     trash = folder.parent / f".{folder.name}-trash"
 
@@ -114,6 +116,7 @@ def set_aside(folder: Path) -> Callable[[], None]:
         trash.mkdir(exist_ok=True)
         if folder.exists():
             folder.rename(trash / str(len(list(trash.iterdir()))))
+        os.sync()
 
     return setup
 

@@ -238,26 +238,33 @@ def synth(
     kube_version = kube_version or project.kube_version
     out_dir = project.out_path() if out_dir is None else out_dir
     listed = _listed(sources)
-    from ._output._streamed import merged_report, object_check, stream_synthesis, streamed_files, streams
+    from ._output._streamed import (
+        Layered,
+        merged_report,
+        object_check,
+        stream_synthesis,
+        streamed_files,
+        streams,
+    )
 
     # Blueprints without Helm releases are validated and rendered object by object as they are made, so
     # their objects are never all alive at once; what they fail is raised below, where it was found.
     check = object_check(kube_version) if validate else None
     parts = [stream_synthesis(s, check) if streams(s) else synthesize(s) for s in _specs(listed, project)]
     conflicts = _refuse_blocking(parts, project)
-    files: dict[str, str] = {}
+    rendered: list[Mapping[str, str]] = []
     notes: list[str] = []
     for n, part in enumerate(parts):
         if isinstance(part, Synthesis):
-            hydrated, rendered, found = hydrate_syntheses([part], project=project, kube_version=kube_version)
+            hydrated, texts, found = hydrate_syntheses([part], project=project, kube_version=kube_version)
             parts[n] = hydrated[0]
             notes.extend(found)
+            rendered.append(texts)
         else:
-            rendered = streamed_files(part)
-        if files:
-            files.update(rendered)
-        else:
-            files = rendered  # a fresh dict: 30,000 entries are not copied for one blueprint
+            rendered.append(streamed_files(part))
+    # every blueprint's files as one mapping, not copied into one dict: a later blueprint wins a path, as
+    # update() let it (the texts of streamed ones are joined to their header only when written)
+    files: Mapping[str, str] = Layered(rendered) if len(rendered) != 1 else rendered[0]
     if validate:
         report = merged_report(parts, kube_version)
         if not report.ok:

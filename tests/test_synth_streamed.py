@@ -171,3 +171,16 @@ def test_each_object_is_validated_once_in_batches(tmp_path: Path, monkeypatch: p
     hagen.synth([folder], tmp_path / "out")
     assert sum(seen) == objects  # calls with no object only resolve the Kubernetes version
     assert max(seen) == 3 and len([n for n in seen if n]) == sum(-(-n // 3) for n in (5, 6))
+
+
+def test_file_maps_read_as_the_dict_they_stand_for() -> None:
+    """The writer's view of the files: a header held once per blueprint, blueprints layered as
+    dict.update() of each in turn would merge them."""
+    headed = _streamed.Headed("# head\n", {"x/a.yaml": "---\na: 1\n", "x/k.yaml": "old"}, {"x/k.yaml": "k"})
+    with pytest.raises(KeyError):
+        headed["x/missing.yaml"]
+    layered = _streamed.Layered([headed, {"y/b.yaml": "b", "x/a.yaml": "other"}])
+    expected: dict[str, str] = {"x/a.yaml": "# head\n---\na: 1\n", "x/k.yaml": "k"}
+    expected.update({"y/b.yaml": "b", "x/a.yaml": "other"})
+    assert dict(layered) == expected and len(layered) == 3 and list(layered) == list(expected)
+    assert "y/b.yaml" in layered and "z.yaml" not in layered

@@ -11,7 +11,7 @@ stay as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +89,8 @@ class Streamed:
     values: dict[str, dict[str, Any]] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
+    prefix: str = ""
+    """The opening comment every file's text starts with, held once: each `made` text is what follows."""
 
 
 def object_check(kube_version: str | None) -> Check | None:
@@ -119,9 +121,11 @@ def stream_synthesis(
     blueprints (the others may hydrate a chart among their objects)."""
     from .._synth._synthesis import _releases_and_extras, storage_classes  # the parts besides the objects
 
-    head = header(Synthesis(spec, []))
+    # A file's text is its header and its document: the header (130 bytes, the same for every file of
+    # the blueprint) is held once and joined when the file is written, not 30,000 times.
+    prefix = "" if document is not None else dump_documents([], header(Synthesis(spec, [])))
     namespace = spec.namespace
-    text_of = document or (lambda obj: dump_documents([obj], head))
+    text_of = document or (lambda obj: dump_documents([obj]))
     scoped: list[Object] = []
 
     pending: list[tuple[Made, Object]] = []
@@ -147,12 +151,13 @@ def stream_synthesis(
         pending.clear()
     values, extras, findings = _releases_and_extras(spec, storage_classes(spec), None)
     # their order within one blueprint does not matter: each id is there once (or synthesis raised)
-    return Streamed(spec, scoped, kept, values, extras, findings)
+    return Streamed(spec, scoped, kept, values, extras, findings, prefix)
 
 
-def streamed_files(streamed: Streamed) -> dict[str, str]:
+def streamed_files(streamed: Streamed) -> Mapping[str, str]:
     """`render` of a streamed synthesis: the same files and texts (in hagen's order of the objects, then
-    the blueprint's own files), and the same first error."""
+    the blueprint's own files), and the same first error. Each object file's text is made when it is
+    read (`Headed`)."""
     spec = streamed.blueprint
     synthesis = Synthesis(spec, [], streamed.values, streamed.extras, streamed.findings)
     owners: dict[str, Made] = {}
@@ -167,9 +172,53 @@ def streamed_files(streamed: Streamed) -> dict[str, str]:
     del owners
     folder = f"{spec.name}/"
     # in hagen's order, not sorted by path: the writer sorts the paths alone (no pair per file)
-    files = {folder + item.name: item.text or "" for item in streamed.made}
-    files.update(blueprint_files(synthesis, names, header(synthesis)))
-    return files
+    bodies = {folder + item.name: item.text or "" for item in streamed.made}
+    return Headed(streamed.prefix, bodies, blueprint_files(synthesis, names, header(synthesis)))
+
+
+class Headed(Mapping[str, str]):
+    """Files (relative path -> text) of which most share their opening lines: `prefix` + a body of
+    `bodies`, joined each time a text is read; `whole` holds the other files' complete texts and wins
+    over `bodies` for a path both name. Read-only, and each text the same at every read."""
+
+    def __init__(self, prefix: str, bodies: dict[str, str], whole: dict[str, str]) -> None:
+        for path in whole:
+            bodies.pop(path, None)  # taken over, not copied: the caller's dict is this mapping's now
+        self._prefix, self._bodies, self._whole = prefix, bodies, whole
+
+    def __getitem__(self, path: str) -> str:
+        body = self._bodies.get(path)
+        return self._prefix + body if body is not None else self._whole[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._bodies or path in self._whole
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._bodies
+        yield from self._whole
+
+    def __len__(self) -> int:
+        return len(self._bodies) + len(self._whole)
+
+
+class Layered(Mapping[str, str]):
+    """Mappings read as one, each path's text from the last of `layers` that holds it (as a dict updated
+    with each in turn, without copying them into one)."""
+
+    def __init__(self, layers: Sequence[Mapping[str, str]]) -> None:
+        self._layers = list(reversed(layers))
+
+    def __getitem__(self, path: str) -> str:
+        for layer in self._layers:
+            if path in layer:
+                return layer[path]
+        raise KeyError(path)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(path for layer in reversed(self._layers) for path in layer))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys(path for layer in self._layers for path in layer))
 
 
 class Stream(list[str]):

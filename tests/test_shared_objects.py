@@ -90,3 +90,21 @@ def test_different_tier_names_share_the_namespace_freely(tmp_path: Path) -> None
     proc = run_hagen("synth", str(folder), "-o", "out", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "shared-between-blueprints" not in proc.stderr
+
+
+def test_a_shared_namespace_is_declared_by_one_blueprint(tmp_path: Path) -> None:
+    folder = _two_in_one_namespace(tmp_path / "bp", second_tier="web")
+    proc = run_hagen("check", str(folder), "--format", "json", cwd=tmp_path)
+    [found] = [f for f in json.loads(proc.stdout)["findings"] if f["id"] == "objects.cluster-scoped-conflict"]
+    assert (found["severity"], found["object_id"]) == ("warning", "core.Namespace._.shared")
+    assert found["fix"] == "set create_namespace = False in blueprint b (or a): one emits namespace shared"
+    text = (
+        (folder / "b.py")
+        .read_text()
+        .replace('namespace = "shared"', 'namespace = "shared"\n    create_namespace = False')
+    )
+    (folder / "b.py").write_text(text)
+    again = run_hagen("check", str(folder), "--format", "json", cwd=tmp_path)
+    assert [f for f in json.loads(again.stdout)["findings"] if f["id"].startswith("objects.")] == []
+    printed = run_hagen("synth", str(folder), "--stdout", cwd=tmp_path)
+    assert printed.returncode == 0 and printed.stdout.count("kind: Namespace") == 1

@@ -43,6 +43,13 @@ def test_synth_writes_every_target_and_reports_each(tmp_path: Path) -> None:
     dev = sum(1 for p in planned if p.startswith("dev/"))
     assert lines[1] == f"  dev: {dev} written, 0 unchanged, 0 removed"
     assert lines[2].startswith("  prod: ")
+    # every written file is in one line: the targets' folders, then what lies beside them
+    assert sum(int(line.split(": ")[1].split()[0]) for line in lines[1:]) == len(planned) - 1
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+        "dev",
+        "prod",
+        *sorted({p.split("/")[0] for p in planned if "/" in p} - {"dev", "prod"}),
+    ]
     assert (tmp_path / "out" / "dev" / "shop" / "kustomization.yaml").is_file()
     assert (tmp_path / "out" / "prod" / "shop" / "kustomization.yaml").is_file()
 

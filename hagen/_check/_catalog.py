@@ -157,7 +157,8 @@ _RULES = (
     Rule("objects.cluster-scoped-conflict", "error", "Blueprints disagree on a cluster-scoped object",
          "Two blueprints emit one cluster-scoped object (StorageClass, Namespace) with different content: "
          "the cluster holds one, the last apply wins.",
-         "Declare the object in one blueprint only, or give both the same definition and labels."),
+         "Declare the object in one blueprint only (a shared Namespace: create_namespace = False in all "
+         "blueprints but one), or give both the same definition and labels."),
     Rule("objects.shared-between-blueprints", "error", "Two blueprints emit one namespaced object",
          "Two blueprints emit an object with one identity (the same tier name in one namespace): each "
          "folder holds its own version, the last apply wins, and pruning one deletes the other's.",

@@ -65,6 +65,16 @@ def _shared_findings(syntheses: list[Any]) -> list[Finding]:
     return findings
 
 
+def _one_owner(oid: str, first: str, other: str) -> str:
+    """How two blueprints stop emitting one cluster-scoped object. A shared Namespace is the common case:
+    both blueprints label it as theirs, so one blueprint should only use it (and pruning that one's
+    objects then never deletes the namespace, with everything in it, under the other)."""
+    name = oid.rsplit(".", 1)[-1]
+    if oid.startswith("core.Namespace."):
+        return f"set create_namespace = False in blueprint {other} (or {first}): one emits namespace {name}"
+    return f"declare {name} in one blueprint only (or give both the same definition and labels)"
+
+
 def conflict_findings(syntheses: Iterable[Any]) -> list[Finding]:
     """A finding per object that two or more blueprints both emit: cluster-scoped ones with different
     content, and any namespaced one (`objects.shared-between-blueprints`, an error).
@@ -95,8 +105,7 @@ def conflict_findings(syntheses: Iterable[Any]) -> list[Finding]:
                     "warning" if metadata_only else "error",
                     f"{oid} is emitted by blueprints {first_name} and {name} with different "
                     f"{', '.join(paths)}: the cluster holds one object, the last apply wins",
-                    fix=f"declare {oid.rsplit('.', 1)[-1]} in one blueprint only (or give both the same "
-                    "definition and labels)",
+                    fix=_one_owner(oid, first_name, name),
                     blueprint=name,
                     object_id=oid,
                 )

@@ -161,7 +161,12 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         f"hagen synth: {len(names)} target{'s' if len(names) != 1 else ''} x {blueprints} "
         f"blueprint{'s' if blueprints != 1 else ''} -> {out}/: {report.summary()}"
     )
-    for name in names:
+    # each target's folder, then the folders beside them (gitops/), so that the lines add up to the total
+    groups = [
+        *names,
+        *sorted({p.split("/", 1)[0] for p in (*produced, *report.removed) if "/" in p} - set(names)),
+    ]
+    for name in groups:
         counts = [
             sum(1 for p in group if p.startswith(f"{name}/"))
             for group in (report.written, report.unchanged, report.removed)

@@ -15,7 +15,7 @@ from .._finding import Finding
 from .._text import plural
 from ._catalog import finding
 from ._context import HOSTNAME_KEY, ZONE_KEY, CheckContext, Workload
-from ._selectors import Term, affinity_terms, selector_matches
+from ._selectors import ByLabel, Term, affinity_terms
 
 _SCALED = ("Deployment", "StatefulSet", "ReplicaSet")
 
@@ -46,11 +46,11 @@ def _exceeds_domains(ctx: CheckContext, w: Workload) -> Iterator[Finding]:
             )
 
 
-def _colocated(ctx: CheckContext, w: Workload, workloads: list[Workload]) -> Iterator[Finding]:
+def _colocated(ctx: CheckContext, w: Workload, workloads: ByLabel) -> Iterator[Finding]:
     for term in affinity_terms(w):
         if term.anti or not term.required or term.matches(w, w) or not _self_anti(w, term.topology_key):
             continue
-        partners = [p for p in workloads if p is not w and term.matches(w, p)]
+        partners = [p for p in workloads.matching(term.selector) if p is not w and term.in_scope(w, p)]
         if not partners:
             continue  # reported as a selector that matches nothing
         capacity = sum(p.replicas for p in partners)
@@ -68,9 +68,9 @@ def _colocated(ctx: CheckContext, w: Workload, workloads: list[Workload]) -> Ite
             )
 
 
-def _unmatched(ctx: CheckContext, w: Workload, workloads: list[Workload]) -> Iterator[Finding]:
+def _unmatched(ctx: CheckContext, w: Workload, workloads: ByLabel) -> Iterator[Finding]:
     for term in affinity_terms(w):
-        if any(term.matches(w, other) for other in workloads):
+        if any(term.in_scope(w, other) for other in workloads.matching(term.selector)):
             continue
         strength = "required" if term.required else "preferred"
         kind = "anti-affinity" if term.anti else "affinity"
@@ -136,15 +136,11 @@ def _rollout(ctx: CheckContext, w: Workload) -> Iterator[Finding]:
             return
 
 
-def _pdb(ctx: CheckContext, workloads: list[Workload]) -> Iterator[Finding]:
+def _pdb(ctx: CheckContext, workloads: ByLabel) -> Iterator[Finding]:
     for pdb in ctx.of_kind("PodDisruptionBudget"):
         meta, spec = pdb.get("metadata") or {}, pdb.get("spec") or {}
         namespace = str(meta.get("namespace") or "default")
-        covered = [
-            w
-            for w in workloads
-            if w.namespace == namespace and selector_matches(spec.get("selector"), w.pod_labels)
-        ]
+        covered = [w for w in workloads.matching(spec.get("selector")) if w.namespace == namespace]
         pods = sum(w.replicas for w in covered)
         if not covered or any(w.autoscaled for w in covered):
             continue  # an autoscaler sets the count: autoscaling.pdb-blocks-at-min judges it at minReplicas
@@ -166,11 +162,12 @@ def _pdb(ctx: CheckContext, workloads: list[Workload]) -> Iterator[Finding]:
 def scheduling_rules(ctx: CheckContext) -> Iterator[Finding]:
     """Findings from pod (anti-)affinity, topology spread, rollout strategies and PodDisruptionBudgets."""
     workloads = ctx.workloads()
+    by_label = ByLabel(workloads)
     for w in workloads:
         if w.kind in _SCALED:
             yield from _exceeds_domains(ctx, w)
-            yield from _colocated(ctx, w, workloads)
-        yield from _unmatched(ctx, w, workloads)
+            yield from _colocated(ctx, w, by_label)
+        yield from _unmatched(ctx, w, by_label)
         yield from _zone_spread(ctx, w)
         yield from _rollout(ctx, w)
-    yield from _pdb(ctx, workloads)
+    yield from _pdb(ctx, by_label)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,36 @@ def selector_matches(selector: Any, labels: Mapping[str, str]) -> bool:
         if op == "DoesNotExist" and present:
             return False
     return True
+
+
+class ByLabel:
+    """Workloads by pod label, for selectors over many of them: a selector's candidates are the workloads
+    carrying one of its matchLabels pairs, or one of the values of an ``In`` expression (whichever is
+    fewest), each then checked in full (`selector_matches`), in the workloads' order. Checking every
+    selector against every workload was 225 million matches at 10,000 tiers."""
+
+    def __init__(self, workloads: Sequence[Workload]) -> None:
+        self._all = list(workloads)
+        self._by: dict[tuple[str, str], list[int]] = {}
+        for at, w in enumerate(self._all):
+            for pair in w.pod_labels.items():
+                self._by.setdefault(pair, []).append(at)
+
+    def _candidates(self, selector: Mapping[str, Any]) -> list[int] | None:
+        pools = [self._by.get((str(k), str(v)), []) for k, v in (selector.get("matchLabels") or {}).items()]
+        for expr in selector.get("matchExpressions") or []:
+            if isinstance(expr, Mapping) and expr.get("operator") == "In":
+                key, values = str(expr.get("key")), expr.get("values") or []
+                pools.append(sorted({at for v in values for at in self._by.get((key, str(v)), [])}))
+        return min(pools, key=len) if pools else None
+
+    def matching(self, selector: Any) -> list[Workload]:
+        """The workloads whose pod labels `selector` matches (a null selector: none; ``{}``: all)."""
+        if not isinstance(selector, Mapping):
+            return []
+        pool = self._candidates(selector)
+        chosen = self._all if pool is None else [self._all[at] for at in pool]
+        return [w for w in chosen if selector_matches(selector, w.pod_labels)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,3 +110,20 @@ def test_kubectl_paths_read_back() -> None:
     parts = ("spec", "template", "spec", "containers", 0, "ports", 1, "containerPort")
     assert path_parts(field_path(parts)) == parts
     assert path_parts("") == ()
+
+
+def test_every_finding_on_an_object_of_a_file_points_at_its_document(tmp_path: Path) -> None:
+    _file(tmp_path)
+    deployment = MANIFESTS.splitlines().index("kind: Deployment")  # its document's first line: apiVersion
+    sarif = json.loads(run_hagen("check", "all.yaml", "--format", "sarif", cwd=tmp_path).stdout)
+    lines = {
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        for r in sarif["runs"][0]["results"]
+        if r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "apps.Deployment._.web"
+    }
+    assert ("workload.no-probes", deployment) in lines and ("schema.invalid", 24) in lines
+    assert {line for rule, line in lines if rule.startswith("workload.")} == {deployment}
+    one = tmp_path / "one.yaml"
+    one.write_text("# a comment\n---\n" + MANIFESTS.split("---\n")[1])
+    text = run_hagen("check", "one.yaml", cwd=tmp_path).stdout
+    assert "warning workload.no-probes: apps.Deployment._.web (one.yaml:3)" in text.splitlines()

@@ -3,13 +3,12 @@ what `hagen validate` and the check before `hagen synth` writes would refuse, in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Iterable
 
 from .._finding import Finding
-from .._validate._messages import path_parts
 from ._catalog import RULES
 from ._context import CheckContext
+from ._lines import FileLines
 
 
 def schema_rules(ctx: CheckContext) -> Iterable[Finding]:
@@ -22,7 +21,7 @@ def schema_rules(ctx: CheckContext) -> Iterable[Finding]:
 
     report = validate_objects(ctx.objects, ctx.kube_version)
     rule = RULES["schema.invalid"]
-    lines = _Lines()
+    lines = FileLines()
     return [
         Finding(
             rule.id,
@@ -37,23 +36,3 @@ def schema_rules(ctx: CheckContext) -> Iterable[Finding]:
         )
         for error in report.errors
     ]
-
-
-class _Lines:
-    """Lines of fields in the files on disk that hold the objects (each file read once, only for an
-    error): a code-scanning annotation then sits on the field, not on line 1. None where the file is not
-    on disk (out/ not written yet) or does not hold the object."""
-
-    def __init__(self) -> None:
-        self._files: dict[str, Callable[[str, tuple[str | int, ...]], int | None] | None] = {}
-
-    def of(self, file: str, object_id: str, path: str) -> int | None:
-        if file not in self._files:
-            from .._diff._locate import object_locator
-
-            try:
-                self._files[file] = object_locator(Path(file).read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                self._files[file] = None
-        find = self._files[file]
-        return find(object_id, path_parts(path)) if find is not None else None

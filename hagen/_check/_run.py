@@ -233,4 +233,16 @@ def check(
             )
         )
     merged.update({k: dict(v) for k, v in (suppress or {}).items()})
-    return run_rules(contexts, chosen, merged)
+    result = run_rules(contexts, chosen, merged)
+    if not plain or not files:
+        return result
+    # objects read from files: each finding points at its object's document (several share a file)
+    from dataclasses import replace as _with
+
+    from ._lines import FileLines, with_lines
+
+    lines, read = FileLines(), set(files.values())
+    active = with_lines(result.findings, read, lines)
+    kept = with_lines((s.finding for s in result.suppressed), read, lines)
+    suppressed = tuple(_with(s, finding=f) for s, f in zip(result.suppressed, kept, strict=True))
+    return CheckResult(tuple(active), suppressed)

@@ -56,14 +56,28 @@ def locate(text: str, pos: tuple[int, int | None], path: tuple[Segment, ...]) ->
     return locator(text)(pos, path)
 
 
+def _composed(text: str) -> Callable[[], list[yaml.Node]]:
+    """The documents of `text`, composed at the first call and kept for the next."""
+    kept: list[list[yaml.Node]] = []
+
+    def documents() -> list[yaml.Node]:
+        if not kept:
+            kept.append(_documents(text))
+        return kept[0]
+
+    return documents
+
+
 def locator(text: str) -> Callable[[tuple[int, int | None], tuple[Segment, ...]], int]:
     """`locate` for many paths of one text: the text is composed once, at the first call."""
-    composed: list[list[yaml.Node]] = []
+    return _locator(_composed(text))
 
+
+def _locator(
+    documents: Callable[[], list[yaml.Node]],
+) -> Callable[[tuple[int, int | None], tuple[Segment, ...]], int]:
     def find(pos: tuple[int, int | None], path: tuple[Segment, ...]) -> int:
-        if not composed:
-            composed.append(_documents(text))
-        docs = composed[0]
+        docs = documents()
         if pos[0] >= len(docs):
             return 1
         node: yaml.Node | None = docs[pos[0]]
@@ -100,12 +114,13 @@ def object_locator(text: str) -> Callable[[str, tuple[Segment, ...]], int | None
     """The line of a field of an object of `text` found by its id (`object_id`), a List's items
     included; None for an object the text does not hold. Composed once, at the first call."""
     found: dict[str, tuple[int, int | None]] = {}
-    find = locator(text)
+    documents = _composed(text)  # one composition serves finding the object and its field
+    find = _locator(documents)
 
     def line(object_id: str, path: tuple[Segment, ...]) -> int | None:
         if not found:
             found[""] = (-1, None)  # read once, whatever it holds
-            for index, doc in enumerate(_documents(text)):
+            for index, doc in enumerate(documents()):
                 items = _child(doc, "items") if _scalar(doc, "kind").endswith("List") else None
                 if isinstance(items, yaml.SequenceNode):
                     found.update((_identity(item), (index, at)) for at, item in enumerate(items.value))

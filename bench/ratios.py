@@ -14,7 +14,9 @@ literal file are timed beside them, and differ by what Python takes to compile t
 
 Alternatives: Helm's Go engine (helm-python-sdk, bench/helm_template.py's chart) for the seed and for the
 same tiers; a Python script building the same objects as dicts and writing them with PyYAML's libyaml
-dumper (bench/_dicts.py, checked to give the same objects); `python -c pass` for start-up. Placement
+dumper (bench/_dicts.py, checked to give the same objects); `python -c pass` for start-up; one pydantic
+model, alone and with the schema validator imported, for the floor under any synth built on those
+libraries. Placement
 compares sizes of one scenario (bench/place.py), and memory is a peak against a fixed budget.
 """
 
@@ -42,6 +44,9 @@ from synth import generated_blueprint
 HAGEN = [PYTHON, "-m", "hagen"]
 # The floor of any start-up that defines its blueprint classes with pydantic, as hagen does.
 PYDANTIC_FLOOR = "from pydantic import BaseModel\nclass A(BaseModel):\n    x: int\nA(x=1)"
+# The floor of a synth that checks its objects against the Kubernetes schemas before writing: the same
+# model, and the schema validator's import (jsonschema_rs), nothing of hagen's own.
+LIBRARY_FLOOR = f"{PYDANTIC_FLOOR}\nimport jsonschema_rs"
 
 
 @dataclass
@@ -103,6 +108,7 @@ def _commands(work: Path, tiers: int, memory: Path | None) -> dict[str, Command]
         ),
         Command("Helm engine, 2-tier chart", [PYTHON, str(render), *map(str, helm_seed)]),
         Command("python: pydantic, one model, one instance", [PYTHON, "-c", PYDANTIC_FLOOR]),
+        Command("python: the same, and import jsonschema_rs", [PYTHON, "-c", LIBRARY_FLOOR]),
         Command("2 tiers --stdout", [*HAGEN, *stdout[:1], str(seed_sized), stdout[1]]),
         Command("1,000 tiers --stdout", [*HAGEN, *stdout[:1], str(thousand), stdout[1]]),
         Command(f"{tiers:,} tiers --stdout", [*HAGEN, *stdout[:1], str(big), stdout[1]]),
@@ -186,6 +192,12 @@ def _goals(c: dict[str, Command], tiers: int) -> list[Goal]:
         (
             "pydantic floor (one model) / Helm engine (2-tier chart)",
             *ratio(c["python: pydantic, one model, one instance"], helm_seed),
+            0,
+            2,
+        ),
+        (
+            "pydantic and jsonschema_rs floor / Helm engine (2-tier chart)",
+            *ratio(c["python: the same, and import jsonschema_rs"], helm_seed),
             0,
             2,
         ),

@@ -123,8 +123,8 @@ def test_a_patch_on_an_immutable_maps_data_is_refused_and_nothing_written(tmp_pa
         "'nginx-ddmfk7gbcd', which is immutable and named after the hash of the content ConfigMap 'nginx' "
         "declares: the name would no longer match the content, and the API server refuses to change an "
         "immutable ConfigMap (got 'core.ConfigMap.app.nginx-ddmfk7gbcd'); allowed: change ConfigMap "
-        "'nginx' in config_maps instead (new content, new name, every reference follows); a patch may "
-        "change its labels and annotations\n"
+        "'nginx' in config_maps instead (new content, new name, every reference follows; "
+        "rollout='checksum' for a map changed in place); a patch may change its labels and annotations\n"
     )
     for args in (("-o", "out"), ("--stdout",)):
         result = run_hagen("synth", "app.py", *args, cwd=tmp_path)
@@ -159,3 +159,85 @@ def test_a_patch_on_an_immutable_maps_labels_is_accepted(tmp_path: Path) -> None
     volume = next(v for v in pod(objects, "web")["spec"]["volumes"] if "configMap" in v)
     assert volume["configMap"]["name"] == "nginx-ddmfk7gbcd"
     assert objects["apps.Deployment.app.web"]["spec"]["revisionHistoryLimit"] == 3
+
+
+@pytest.mark.parametrize(
+    ("op", "changed"),
+    [
+        ('{"op": "remove", "path": "/immutable"}', "immutable"),
+        ('{"op": "replace", "path": "/immutable", "value": False}', "immutable"),
+        (
+            '{"op": "replace", "path": "/data/a.conf", "value": "y"}, {"op": "remove", "path": "/immutable"}',
+            "data and immutable",
+        ),
+    ],
+)
+def test_a_patch_on_an_immutable_maps_immutable_field_is_refused(
+    tmp_path: Path, op: str, changed: str
+) -> None:
+    # Once true, `immutable` cannot be unset on the server (ValidateConfigMapUpdate), and a mutable map
+    # under a content-hash name breaks the promise that a new content is a new object.
+    (spec,) = hagen.load_blueprints([write_blueprint(tmp_path, IMMUTABLE % op)])
+    with pytest.raises(hagen.BlueprintError) as info:
+        hagen.synthesize(spec)
+    assert (info.value.field, info.value.value) == ("patches[1]", "core.ConfigMap.app.nginx-ddmfk7gbcd")
+    assert info.value.reason.startswith(
+        f"the patch changes {changed} of ConfigMap 'nginx-ddmfk7gbcd', which is immutable and named "
+    )
+
+
+RENAME = """
+class App(Blueprint):
+    config_maps = [ConfigMap(name="nginx", data={"a.conf": "x"}, rollout="%s")]
+    tiers = [Tier(name="web", image="registry.example.com/app:1.0.0",
+                  files=[ConfigFiles(config_map="nginx", path="/etc/nginx/conf.d")])]
+    patches = [JsonPatch(api_version="v1", kind="ConfigMap", name="%s", ops=[%s])]
+"""
+
+
+@pytest.mark.parametrize(
+    ("rollout", "name", "op", "moved"),
+    [
+        (
+            "immutable",
+            "nginx-ddmfk7gbcd",
+            '{"op": "replace", "path": "/metadata/name", "value": "nginx"}',
+            "metadata.name",
+        ),
+        (
+            "checksum",
+            "nginx",
+            '{"op": "replace", "path": "/metadata/name", "value": "nginx-v2"}',
+            "metadata.name",
+        ),
+        (
+            "checksum",
+            "nginx",
+            '{"op": "replace", "path": "/metadata/namespace", "value": "other"}',
+            "metadata.namespace",
+        ),
+    ],
+)
+def test_a_patch_that_renames_a_declared_map_is_refused_and_nothing_written(
+    tmp_path: Path, rollout: str, name: str, op: str, moved: str
+) -> None:
+    # The pods refer to the map by the name config_maps gives it: renamed by a patch, they would refer to
+    # no object (CreateContainerConfigError) and a checksum map's pods would no longer roll with it.
+    write_blueprint(tmp_path, RENAME % (rollout, name, op))
+    expected = (
+        f"hagen synth: error: app.py: App: patches[0]: the patch changes {moved} of ConfigMap {name!r}, "
+        "which the blueprint's pods refer to as declared in config_maps: they would refer to no object "
+        f"(got 'core.ConfigMap.app.{name}'); allowed: rename ConfigMap 'nginx' in config_maps instead "
+        "(every reference follows)\n"
+    )
+    for args in (("-o", "out"), ("--stdout",)):
+        result = run_hagen("synth", "app.py", *args, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", expected)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["app.py"]
+
+
+def test_a_patch_on_a_checksum_maps_data_still_rolls_and_its_labels_may_change(tmp_path: Path) -> None:
+    op = '{"op": "add", "path": "/metadata/labels/team", "value": "web"}'
+    (spec,) = hagen.load_blueprints([write_blueprint(tmp_path, RENAME % ("checksum", "nginx", op))])
+    objects = {hagen.object_id(o): o for o in hagen.synthesize(spec).objects}
+    assert objects["core.ConfigMap.app.nginx"]["metadata"]["labels"]["team"] == "web"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
 from .._blueprint import BlueprintSpec
-from .._config._configmap import content_hash
+from .._config._configmap import ConfigMap, content_hash
 from .._errors import BlueprintError
 from .._extend import place_object
 from .._identity import Identity, service_account
@@ -144,35 +144,60 @@ def roll_after_patches(spec: BlueprintSpec, objects: list[Object], workloads: It
             roll_on_change(spec, template, hashes)
 
 
-def immutable_guard(spec: BlueprintSpec) -> Callable[[int, Object, Object], None] | None:
-    """A check for `apply_patches` refusing a patch that changes an immutable map's data or binaryData.
+def config_map_guard(spec: BlueprintSpec) -> Callable[[int, Object, Object], None] | None:
+    """A check for `apply_patches` refusing a patch that breaks a declared ConfigMap's promises.
 
-    The object's name is the hash of the content the blueprint declares: patched, it would keep its
-    name with other content, which the API server refuses on an existing `immutable: true` ConfigMap
-    (k8s.io/kubernetes pkg/apis/core/validation ValidateConfigMapUpdate) and no pod would roll.
+    Of any map in `config_maps`: a new metadata.name or metadata.namespace, since the blueprint's pods
+    name the map as declared (a renamed map leaves them referring to nothing, and a checksum map's pods no
+    longer roll with it). Of an immutable map: a change of data or binaryData, since the object's name is
+    the hash of the content the blueprint declares (patched, it would keep its name with other content,
+    which the API server refuses on an existing `immutable: true` ConfigMap, k8s.io/kubernetes
+    pkg/apis/core/validation ValidateConfigMapUpdate, and no pod would roll), and a change of `immutable`
+    itself, which the same validation refuses once it is true. BlueprintError, field ``patches[i]``.
     """
-    immutable = {_map_id(spec, c.object_name): c for c in spec.config_maps if c.rollout == "immutable"}
-    if not immutable:
+    declared = {_map_id(spec, c.object_name): c for c in spec.config_maps}
+    if not declared:
         return None
 
     def check(index: int, before: Object, after: Object) -> None:
-        config = immutable.get(object_id(before))
+        config = declared.get(object_id(before))
         if config is None:
             return
-        changed = [f for f in ("data", "binaryData") if before.get(f) != after.get(f)]
-        if changed:
-            raise BlueprintError(
-                f"the patch changes {' and '.join(changed)} of ConfigMap {config.object_name!r}, which "
-                f"is immutable and named after the hash of the content ConfigMap {config.name!r} "
-                "declares: the name would no longer match the content, and the API server refuses "
-                "to change an immutable ConfigMap",
-                field=f"patches[{index}]",
-                value=object_id(before),
-                allowed=f"change ConfigMap {config.name!r} in config_maps instead (new content, new "
-                "name, every reference follows); a patch may change its labels and annotations",
-            )
+        problem, allowed = _broken_promise(config, before, after)
+        if problem:
+            raise BlueprintError(problem, field=f"patches[{index}]", value=object_id(before), allowed=allowed)
 
     return check
+
+
+def _broken_promise(config: ConfigMap, before: Object, after: Object) -> tuple[str, str]:
+    """(what the patch breaks, what is allowed instead), or ("", "") for a change the map can take."""
+    moved = [f"metadata.{f}" for f in ("name", "namespace") if _meta(before, f) != _meta(after, f)]
+    if moved:
+        return (
+            f"the patch changes {' and '.join(moved)} of ConfigMap {config.object_name!r}, which the "
+            f"blueprint's pods refer to as declared in config_maps: they would refer to no object",
+            f"rename ConfigMap {config.name!r} in config_maps instead (every reference follows)",
+        )
+    if config.rollout != "immutable":
+        return "", ""
+    changed = [f for f in ("data", "binaryData", "immutable") if before.get(f) != after.get(f)]
+    if not changed:
+        return "", ""
+    return (
+        f"the patch changes {' and '.join(changed)} of ConfigMap {config.object_name!r}, which "
+        f"is immutable and named after the hash of the content ConfigMap {config.name!r} "
+        "declares: the name would no longer match the content, and the API server refuses "
+        "to change an immutable ConfigMap",
+        f"change ConfigMap {config.name!r} in config_maps instead (new content, new "
+        "name, every reference follows; rollout='checksum' for a map changed in place); a patch may "
+        "change its labels and annotations",
+    )
+
+
+def _meta(obj: Object, field: str) -> Any:
+    meta = obj.get("metadata")
+    return meta.get(field) if isinstance(meta, Mapping) else None
 
 
 def eksctl_accounts(spec: BlueprintSpec) -> list[tuple[str, str, Identity]]:

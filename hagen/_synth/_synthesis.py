@@ -14,7 +14,7 @@ from .._extend import apply_patches
 from .._finding import Finding
 from .._identity import eksctl_iam
 from .._objects import Object, keyed_id, object_id, sort_objects
-from ._config import configuration_objects, eksctl_accounts, immutable_guard, roll_after_patches
+from ._config import config_map_guard, configuration_objects, eksctl_accounts, roll_after_patches
 from ._labels import blueprint_labels, tier_labels
 from ._network import network_policy
 from ._scale import autoscaler
@@ -162,7 +162,7 @@ def synthesize(
         made = {id(w) for w in workloads}  # by identity: a patch may rename or relabel a workload
         positions = [at for at, obj in enumerate(objects) if id(obj) in made]
         try:
-            objects = apply_patches(objects, spec.patches, spec.namespace, immutable_guard(spec))
+            objects = apply_patches(objects, spec.patches, spec.namespace, config_map_guard(spec))
         except BlueprintError as exc:
             raise exc.located(file=spec.source, blueprint=spec.class_name) from None
         roll_after_patches(spec, objects, positions)  # apply_patches keeps each object's position

@@ -144,4 +144,6 @@ def test_pdb_blocking_drains(spec: dict[str, Any], blocked: bool) -> None:
 
 
 def test_pdb_of_another_namespace_covers_nothing() -> None:
-    assert ids([deployment("web", replicas=3), pdb("web", "web", namespace="x", minAvailable=3)]) == []
+    # It blocks no eviction of web, and it protects nothing of its own namespace: that is its finding.
+    found = ids([deployment("web", replicas=3), pdb("web", "web", namespace="x", minAvailable=3)])
+    assert found == ["scheduling.pdb-selects-nothing"]

@@ -102,6 +102,10 @@ _RULES = (
          "With required hostname anti-affinity and as many replicas as nodes, maxUnavailable 0 leaves the "
          "surge pod no node: the rollout waits forever.",
          "Allow `maxUnavailable: 1` (with `maxSurge: 0`), or keep replicas below the node count."),
+    Rule("scheduling.pdb-selects-nothing", "warning", "PodDisruptionBudget selector matches no pod",
+         "A PodDisruptionBudget whose selector matches no pod template of its namespace protects nothing: "
+         "a node drain evicts the pods it was meant to keep.",
+         "Fix the selector to the labels of the workload's pod template."),
     Rule("scheduling.pdb-blocks-eviction", "warning", "PodDisruptionBudget allows no disruption",
          "A PDB with minAvailable equal to the replicas (or maxUnavailable 0) blocks every eviction: node "
          "drains and cluster upgrades hang. (A workload an autoscaler scales is judged at its minReplicas: "
@@ -116,6 +120,10 @@ _RULES = (
          "Every apply of a manifest with `replicas` resets the scale the HorizontalPodAutoscaler chose: a "
          "deploy under load scales the service down.",
          "Remove `spec.replicas` from the Deployment (or StatefulSet) the HorizontalPodAutoscaler scales."),
+    Rule("autoscaling.target-missing", "warning", "Autoscaler target not among the objects",
+         "A HorizontalPodAutoscaler whose scaleTargetRef names no object of its namespace scales nothing: "
+         "it reports FailedGetScale and the workload keeps its fixed count.",
+         "Name the workload's kind and name in scaleTargetRef, or remove the autoscaler."),
     Rule("autoscaling.metric-without-requests", "error", "Utilization target without requests",
          "Utilization is a percentage of the containers' requests: without a request for the metric's "
          "resource the autoscaler reports FailedGetResourceMetric and never scales.",
@@ -132,6 +140,14 @@ _RULES = (
          "Two Ingress rules or HTTPRoute matches for one host, path and path type send the same requests to "
          "two backends: which one wins depends on the controller's merge order.",
          "Give each host and path one owner; merge the routes or change the path."),
+    Rule("traffic.backend-missing", "warning", "Route to a Service that is not there",
+         "An Ingress or HTTPRoute backend names a Service that is not among the objects (a typo, or a "
+         "Service a patch renamed): the controller answers its requests with 503.",
+         "Name the tier's Service in the route, or add the Service."),
+    Rule("traffic.service-selects-nothing", "warning", "Service selector matches no pod",
+         "A Service whose selector matches no pod template of its namespace has no endpoints: connections "
+         "to it are refused or time out.",
+         "Fix the selector to the labels of the intended pods (or drop it for endpoints managed by hand)."),
     Rule("traffic.lb-annotation-ignored", "error", "Load balancer annotations no controller reads",
          "The target-type, scheme and attributes annotations are read by the AWS Load Balancer Controller "
          "only; without `aws-load-balancer-type: external` (or a service.k8s.aws loadBalancerClass) the "

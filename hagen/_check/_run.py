@@ -14,6 +14,7 @@ from .._objects import Object, object_id
 from ._conflicts import conflict_findings
 from ._context import CheckContext, ClusterCounts
 from ._rules_autoscaling import autoscaling_rules
+from ._rules_references import reference_rules
 from ._rules_scheduling import scheduling_rules
 from ._rules_schema import schema_rules
 from ._rules_secrets import secret_rules
@@ -32,6 +33,7 @@ BUILTIN_RULES: tuple[RuleFn, ...] = (
     scheduling_rules,
     autoscaling_rules,
     traffic_rules,
+    reference_rules,
     secret_rules,
     schema_rules,
 )

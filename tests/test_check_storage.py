@@ -202,3 +202,15 @@ def test_several_default_classes() -> None:
     for sc in (a, b):
         sc["metadata"]["annotations"] = {"storageclass.kubernetes.io/is-default-class": "true"}
     assert ids([a, b]) == ["storage.multiple-default-classes"]
+
+
+def test_addons_are_found_in_documents_lists_mappings_and_list_items_only() -> None:
+    from hagen._check._storage_model import addons_in
+
+    config = {"apiVersion": "eksctl.io/v1alpha5", "kind": "ClusterConfig", "addons": [{"name": "a"}]}
+    other = {**config, "addons": [{"name": "b"}]}
+    listed = {"apiVersion": "v1", "kind": "List", "items": [other]}
+    # A field of another object is not a document: it is not searched.
+    inside = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "data": {"c": {**config}}}
+    assert addons_in([{"cluster/eksctl.yaml": [config]}, listed, inside]) == {"a", "b"}
+    assert addons_in([inside]) == set()

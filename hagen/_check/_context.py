@@ -139,9 +139,15 @@ class CheckContext:
     """The Kubernetes minor version ("1.33") the objects are meant for; None means hagen's default."""
 
     def workloads(self) -> list[Workload]:
-        """Every object that runs pods; an autoscaler's target counts its maxReplicas (`replica_count`)."""
-        scaled = autoscaled(self.objects)
-        return [w for w in (as_workload(o, scaled) for o in self.objects) if w is not None]
+        """Every object that runs pods; an autoscaler's target counts its maxReplicas (`replica_count`).
+        A new list each call, of views made once per context: every rule reads them (15,000 objects took
+        0.1 s each time)."""
+        made: tuple[Workload, ...] | None = self.__dict__.get("_workloads")
+        if made is None:
+            scaled = autoscaled(self.objects)
+            made = tuple(w for w in (as_workload(o, scaled) for o in self.objects) if w is not None)
+            object.__setattr__(self, "_workloads", made)  # frozen: the views are derived, not state
+        return list(made)
 
     def of_kind(self, kind: str) -> list[Object]:
         return [o for o in self.objects if o.get("kind") == kind]

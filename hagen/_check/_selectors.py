@@ -48,12 +48,17 @@ class ByLabel:
                 self._by.setdefault(pair, []).append(at)
 
     def _candidates(self, selector: Mapping[str, Any]) -> list[int] | None:
-        pools = [self._by.get((str(k), str(v)), []) for k, v in (selector.get("matchLabels") or {}).items()]
+        pools = [[self._by.get((str(k), str(v)), [])] for k, v in (selector.get("matchLabels") or {}).items()]
         for expr in selector.get("matchExpressions") or []:
             if isinstance(expr, Mapping) and expr.get("operator") == "In":
                 key, values = str(expr.get("key")), expr.get("values") or []
-                pools.append(sorted({at for v in values for at in self._by.get((key, str(v)), [])}))
-        return min(pools, key=len) if pools else None
+                pools.append([self._by.get((key, str(v)), []) for v in values])
+        if not pools:
+            return None
+        # Only the smallest pool is merged: merging an `In` over a label every workload carries, for each
+        # selector, was 3.8 of 14 s at 5,000 tiers.
+        fewest = min(pools, key=lambda lists: sum(map(len, lists)))
+        return fewest[0] if len(fewest) == 1 else sorted({at for lists in fewest for at in lists})
 
     def matching(self, selector: Any) -> list[Workload]:
         """The workloads whose pod labels `selector` matches (a null selector: none; ``{}``: all)."""

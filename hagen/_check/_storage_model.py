@@ -24,17 +24,22 @@ _SINGLE_NODE_MODES = frozenset({"ReadWriteOnce", "ReadWriteOncePod"})
 
 
 def addons_in(documents: Any) -> set[str]:
-    """Add-on names of every eksctl ClusterConfig (apiVersion eksctl.io/*) found in `documents`."""
+    """Add-on names of every eksctl ClusterConfig (apiVersion eksctl.io/*) found in `documents`: a
+    document, a list of them, a mapping of names to them, nested as deep as wanted, or a Kubernetes List's
+    items. Another object's fields are not searched: no API object holds a ClusterConfig (walking every
+    field of 15,000 objects took 1.5 s)."""
     found: set[str] = set()
     stack = [documents]
     while stack:
         node = stack.pop()
         if isinstance(node, Mapping):
-            eksctl = str(node.get("apiVersion", "")).startswith("eksctl.io/")
-            if eksctl and node.get("kind") == "ClusterConfig":
-                found.update(str(a.get("name")) for a in node.get("addons") or [] if isinstance(a, Mapping))
-            else:
+            api_version, kind = node.get("apiVersion"), node.get("kind")
+            if api_version is None or kind is None:
                 stack.extend(node.values())
+            elif str(api_version).startswith("eksctl.io/") and kind == "ClusterConfig":
+                found.update(str(a.get("name")) for a in node.get("addons") or [] if isinstance(a, Mapping))
+            elif str(kind).endswith("List"):
+                stack.append(node.get("items"))
         elif isinstance(node, list | tuple):
             stack.extend(node)
     return found

@@ -98,7 +98,11 @@ def cluster_of(profile: Any) -> ClusterCounts:
 
 
 def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
-    """object id -> the file `hagen synth` writes it to (out/<blueprint>/<kind>-<name>.yaml)."""
+    """object id -> the file a finding about it points at: the file `hagen synth` writes it to
+    (out/<blueprint>/<kind>-<name>.yaml; helm/<release>/ for a hydrated release's objects) when that
+    file is on disk, else the blueprint's source file. A blueprint not synthesized yet (or an object new
+    since the last synth) has no out/ file: naming one would send the reader, and code scanning, which
+    drops or misplaces a result whose file is not in the checkout, to a file that does not exist."""
     try:
         from .._output._layout import object_filename
     except ImportError:  # the output stage is optional for checks
@@ -110,7 +114,24 @@ def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
     files = {object_id(o): f"{root}/{object_filename(o)}" for o in named}
     # Objects a hydrated Helm release rendered live under helm/<release>/.
     files.update({ident: f"{root}/{path}" for ident, path in getattr(synthesis, "rendered", {}).items()})
-    return files
+    present = _files_in({path.rpartition("/")[0] for path in files.values()})
+    source = getattr(synthesis.blueprint, "source", None) or None
+    located = {ident: path if path in present else source for ident, path in files.items()}
+    return {ident: path for ident, path in located.items() if path is not None}
+
+
+def _files_in(folders: Iterable[str]) -> set[str]:
+    """The regular files directly in `folders` (one listing per folder, not a stat per object)."""
+    import os
+
+    found: set[str] = set()
+    for folder in folders:
+        try:
+            with os.scandir(folder) as listing:
+                found.update(f"{folder}/{e.name}" for e in listing if e.is_file(follow_symlinks=False))
+        except OSError:
+            continue  # no such folder (nothing synthesized yet), or unreadable: the blueprint is named
+    return found
 
 
 def declared_addons(spec: Any) -> set[str]:

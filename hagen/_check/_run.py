@@ -60,10 +60,13 @@ def default_rules() -> tuple[RuleFn, ...]:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Active findings and the suppressed ones (with their reasons), both sorted by finding_sort_key."""
+    """Active findings and the suppressed ones (with their reasons), both sorted by finding_sort_key;
+    `notes`: what was left out of the check and why (a Helm release not hydrated: its chart's objects
+    were not checked), as `hagen synth` says them; every report format shows them."""
 
     findings: tuple[Finding, ...]
     suppressed: tuple[Suppressed, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def failing(self, fail_on: Severity) -> list[Finding]:
         """Active findings at or above `fail_on` (suppressed findings never fail a run)."""
@@ -209,6 +212,7 @@ def check(
     extras: Mapping[str, Any] | Iterable[Any] | None = None,
     kube_version: str | None = None,
     project: Any = None,
+    notes: Sequence[str] = (),
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
     blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
@@ -223,7 +227,8 @@ def check(
     (relative path -> data) or any list of documents; the add-ons of an eksctl ClusterConfig among them
     count as installed (`check(synthesis.objects, extras=synthesis.extras)` finds what `check(synthesis)`
     finds). `kube_version` is the Kubernetes minor version the objects are validated against for
-    `schema.invalid` (a target's `kube_version`; default hagen's).
+    `schema.invalid` (a target's `kube_version`; default hagen's). `notes` (e.g. the notes of
+    `hydrate_syntheses`: releases whose chart could not be rendered) travel in the result's `notes`.
     """
     out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
@@ -255,6 +260,10 @@ def check(
         )
     merged.update({k: dict(v) for k, v in (suppress or {}).items()})
     result = run_rules(contexts, chosen, merged)
+    if notes:
+        from dataclasses import replace as _noted
+
+        result = _noted(result, notes=tuple(dict.fromkeys(notes)))
     if not plain or not files:
         return result
     # objects read from files: each finding points at its object's document (several share a file)
@@ -266,4 +275,4 @@ def check(
     active = with_lines(result.findings, read, lines)
     kept = with_lines((s.finding for s in result.suppressed), read, lines)
     suppressed = tuple(_with(s, finding=f) for s, f in zip(result.suppressed, kept, strict=True))
-    return CheckResult(tuple(active), suppressed)
+    return CheckResult(tuple(active), suppressed, result.notes)

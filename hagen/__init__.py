@@ -123,7 +123,16 @@ if TYPE_CHECKING:
     from ._helm._hydrate import Hydration, chart_digest, hydrate_release
     from ._identity import Identity
     from ._objects import Object, object_id, sort_objects
-    from ._output import Stream, WriteReport, read_owned, render, render_objects, stream_objects, write_tree
+    from ._output import (
+        Planned,
+        Stream,
+        WriteReport,
+        read_owned,
+        render,
+        render_objects,
+        stream_objects,
+        write_tree,
+    )
     from ._place import (
         Allocatable,
         ClusterProfile,
@@ -165,7 +174,7 @@ if TYPE_CHECKING:
         target_kube_version,
     )
     from ._quantity import canonical_quantity, parse_quantity, same_quantity
-    from ._report import ReportOptions, report
+    from ._report import ReportFiles, ReportOptions, report
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize, synthesize_each
     from ._validate import SchemaViolation, ValidationReport, load_sourced, validate_objects, validate_paths
@@ -193,7 +202,7 @@ _PROVIDES: dict[str, str] = {
     "._helm._hydrate": "Hydration chart_digest hydrate_release",
     "._identity": "Identity",
     "._objects": "Object object_id sort_objects",
-    "._output": "Stream WriteReport read_owned render render_objects stream_objects write_tree",
+    "._output": "Planned Stream WriteReport read_owned render render_objects stream_objects write_tree",
     "._place": "Allocatable ClusterProfile Failure Inputs Node PlaceOptions Placed Placement Pod "
     "Rollout SimNode Simulation Taint fail load_profile place place_command place_inputs "
     "placement_findings render_svg rollout run_scenario simulate",
@@ -201,7 +210,7 @@ _PROVIDES: dict[str, str] = {
     "diff_targets find_project load_project plan_targets synth_targets target_inputs "
     "target_kube_version",
     "._quantity": "canonical_quantity parse_quantity same_quantity",
-    "._report": "ReportOptions report",
+    "._report": "ReportFiles ReportOptions report",
     "._storage": "CsiDriver EfsStorageClass EksCluster StorageClass Volume",
     "._synth": "Synthesis synthesize synthesize_each",
     "._validate": "SchemaViolation ValidationReport load_sourced validate_objects validate_paths",
@@ -236,22 +245,23 @@ __all__ = [
     "ExternalSecret", "Failure", "Finding", "Gateway", "HagenError", "HelmRelease", "HttpRoute", "Hydration",
     "Identity", "IgnoreRule", "Ingress", "InputError", "Inputs", "InvalidOutput", "Jenkins", "Job",
     "JsonPatch", "Listener", "LoadBalancer", "NetworkPolicy", "Node", "Object", "ObjectDiff", "OutputError",
-    "Persistence", "PlaceOptions", "Placed", "Placement", "Pod", "Port", "Probe", "Project", "ProjectConfig",
-    "QuantityError", "Rbac", "RemoteRef", "ReportOptions", "Resources", "Rollout", "Route", "SchemaError",
-    "SchemaViolation", "SealedSecret", "SecretFiles", "SecretKeyRef", "SelectorError", "Separate",
-    "ServiceAccount", "SharedVolume", "SimNode", "Simulation", "Spread", "StorageClass", "StrategicMerge",
-    "Strategy", "Stream", "Synthesis", "Taint", "Target", "TargetBuild", "Tier", "Tree", "UnsafeYAMLError",
-    "ValidationReport", "ValuesCheck", "Verdict", "Volume", "WriteReport", "__version__", "apply_changes",
-    "avoid", "blueprint_classes", "build_target", "canonical_quantity", "chart_digest", "check",
-    "check_release", "check_rollouts", "colocate", "diff_fails", "diff_output", "diff_paths", "diff_resynth",
-    "diff_targets", "diff_trees", "fail", "find_project", "finding_lines", "format_diff", "helmfile_document",
-    "hydrate_release", "hydrate_syntheses", "ignore_rules", "install_command", "json_report",
-    "load_blueprints", "load_profile", "load_project", "load_sourced", "merge_patch", "object_id",
-    "parse_quantity", "place", "place_command", "place_inputs", "placement_findings", "plan", "plan_targets",
-    "read_owned", "read_path", "register_rule", "release_values", "render", "render_objects",
-    "render_release", "render_svg", "report", "rollout", "run_scenario", "same_quantity", "sarif_report",
-    "separate", "simulate", "sort_objects", "spread", "stream_objects", "synth", "synth_targets",
-    "synthesize", "synthesize_all", "synthesize_each", "synthesize_stream", "target_inputs",
-    "target_kube_version", "text_report", "validate_objects", "validate_paths", "write_tree",
+    "Persistence", "PlaceOptions", "Placed", "Placement", "Planned", "Pod", "Port", "Probe", "Project",
+    "ProjectConfig", "QuantityError", "Rbac", "RemoteRef", "ReportFiles", "ReportOptions", "Resources",
+    "Rollout", "Route", "SchemaError", "SchemaViolation", "SealedSecret", "SecretFiles", "SecretKeyRef",
+    "SelectorError", "Separate", "ServiceAccount", "SharedVolume", "SimNode", "Simulation", "Spread",
+    "StorageClass", "StrategicMerge", "Strategy", "Stream", "Synthesis", "Taint", "Target", "TargetBuild",
+    "Tier", "Tree", "UnsafeYAMLError", "ValidationReport", "ValuesCheck", "Verdict", "Volume", "WriteReport",
+    "__version__", "apply_changes", "avoid", "blueprint_classes", "build_target", "canonical_quantity",
+    "chart_digest", "check", "check_release", "check_rollouts", "colocate", "diff_fails", "diff_output",
+    "diff_paths", "diff_resynth", "diff_targets", "diff_trees", "fail", "find_project", "finding_lines",
+    "format_diff", "helmfile_document", "hydrate_release", "hydrate_syntheses", "ignore_rules",
+    "install_command", "json_report", "load_blueprints", "load_profile", "load_project", "load_sourced",
+    "merge_patch", "object_id", "parse_quantity", "place", "place_command", "place_inputs",
+    "placement_findings", "plan", "plan_targets", "read_owned", "read_path", "register_rule",
+    "release_values", "render", "render_objects", "render_release", "render_svg", "report", "rollout",
+    "run_scenario", "same_quantity", "sarif_report", "separate", "simulate", "sort_objects", "spread",
+    "stream_objects", "synth", "synth_targets", "synthesize", "synthesize_all", "synthesize_each",
+    "synthesize_stream", "target_inputs", "target_kube_version", "text_report", "validate_objects",
+    "validate_paths", "write_tree",
 ]
 # fmt: on

@@ -10,6 +10,7 @@ from ._blueprint import BlueprintSpec, load_blueprints
 from ._errors import InvalidOutput
 from ._output import (
     OWNED_RECORD,
+    Planned,
     Stream,
     WriteReport,
     object_document,
@@ -127,8 +128,9 @@ def synthesize_stream(
     return Stream(documents, [*findings, *conflicts], notes)  # warnings in `synth`'s order
 
 
-def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> dict[str, str]:
-    """Every file `hagen synth` would write for these blueprints: relative path under out/ -> text.
+def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> Planned:
+    """Every file `hagen synth` would write for these blueprints: relative path under out/ -> text (a
+    `Planned`: a dict whose `notes` say the Helm releases not hydrated, and why, as `synth` says them).
 
     Includes the ownership record (.hagen-owned) as a full synth of exactly these blueprints writes it.
     Nothing is written. Without `sources`, the project's configuration decides (hagen.toml or
@@ -144,9 +146,9 @@ def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | N
 
             return plan_targets(project)
         sources = project.blueprint_paths()
-    _, files, _ = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
+    _, files, notes = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
     files[OWNED_RECORD] = owned_record(files.keys())
-    return dict(sorted(files.items()))
+    return Planned(sorted(files.items()), notes)
 
 
 def hydrate_syntheses(

@@ -137,6 +137,7 @@ PUBLIC = [
     "Failure",
     "Node",
     "Placement",
+    "Planned",
     "Rollout",
     "Simulation",
     "Taint",
@@ -173,6 +174,7 @@ PUBLIC = [
     "chart_digest",
     "hydrate_release",
     "hydrate_syntheses",
+    "ReportFiles",
     "ReportOptions",
     "report",
 ]

@@ -11,7 +11,8 @@ from ._run import CheckResult
 
 
 def json_data(result: CheckResult) -> dict[str, Any]:
-    """Plain data: findings (each Finding's fields), suppressed (the same plus `reason`), counts."""
+    """Plain data: findings (each Finding's fields), suppressed (the same plus `reason`), counts, notes
+    (what was left out of the check, as sentences)."""
     counts = Counter(f.severity for f in result.findings)
     return {
         "findings": [asdict(f) for f in result.findings],
@@ -22,6 +23,7 @@ def json_data(result: CheckResult) -> dict[str, Any]:
             "info": counts["info"],
             "suppressed": len(result.suppressed),
         },
+        "notes": list(result.notes),
     }
 
 

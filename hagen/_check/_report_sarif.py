@@ -3,6 +3,7 @@
 Every finding id is a rule with its help text; every result points at a file (the out/ file of the
 object where known, else `default_uri`), because GitHub drops results without a physical location.
 Suppressed findings are kept as results with an external suppression carrying the tier's reason.
+The result's notes (what was left out of the check) are the run's tool execution notifications.
 """
 
 from __future__ import annotations
@@ -83,7 +84,9 @@ def _result(item: Finding, index: int, default_uri: str, reason: str | None) -> 
 def sarif_data(
     result: CheckResult, *, default_uri: str = "blueprints", sources: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
-    """A SARIF 2.1.0 log with one run: every known rule, then one result per (suppressed) finding.
+    """A SARIF 2.1.0 log with one run: every known rule, then one result per (suppressed) finding, and,
+    when the result has notes, one invocation whose `toolExecutionNotifications` (level `note`) say them
+    (SARIF 2.1.0 §3.20.21: what the tool reports about its run rather than about the code).
 
     A result points at the finding's file; else at its blueprint's source file (`sources`: blueprint
     name -> file); else at `default_uri`, which should name a file (code scanning drops results whose
@@ -96,25 +99,23 @@ def sarif_data(
     rule_ids = sorted(set(RULES) | set(examples))
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     rules = [_rule(rule_id, examples.get(rule_id) or Finding(rule_id, "warning", "")) for rule_id in rule_ids]
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "hagen",
-                        "version": __version__,
-                        "rules": rules,
-                    }
-                },
-                "results": [
-                    _result(f, index[f.id], known.get(f.blueprint or "", default_uri), reason)
-                    for f, reason in entries
-                ],
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "hagen",
+                "version": __version__,
+                "rules": rules,
             }
+        },
+        "results": [
+            _result(f, index[f.id], known.get(f.blueprint or "", default_uri), reason)
+            for f, reason in entries
         ],
     }
+    if result.notes:
+        notifications = [{"level": "note", "message": {"text": note}} for note in result.notes]
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def sarif_report(

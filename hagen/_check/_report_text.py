@@ -33,7 +33,8 @@ def summary(result: CheckResult) -> str:
 
 
 def text_report(result: CheckResult, *, show_suppressed: bool = False) -> str:
-    """Each finding as ``severity id: where`` then its message and fix, then a summary line."""
+    """Each finding as ``severity id: where`` then its message and fix, ``note: ...`` for each note
+    (what was left out of the check), then a summary line."""
     lines: list[str] = []
     for item in result.findings:
         lines.append(f"{item.severity} {item.id}: {_where(item)}")
@@ -43,6 +44,7 @@ def text_report(result: CheckResult, *, show_suppressed: bool = False) -> str:
     if show_suppressed:
         for entry in result.suppressed:
             lines.append(f"suppressed {entry.finding.id}: {_where(entry.finding)}: {entry.reason}")
+    lines.extend(f"note: {note}" for note in result.notes)
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
 

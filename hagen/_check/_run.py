@@ -62,10 +62,13 @@ def default_rules() -> tuple[RuleFn, ...]:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Active findings and the suppressed ones (with their reasons), both sorted by finding_sort_key."""
+    """Active findings and the suppressed ones (with their reasons), both sorted by finding_sort_key;
+    `notes`: what was left out of the check and why (a Helm release not hydrated: its chart's objects
+    were not checked), as `hagen synth` says them; every report format shows them."""
 
     findings: tuple[Finding, ...]
     suppressed: tuple[Suppressed, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def failing(self, fail_on: Severity) -> list[Finding]:
         """Active findings at or above `fail_on` (suppressed findings never fail a run)."""
@@ -100,7 +103,11 @@ def cluster_of(profile: Any) -> ClusterCounts:
 
 
 def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
-    """object id -> the file `hagen synth` writes it to (out/<blueprint>/<kind>-<name>.yaml)."""
+    """object id -> the file a finding about it points at: the file `hagen synth` writes it to
+    (out/<blueprint>/<kind>-<name>.yaml; helm/<release>/ for a hydrated release's objects) when that
+    file is on disk, else the blueprint's source file. A blueprint not synthesized yet (or an object new
+    since the last synth) has no out/ file: naming one would send the reader, and code scanning, which
+    drops or misplaces a result whose file is not in the checkout, to a file that does not exist."""
     try:
         from .._output._layout import object_filename
     except ImportError:  # the output stage is optional for checks
@@ -112,7 +119,24 @@ def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
     files = {object_id(o): f"{root}/{object_filename(o)}" for o in named}
     # Objects a hydrated Helm release rendered live under helm/<release>/.
     files.update({ident: f"{root}/{path}" for ident, path in getattr(synthesis, "rendered", {}).items()})
-    return files
+    present = _files_in({path.rpartition("/")[0] for path in files.values()})
+    source = getattr(synthesis.blueprint, "source", None) or None
+    located = {ident: path if path in present else source for ident, path in files.items()}
+    return {ident: path for ident, path in located.items() if path is not None}
+
+
+def _files_in(folders: Iterable[str]) -> set[str]:
+    """The regular files directly in `folders` (one listing per folder, not a stat per object)."""
+    import os
+
+    found: set[str] = set()
+    for folder in folders:
+        try:
+            with os.scandir(folder) as listing:
+                found.update(f"{folder}/{e.name}" for e in listing if e.is_file(follow_symlinks=False))
+        except OSError:
+            continue  # no such folder (nothing synthesized yet), or unreadable: the blueprint is named
+    return found
 
 
 def declared_addons(spec: Any) -> set[str]:
@@ -190,6 +214,7 @@ def check(
     extras: Mapping[str, Any] | Iterable[Any] | None = None,
     kube_version: str | None = None,
     project: Any = None,
+    notes: Sequence[str] = (),
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
     blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
@@ -204,7 +229,8 @@ def check(
     (relative path -> data) or any list of documents; the add-ons of an eksctl ClusterConfig among them
     count as installed (`check(synthesis.objects, extras=synthesis.extras)` finds what `check(synthesis)`
     finds). `kube_version` is the Kubernetes minor version the objects are validated against for
-    `schema.invalid` (a target's `kube_version`; default hagen's).
+    `schema.invalid` (a target's `kube_version`; default hagen's). `notes` (e.g. the notes of
+    `hydrate_syntheses`: releases whose chart could not be rendered) travel in the result's `notes`.
     """
     out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
@@ -236,6 +262,10 @@ def check(
         )
     merged.update({k: dict(v) for k, v in (suppress or {}).items()})
     result = run_rules(contexts, chosen, merged)
+    if notes:
+        from dataclasses import replace as _noted
+
+        result = _noted(result, notes=tuple(dict.fromkeys(notes)))
     if not plain or not files:
         return result
     # objects read from files: each finding points at its object's document (several share a file)
@@ -247,4 +277,4 @@ def check(
     active = with_lines(result.findings, read, lines)
     kept = with_lines((s.finding for s in result.suppressed), read, lines)
     suppressed = tuple(_with(s, finding=f) for s, f in zip(result.suppressed, kept, strict=True))
-    return CheckResult(tuple(active), suppressed)
+    return CheckResult(tuple(active), suppressed, result.notes)

@@ -103,6 +103,10 @@ def run(args: argparse.Namespace) -> int:
     status = sys.stderr if options.markdown else sys.stdout
     count = f"{len(files)} file{'s' * (len(files) != 1)}"
     print(f"hagen report: {count} -> {args.output}/: {written.summary()}", file=status)
+    # what the pages say beside their sections (out/ recovered, releases not hydrated or placed), and
+    # an interrupted write of the report's own folder finished or discarded: said as synth and diff say it
+    for note in [*files.notes, *written.notes]:
+        print(f"note: {note}", file=sys.stderr)
     if shutil.which("dot") is None:
         print(
             "hagen report: note: Graphviz's dot is not installed: the pages list the graph as a table",

@@ -41,11 +41,14 @@ def _target(result: DiffResult, obj: ObjectDiff) -> tuple[str, int]:
 
 
 def format_github(result: DiffResult, *, color: bool = False) -> str:
-    """One workflow command per drifted object and formatting-only file, then a plain summary line."""
+    """One workflow command per drifted object and formatting-only file (after a ``::notice`` per ignore
+    rule and per note), then a plain summary line."""
     lines = [
         f"::error title={_prop('hagen diff: ' + c.split()[0].lower())}::{_data(c)}" for c in callouts(result)
     ]
     lines.extend(f"::notice title=hagen diff: ignored::{_data(text)}" for text in ignored_lines(result))
+    # what the run did or left out (an interrupted write finished, rendered files kept): as stderr says it
+    lines.extend(f"::notice title={_prop('hagen diff: note')}::{_data(note)}" for note in result.notes)
     for obj in result.objects:
         file, line = _target(result, obj)
         body = [describe(c) for c in obj.changes if c.path]

@@ -88,6 +88,7 @@ def to_json_data(result: DiffResult) -> dict[str, Any]:
         "formatting_only": list(result.formatting_only),
         "formatting_reasons": dict(sorted(result.formatting_reasons.items())),
         "foreign": list(result.foreign),
+        "notes": list(result.notes),
     }
 
 

@@ -72,14 +72,18 @@ def _details(result: DiffResult, obj: ObjectDiff) -> list[str]:
 
 
 def format_markdown(result: DiffResult, *, color: bool = False, limit: int = MAX_CHARS) -> str:
-    """``### hagen diff``, call-outs, the summary, a `<details>` table per object, formatting-only and
-    foreign files; at most `limit` characters (details dropped from the end, and said so)."""
+    """``### hagen diff``, call-outs, the summary, the ignore rules' counts and the notes, a `<details>`
+    table per object, formatting-only and foreign files; at most `limit` characters (details dropped from
+    the end, and said so)."""
     head = [f"### hagen diff: {'drift' if result.drift else 'no drift'}", ""]
     called = callouts(result)
     if called:
         head.extend(("> [!CAUTION]", *(f"> - {_one_line(line)}  " for line in called), ""))
     head.extend((f"{summary(result)}", ""))
     head.extend(f"- {_one_line(line)}" for line in ignored_lines(result))
+    head.extend(f"- note: {_one_line(note)}" for note in result.notes)
+    if head[-1].startswith("- "):
+        head.append("")  # else the next line would continue the list's last item
     head.extend((f"{code(result.old_label)} → {code(result.new_label)}", ""))
     blocks = [_details(result, obj) for obj in result.objects]
     tail = _tail(result)

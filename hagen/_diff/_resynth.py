@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from ._model import DiffResult
 from ._tree import Tree
 
 if TYPE_CHECKING:
+    from .._output import Planned
     from .._project import Project, ProjectConfig
     from ._ignore import IgnoreRule
 
@@ -35,7 +37,7 @@ def export_revision(folder: str | Path, rev: str, into: Path) -> Path:
     return target
 
 
-def _plan(paths: Sequence[Path], project: Project) -> dict[str, str]:
+def _plan(paths: Sequence[Path], project: Project) -> Planned:
     from .._api import plan
     from .._project import plan_targets
 
@@ -68,4 +70,9 @@ def diff_resynth(
     with tempfile.TemporaryDirectory(prefix="hagen-base-") as tmp:
         old_paths = [export_revision(p, base, Path(tmp) / str(i)) for i, p in enumerate(paths)]
         old = _plan(old_paths, project)
-    return diff_trees(Tree(old, f"{base} (synthesized)"), Tree(new, "work tree (synthesized)"), ignore=ignore)
+    result = diff_trees(
+        Tree(old, f"{base} (synthesized)"), Tree(new, "work tree (synthesized)"), ignore=ignore
+    )
+    # Releases either side could not hydrate here: their rendered objects are compared on neither.
+    notes = dict.fromkeys([*new.notes, *(f"at {base}: {n}" for n in old.notes if n not in new.notes)])
+    return replace(result, notes=(*result.notes, *notes)) if notes else result

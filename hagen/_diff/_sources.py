@@ -52,7 +52,8 @@ def diff_planned(
     *,
     ignore: Sequence[IgnoreRule] = (),
 ) -> DiffResult:
-    """Files `hagen synth` would write (relative path -> text) against `out_dir` as it is on disk.
+    """Files `hagen synth` would write (relative path -> text; a `Planned`'s notes are said in the
+    result's, after the recovery of an interrupted write) against `out_dir` as it is on disk.
 
     Only hagen's files are compared: those planned now and those in the ownership record of the last
     synth (``.hagen-owned``); a file listed there and no longer planned is removed. Any other file is
@@ -69,6 +70,7 @@ def diff_planned(
     new_record = planned.get(OWNED_RECORD)
     generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
     notes: list[str] = [recovery] if recovery else []
+    notes.extend(getattr(planned, "notes", ()))  # releases synth would not hydrate here, as it says
     if against is None:
         generated, carried = carry_unhydrated(generated, disk.texts, owned)
         notes.extend(carried)

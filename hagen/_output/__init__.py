@@ -3,6 +3,7 @@
 from ._carry import carry_unhydrated, keep_hydrated
 from ._hydrated import PROVENANCE, HydratedOutput, hydrate, with_hydrated
 from ._layout import (
+    Planned,
     header,
     kustomization,
     object_document,
@@ -20,6 +21,7 @@ __all__ = [
     "OWNED_RECORD",
     "PROVENANCE",
     "HydratedOutput",
+    "Planned",
     "Scope",
     "Stream",
     "WriteReport",

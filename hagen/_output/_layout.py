@@ -20,6 +20,18 @@ from .._yaml import dump_document, dump_documents, iter_dump_documents
 KUSTOMIZATION = "kustomization.yaml"
 
 
+class Planned(dict[str, str]):
+    """The files `hagen synth` would write (relative path under out/ -> text, as a dict) and `notes`:
+    what it would leave out, and why (a Helm release not hydrated: no chart copy), as
+    `WriteReport.notes` says it; `hagen diff`, which compares these files, says them too."""
+
+    notes: list[str]
+
+    def __init__(self, files: Iterable[tuple[str, str]] = (), notes: Iterable[str] = ()) -> None:
+        super().__init__(files)
+        self.notes = list(notes)
+
+
 def object_filename(obj: Object, namespace: str | None = None) -> str:
     """``deployment-backend.yaml``: the kind in lower case, then the object's name; an object outside the
     blueprint's `namespace` (an imported chart's) also names its own: ``service-other-backend.yaml``."""

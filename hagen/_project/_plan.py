@@ -12,7 +12,7 @@ from ._config import ProjectConfig
 from ._render import ChartSources, RenderedTarget, render_targets
 
 if TYPE_CHECKING:
-    from .._output import WriteReport
+    from .._output import Planned, WriteReport
 
 
 InvalidTargetOutput = InvalidOutput
@@ -80,10 +80,11 @@ def plan_targets(
     blueprints: Sequence[str | Path] | None = None,
     jobs: int | None = None,
     charts: Mapping[str, Path] | None = None,
-) -> dict[str, str]:
+) -> Planned:
     """Every file `hagen synth` writes for these targets (default: all): path relative to out/ -> text,
-    with out/gitops/ and the ownership record as a synth of exactly these targets leaves it."""
-    from .._output import OWNED_RECORD, owned_record
+    with out/gitops/ and the ownership record as a synth of exactly these targets leaves it (a
+    `Planned`: a dict whose `notes` say each target's releases not hydrated, as `synth_targets` does)."""
+    from .._output import OWNED_RECORD, Planned, owned_record
 
     _require_targets(project)
     names = project.select(targets)
@@ -92,7 +93,7 @@ def plan_targets(
     )
     files = _files(project, rendered)
     files[OWNED_RECORD] = owned_record(files.keys())
-    return dict(sorted(files.items()))
+    return Planned(sorted(files.items()), hydration_notes(rendered))
 
 
 def synth_targets(

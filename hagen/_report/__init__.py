@@ -2,7 +2,7 @@
 resource graph, the placement, findings, schema errors and, since a git revision, the changes with their
 verdicts), and a short Markdown summary for a pull-request comment."""
 
-from ._build import ReportOptions, report
+from ._build import ReportFiles, ReportOptions, report
 from ._dot import GraphvizMissing, clean_svg, layout, to_dot
 from ._graph import build_graph
 from ._model import Edge, Graph, Mark, Node, Row
@@ -14,6 +14,7 @@ __all__ = [
     "GraphvizMissing",
     "Mark",
     "Node",
+    "ReportFiles",
     "ReportOptions",
     "Row",
     "build_graph",

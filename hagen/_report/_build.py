@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,20 @@ class ReportOptions:
     stamp: str | None = None
 
 
+class ReportFiles(dict[str, str]):
+    """The report's files (relative path -> text, as a dict) and `notes`: what the pages say beside their
+    sections, once each, for the caller to tell its user as `hagen synth` and `hagen diff` do: the
+    recovery of an interrupted write of out/ (`--base`), then each page's notes (releases not
+    hydrated, pods not placed, unknown topology keys), prefixed with the target's name when there are
+    targets."""
+
+    notes: list[str]
+
+    def __init__(self, files: Mapping[str, str] | None = None, notes: Sequence[str] = ()) -> None:
+        super().__init__(files or {})
+        self.notes = list(notes)
+
+
 @dataclass
 class Page:
     """One page's data, before its graphs are laid out."""
@@ -54,7 +68,7 @@ def _page(
     from .._synth import synthesize
 
     # The objects `hagen synth` writes, the charts of hydrated releases rendered in (one pipeline).
-    syntheses, _, _ = hydrate_syntheses(
+    syntheses, _, hydration = hydrate_syntheses(
         [synthesize(spec) for spec in subject.specs],
         project=project,
         kube_version=subject.kube_version,
@@ -81,7 +95,8 @@ def _page(
         rollouts=options.rollouts,
         failures=options.failures,
     )
-    page.data["notes"] = list(inputs.notes)
+    page.data["notes"] = list(hydration)  # releases not hydrated: not in the graph, findings or schema
+    page.data["placement_notes"] = list(inputs.notes)  # releases whose pods were not placed
     out = f"{out_dir}/{subject.prefix}".rstrip("/")
     result = check(syntheses, out_dir=out, kube_version=subject.kube_version)  # as the schema section
     page.data["findings"] = findings_section(result)
@@ -120,14 +135,17 @@ def report(
     targets: Sequence[str] = (),
     options: ReportOptions | None = None,
     project: Any = None,
-) -> dict[str, str]:
-    """The report's files: relative path -> text. One HTML page per target (`<target>.html`, with an
-    `index.html` listing them) or, without targets, `index.html`; plus `summary.md` with
-    `options.markdown`. Pages are self-contained (inline CSS and SVG, no script, nothing fetched).
+) -> ReportFiles:
+    """The report's files: relative path -> text (a `ReportFiles`: a dict, with the pages' `notes`). One
+    HTML page per target (`<target>.html`, with an `index.html` listing them) or, without targets,
+    `index.html`; plus `summary.md` with `options.markdown`. Pages are self-contained (inline CSS and
+    SVG, no script, nothing fetched).
 
     `sources`: blueprint files or folders (default the project's); `targets`: target names (default every
     target); `project`: a hagen.ProjectConfig (default `hagen.load_project()`). Raises InputError for an
     unknown target, BlueprintError for a bad blueprint; a missing Graphviz is reported in the page.
+    With `options.base`, an interrupted write of out/ is finished or discarded first (as
+    `hagen.diff_output(base=...)` does) and every page, the index and the summary say so.
     """
     from .._project import load_project
     from ._render import render_pages
@@ -137,14 +155,17 @@ def report(
     pages_of = subjects(project, sources, targets)
     out_dir = str(project.out)
     diff = None
+    recovery: list[str] = []
     if options.base is not None:
         from hagen._diff._git import read_revision
         from hagen._diff._tree import read_path
         from hagen._output import recover_output
 
         out = project.path(project.out)
-        recover_output(out)  # as hagen.diff_output(base=...) does
+        said = recover_output(out)  # as hagen.diff_output(base=...) does, and said as it says it
+        recovery = [said] if said else []
         diff = (read_revision(out, options.base), read_path(out))
     pages = [_page(s, diff, options, out_dir, project) for s in pages_of]
     graph_error = _lay_out(pages)
-    return render_pages(pages, options, graph_error, bool(project.targets))
+    files, notes = render_pages(pages, options, graph_error, bool(project.targets), recovery)
+    return ReportFiles(files, notes)

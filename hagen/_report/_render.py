@@ -47,11 +47,20 @@ def _edges(graph: Any) -> list[dict[str, str]]:
     ]
 
 
+def page_notes(page: Any) -> list[str]:
+    """What a page says beside its sections: releases not hydrated (their objects are in no section),
+    then, when it shows a placement, unknown topology keys and releases whose pods were not placed."""
+    placement = page.data["placement"]
+    placed = [*placement.get("topology", []), *page.data["placement_notes"]] if "svg" in placement else []
+    return list(dict.fromkeys([*page.data["notes"], *placed]))
+
+
 def _summary_line(page: Any) -> dict[str, Any]:
     data = page.data
     placement = data["placement"]
     diff = data.get("diff")
     return {
+        "notes": page_notes(page),
         "name": page.subject.name,
         "page": page.subject.page,
         "description": page.subject.description,
@@ -67,9 +76,15 @@ def _summary_line(page: Any) -> dict[str, Any]:
 
 
 def render_pages(
-    pages: Sequence[Any], options: Any, graph_error: str | None, has_targets: bool
-) -> dict[str, str]:
-    """relative path -> text of every file of the report."""
+    pages: Sequence[Any],
+    options: Any,
+    graph_error: str | None,
+    has_targets: bool,
+    run_notes: Sequence[str] = (),
+) -> tuple[dict[str, str], list[str]]:
+    """(relative path -> text of every file of the report, every note they say once each). `run_notes`
+    (the recovery of out/) are said on every page, the index and the summary; a page's own notes on it,
+    and in the index and the summary under its name."""
     env = _env()
     page_template = env.get_template("page.html.j2")
     css = env.get_template("style.css.j2").render()
@@ -96,20 +111,31 @@ def render_pages(
             home="index.html" if has_targets else None,
             version=__version__,
             stamp=options.stamp,
+            run_notes=list(run_notes),
             **page.data,
         )
     if has_targets:
         files["index.html"] = env.get_template("index.html.j2").render(
-            css=css, lines=lines, version=__version__, stamp=options.stamp, base=options.base
+            css=css,
+            lines=lines,
+            version=__version__,
+            stamp=options.stamp,
+            base=options.base,
+            run_notes=list(run_notes),
         )
+    named = [f"{line['name']}: {n}" if has_targets else n for line in lines for n in line["notes"]]
+    notes = list(dict.fromkeys([*run_notes, *named]))
     if options.markdown:
-        files["summary.md"] = summary_markdown(env, lines, options)
-    return dict(sorted(files.items()))
+        files["summary.md"] = summary_markdown(env, lines, options, notes)
+    return dict(sorted(files.items())), notes
 
 
-def summary_markdown(env: Any, lines: Sequence[dict[str, Any]], options: Any) -> str:
-    """The pull-request comment: one row per page, the refused and recreated objects, the link; call-outs
-    are cut (and the cut said) when the comment would pass GitHub's 65,536 characters."""
+def summary_markdown(
+    env: Any, lines: Sequence[dict[str, Any]], options: Any, notes: Sequence[str] = ()
+) -> str:
+    """The pull-request comment: one row per page, the refused and recreated objects, the notes (as
+    `render_pages` returns them), the link; call-outs are cut (and the cut said) when the comment would
+    pass GitHub's 65,536 characters."""
     template = env.get_template("summary.md.j2")
     # A link ending in "/" is a folder serving the pages (each target links to its page); anything else
     # (a CI run, whose artefacts are zip files) is linked as it is.
@@ -118,7 +144,13 @@ def summary_markdown(env: Any, lines: Sequence[dict[str, Any]], options: Any) ->
     keep = max((len(line["callouts"]) for line in lines), default=0)
     while True:
         text: str = template.render(
-            lines=lines, link=link, folder=folder, base=options.base, keep=keep, stamp=options.stamp
+            lines=lines,
+            link=link,
+            folder=folder,
+            base=options.base,
+            keep=keep,
+            stamp=options.stamp,
+            notes=notes,
         )
         if len(text) <= MAX_SUMMARY or keep == 0:
             return text

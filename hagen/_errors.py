@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -123,6 +125,38 @@ class InvalidOutput(HagenError):
         return next(iter(self.reports.values()))
 
 
+def locate(exc: HagenError, *, file: str | None, blueprint: str | None) -> HagenError:
+    """`exc` naming the blueprint `file` and `blueprint` (class) it arose in, as the DSL's errors do.
+
+    A BlueprintError gets what it lacks of the two (`BlueprintError.located`). An InputError or a
+    ChartError (plain messages, e.g. a chart that does not render, a value no YAML reader reads back)
+    comes back as the same class with ``FILE: BLUEPRINT: `` before its message, unless it starts so
+    already. Any other error (OutputError, InvalidOutput, BlockingFindings) names its own places and
+    comes back unchanged.
+    """
+    if isinstance(exc, BlueprintError):
+        return exc.located(file=file, blueprint=blueprint)
+    if type(exc) not in _PLAIN:
+        return exc
+    prefix = "".join(f"{part}: " for part in (file, blueprint) if part)
+    message = str(exc)
+    return exc if message.startswith(prefix) else type(exc)(prefix + message)
+
+
+@contextmanager
+def located_in(file: str | None, blueprint: str | None) -> Iterator[None]:
+    """Raise every HagenError of the block as `locate` gives it: the pipeline's stages (synthesize,
+    render, hydrate) wrap their work on one blueprint in it, so that every message they raise names the
+    blueprint file and class, whichever module raised it."""
+    try:
+        yield
+    except HagenError as exc:
+        found = locate(exc, file=file, blueprint=blueprint)
+        if found is exc:
+            raise
+        raise found from None
+
+
 SchemaError = InvalidOutput
 """What `except hagen.SchemaError` catches: the objects fail the Kubernetes schema (see InvalidOutput)."""
 
@@ -139,3 +173,6 @@ for _exception in (
 ):
     _exception.__module__ = "hagen"  # tracebacks and reprs name hagen.InputError, the public name
 del _exception
+
+_PLAIN: tuple[type[HagenError], ...] = (InputError, UnsafeYAMLError, ChartError, QuantityError, SelectorError)
+"""The classes made from a message alone, which `locate` can make again with the place in front."""

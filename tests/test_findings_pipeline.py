@@ -94,8 +94,8 @@ def test_two_blueprints_disagree_on_a_storage_class(tmp_path: Path) -> None:
     proc = run_hagen("check", str(folder), "--format", "json")
     found = [f for f in json.loads(proc.stdout)["findings"] if f["id"] == "objects.cluster-scoped-conflict"]
     assert [f["message"] for f in found] == [
-        "storage.k8s.io.StorageClass._.gp3 is emitted by blueprints a and b with different metadata.labels, "
-        "reclaimPolicy: the cluster holds one object, the last apply wins"
+        f"storage.k8s.io.StorageClass._.gp3 is emitted by blueprints a ({folder}/a.py) and b ({folder}/b.py) "
+        "with different metadata.labels, reclaimPolicy: the cluster holds one object, the last apply wins"
     ]
     assert found[0]["severity"] == "error" and proc.returncode == 1
     synth = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"))
@@ -118,8 +118,8 @@ def test_two_blueprints_share_a_namespace(tmp_path: Path) -> None:
     proc = run_hagen("check", str(folder), "--format", "json")
     found = [f for f in json.loads(proc.stdout)["findings"] if f["id"] == "objects.cluster-scoped-conflict"]
     message = (
-        "core.Namespace._.shared is emitted by blueprints a and b with different metadata.labels: the "
-        "cluster holds one object, the last apply wins"
+        f"core.Namespace._.shared is emitted by blueprints a ({folder}/a.py) and b ({folder}/b.py) with "
+        "different metadata.labels: the cluster holds one object, the last apply wins"
     )
     assert [(f["severity"], f["message"]) for f in found] == [("warning", message)]
     synth = run_hagen("synth", str(folder), "-o", str(tmp_path / "out"))
@@ -224,7 +224,8 @@ def test_a_blocked_synth_still_prints_the_warnings_it_found(tmp_path: Path) -> N
         "hagen synth",
     ]
     assert (
-        "b core.Namespace._.shared: core.Namespace._.shared is emitted by blueprints a and b" in synth.stderr
+        f"b core.Namespace._.shared: core.Namespace._.shared is emitted by blueprints a ({folder}/a.py) and "
+        f"b ({folder}/b.py) with different metadata.labels" in synth.stderr
     )
     assert synth.stderr.endswith("hagen synth: 1 error finding; nothing written\n")
     assert not (tmp_path / "out").exists()

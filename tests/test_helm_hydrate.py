@@ -181,12 +181,15 @@ def test_a_chart_copy_that_is_no_archive_is_one_line(tmp_path: Path) -> None:
     [
         (
             "controller: [unclosed\n",
-            "blueprints/jv.yaml:2:1: not valid YAML: did not find expected ',' or ']'",
+            "blueprints/shop.py: Shop: releases[jenkins].values_files[0]: blueprints/jv.yaml:2:1: not valid "
+            "YAML: did not find expected ',' or ']' (got 'jv.yaml'); allowed: a single YAML document whose "
+            "top level is a mapping",
         ),
         (
             "- a list\n",
-            "blueprints/jv.yaml: releases[jenkins].values_files[0]: a values file must hold one YAML mapping "
-            "(got 'jv.yaml'); allowed: a single document whose top level is a mapping",
+            "blueprints/shop.py: Shop: releases[jenkins].values_files[0]: blueprints/jv.yaml: a values file "
+            "must hold one YAML mapping (got 'jv.yaml'); allowed: a single YAML document whose top level is "
+            "a mapping",
         ),
     ],
 )

@@ -14,8 +14,8 @@ from tests.conftest import run_hagen
 
 FINDING = (
     "error objects.shared-between-blueprints: b apps.Deployment.shared.api: apps.Deployment.shared.api is "
-    "emitted by blueprints a and b: each writes its own version of one object, the last apply wins and "
-    "pruning either deletes the other's"
+    "emitted by blueprints a (bp/a.py) and b (bp/b.py): each writes its own version of one object, the last "
+    "apply wins and pruning either deletes the other's"
 )
 
 
@@ -38,7 +38,7 @@ def _two_in_one_namespace(folder: Path, second_tier: str = "api") -> Path:
 def test_synth_refuses_and_writes_nothing(tmp_path: Path) -> None:
     folder = _two_in_one_namespace(tmp_path / "bp")
     for argv in (("-o", "out"), ("--stdout",)):
-        proc = run_hagen("synth", str(folder), *argv, cwd=tmp_path)
+        proc = run_hagen("synth", "bp", *argv, cwd=tmp_path)
         assert proc.returncode == 1 and proc.stdout == ""
         assert (
             f"{FINDING}; fix: rename the tier (or object) in one blueprint, or give each its own namespace"
@@ -71,7 +71,7 @@ def test_check_reports_the_same_finding(tmp_path: Path) -> None:
 
 def test_place_refuses_to_place_what_synth_would_not_write(tmp_path: Path) -> None:
     folder = _two_in_one_namespace(tmp_path / "bp")
-    proc = run_hagen("place", str(folder), "--nodes", "3", cwd=tmp_path)
+    proc = run_hagen("place", "bp", "--nodes", "3", cwd=tmp_path)
     assert proc.returncode == 1 and proc.stdout == ""  # no simulation of two copies of one Deployment
     assert (
         f"{FINDING}; fix: rename the tier (or object) in one blueprint, or give each its own namespace"

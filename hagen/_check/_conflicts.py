@@ -39,24 +39,33 @@ def _namespaced_ids(synthesis: Any) -> list[str]:
     return [object_id(obj) for obj in synthesis.objects if not is_cluster_scoped(obj)]
 
 
+def _named(synthesis: Any) -> str:
+    """A blueprint as a conflict names it: its name and, where known, the file that declares it (where
+    the fix goes), e.g. ``shop (blueprints/shop.py)``."""
+    spec = synthesis.blueprint
+    source = getattr(spec, "source", "")
+    return f"{spec.name} ({source})" if source else str(spec.name)
+
+
 def _shared_findings(syntheses: list[Any]) -> list[Finding]:
     """An error per namespaced object two blueprints both emit (the same tier name in one namespace):
     each blueprint's folder holds its own version, the last apply wins, and pruning one blueprint
     deletes what the other runs. A shared cluster-scoped object is `conflict_findings`' case."""
-    owners: dict[str, list[str]] = {}
+    owners: dict[str, list[Any]] = {}
     for synthesis in syntheses:
         for oid in _namespaced_ids(synthesis):
-            owners.setdefault(oid, []).append(synthesis.blueprint.name)
+            owners.setdefault(oid, []).append(synthesis)
     findings: list[Finding] = []
     for oid in sorted(owners):
-        names = owners[oid]
-        for name in names[1:]:
+        first, *others = owners[oid]
+        for other in others:
+            name = other.blueprint.name
             findings.append(
                 Finding(
                     SHARED_ID,
                     "error",
-                    f"{oid} is emitted by blueprints {names[0]} and {name}: each writes its own version "
-                    "of one object, the last apply wins and pruning either deletes the other's",
+                    f"{oid} is emitted by blueprints {_named(first)} and {_named(other)}: each writes its "
+                    "own version of one object, the last apply wins and pruning either deletes the other's",
                     fix="rename the tier (or object) in one blueprint, or give each its own namespace",
                     blueprint=name,
                     object_id=oid,
@@ -86,15 +95,17 @@ def conflict_findings(syntheses: Iterable[Any]) -> list[Finding]:
     needs).
     """
     syntheses = list(syntheses)
-    emitted: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+    emitted: dict[str, list[tuple[Any, Mapping[str, Any]]]] = {}
     for synthesis in syntheses:
         for obj in synthesis.objects:
             if is_cluster_scoped(obj):
-                emitted.setdefault(object_id(obj), []).append((synthesis.blueprint.name, obj))
+                emitted.setdefault(object_id(obj), []).append((synthesis, obj))
     findings: list[Finding] = _shared_findings(syntheses)
     for oid in sorted(emitted):
-        first_name, first = emitted[oid][0]
-        for name, obj in emitted[oid][1:]:
+        owner, first = emitted[oid][0]
+        first_name = owner.blueprint.name
+        for other, obj in emitted[oid][1:]:
+            name = other.blueprint.name
             paths = _differences(first, obj)
             if not paths:
                 continue
@@ -103,7 +114,7 @@ def conflict_findings(syntheses: Iterable[Any]) -> list[Finding]:
                 Finding(
                     CONFLICT_ID,
                     "warning" if metadata_only else "error",
-                    f"{oid} is emitted by blueprints {first_name} and {name} with different "
+                    f"{oid} is emitted by blueprints {_named(owner)} and {_named(other)} with different "
                     f"{', '.join(paths)}: the cluster holds one object, the last apply wins",
                     fix=_one_owner(oid, first_name, name),
                     blueprint=name,

@@ -152,23 +152,36 @@ class HelmRelease(HagenModel):
         return []
 
     def file_values(self, base_dir: Path) -> list[Values]:
-        """The mapping in each of `values_files`, read relative to `base_dir` (the blueprint's folder)."""
+        """The mapping in each of `values_files`, read relative to `base_dir` (the blueprint's folder).
+
+        BlueprintError naming the field (``releases[NAME].values_files[I]``), the value and the file read
+        (with its line where the YAML breaks); the caller that knows the blueprint adds its file and class
+        (`hagen._errors.located_in`): the blueprint is where the fix goes, or where the path is wrong."""
+        from .._errors import HagenError
         from .._yaml import load_file  # PyYAML only for a release that has values files
 
         layers: list[Values] = []
+        mapping = "a single YAML document whose top level is a mapping"
         for index, name in enumerate(self.values_files):
             path = base_dir / name
             field = f"releases[{self.name}].values_files[{index}]"
             if not path.is_file():
-                raise BlueprintError("values file not found", file=str(path), field=field, value=name)
-            documents = load_file(path)  # Go-typed, as Helm reads them: dates stay strings
-            if len(documents) > 1 or (documents and not isinstance(documents[0], dict)):
                 raise BlueprintError(
-                    "a values file must hold one YAML mapping",
-                    file=str(path),
+                    f"no such values file {path}",
                     field=field,
                     value=name,
-                    allowed="a single document whose top level is a mapping",
+                    allowed="a file's path relative to the blueprint's folder (or absolute)",
+                )
+            try:
+                documents = load_file(path)  # Go-typed, as Helm reads them: dates stay strings
+            except HagenError as exc:  # its message names the file and line: kept whole
+                raise BlueprintError(str(exc), field=field, value=name, allowed=mapping) from None
+            if len(documents) > 1 or (documents and not isinstance(documents[0], dict)):
+                raise BlueprintError(
+                    f"{path}: a values file must hold one YAML mapping",
+                    field=field,
+                    value=name,
+                    allowed=mapping,
                 )
             layers.append(documents[0] if documents else {})
         return layers

@@ -18,6 +18,7 @@ from .._errors import ChartError
 from .._finding import Finding
 from .._objects import Object, object_id
 from .._synth import Synthesis
+from .._synth._synthesis import in_blueprint
 from .._yaml import dump_documents
 from ._layout import KUSTOMIZATION, header, kustomization, object_filename
 
@@ -80,7 +81,22 @@ def hydrate(
     ``prod/``), whose values.yaml text is hashed into the provenance; `charts` (release name -> chart copy)
     and Helm's repository cache folder `cache` (a Project's helm_cache; None: not looked in) are where the
     charts are found. ChartError when a given chart does
-    not render or two rendered objects would share a file."""
+    not render or two rendered objects would share a file; every error names the blueprint's file and
+    class."""
+    with in_blueprint(synthesis.blueprint):
+        return _hydrate(synthesis, files, charts, cache, kube_version, hydrate_all, prefix, target)
+
+
+def _hydrate(
+    synthesis: Synthesis,
+    files: Mapping[str, str],
+    charts: Mapping[str, Path],
+    cache: Path | None,
+    kube_version: str,
+    hydrate_all: bool,
+    prefix: str,
+    target: str | None,
+) -> HydratedOutput:
     from .._version import __version__
 
     out = HydratedOutput()

@@ -15,6 +15,7 @@ from .._blueprint import BlueprintSpec
 from .._errors import BlueprintError
 from .._objects import Object, object_id
 from .._synth import Synthesis
+from .._synth._synthesis import in_blueprint
 from .._yaml import dump_document, dump_documents, iter_dump_documents
 
 KUSTOMIZATION = "kustomization.yaml"
@@ -82,7 +83,8 @@ def shared_file_error(spec: BlueprintSpec, name: str, first: str, second: str) -
 def render(synthesis: Synthesis) -> dict[str, str]:
     """Every file of one blueprint: relative path under out/ -> exact text.
 
-    BlueprintError naming both objects when two objects would share one file name.
+    BlueprintError naming both objects when two objects would share one file name; InputError for a value
+    no YAML reader reads back; both name the blueprint's file and class.
     """
     root = synthesis.blueprint.name
     files: dict[str, str] = {}
@@ -90,20 +92,27 @@ def render(synthesis: Synthesis) -> dict[str, str]:
     names: list[str] = []
     owners: dict[str, Object] = {}
     rendered = synthesis.rendered  # hydrated objects have their files under helm/<release>/
-    for obj in synthesis.objects:
-        if rendered and object_id(obj) in rendered:
-            continue
-        name = object_filename(obj, synthesis.blueprint.namespace)
-        _refuse_shared_file(synthesis, name, owners.setdefault(name, obj), obj)
-        names.append(name)
-        files[f"{root}/{name}"] = dump_documents([obj], head)
+    with in_blueprint(synthesis.blueprint):
+        for obj in synthesis.objects:
+            if rendered and object_id(obj) in rendered:
+                continue
+            name = object_filename(obj, synthesis.blueprint.namespace)
+            _refuse_shared_file(synthesis, name, owners.setdefault(name, obj), obj)
+            names.append(name)
+            files[f"{root}/{name}"] = dump_documents([obj], head)
     files.update(blueprint_files(synthesis, names, head))
     return dict(sorted(files.items()))
 
 
 def blueprint_files(synthesis: Synthesis, names: list[str], head: str) -> dict[str, str]:
     """The files of one blueprint beside its objects' (`names`, in hagen's order): the kustomization
-    listing them, Helm values, the helmfile and the extras (the eksctl fragment); `head` is `header`'s."""
+    listing them, Helm values, the helmfile and the extras (the eksctl fragment); `head` is `header`'s.
+    Its errors name the blueprint's file and class."""
+    with in_blueprint(synthesis.blueprint):
+        return _blueprint_files(synthesis, names, head)
+
+
+def _blueprint_files(synthesis: Synthesis, names: list[str], head: str) -> dict[str, str]:
     root = synthesis.blueprint.name
     files = {f"{root}/{KUSTOMIZATION}": dump_documents([kustomization(names)], head)}
     releases = {r.name: r for r in synthesis.blueprint.releases}

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._blueprint import BlueprintSpec
-from .._errors import HagenError
+from .._errors import HagenError, locate
 from .._finding import Finding
 from .._objects import Object, is_cluster_scoped
 from .._synth import Synthesis
-from .._synth._synthesis import synthesize_identified
+from .._synth._synthesis import in_blueprint, synthesize_identified
 from .._yaml import dump_documents
 from ._layout import blueprint_files, header, object_document, object_filename, shared_file_error
 
@@ -127,6 +127,7 @@ def stream_synthesis(
     namespace = spec.namespace
     text_of = document or (lambda obj: dump_documents([obj]))
     scoped: list[Object] = []
+    where = spec.source or None
 
     pending: list[tuple[Made, Object]] = []
 
@@ -135,8 +136,8 @@ def stream_synthesis(
             scoped.append(obj)
         try:
             text, refused = text_of(obj), None
-        except HagenError as exc:
-            text, refused = None, exc
+        except HagenError as exc:  # raised later, where rendering raised it, naming the blueprint as it did
+            text, refused = None, locate(exc, file=where, blueprint=spec.class_name or spec.name)
         item = Made(oid, object_filename(obj, namespace), text, refused)
         if check is not None:
             pending.append((item, obj))
@@ -246,7 +247,8 @@ def streamed_documents(parts: Sequence[Streamed | Synthesis]) -> list[str]:
     texts: list[str] = []
     for part in parts:
         if isinstance(part, Synthesis):
-            texts.extend(object_document(obj) for obj in part.objects)
+            with in_blueprint(part.blueprint):
+                texts.extend(object_document(obj) for obj in part.objects)
             continue
         for item in part.made:
             if item.refused is not None:

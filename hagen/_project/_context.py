@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from .._errors import ChartError, InputError
+from .._errors import InputError
 from ._config import ProjectConfig, load_config
 
 if TYPE_CHECKING:
@@ -152,10 +152,9 @@ def load_spec_inputs(spec: BlueprintSpec, project: Project) -> BlueprintSpec:
     if not spec.releases:
         return spec
     from .._helm import load_release
+    from .._synth._synthesis import in_blueprint
 
     folder = Path(spec.source or ".").parent
-    try:
+    with in_blueprint(spec):  # a values file or chart copy that cannot be read: which blueprint wants it
         releases = tuple(load_release(r, folder, project.charts, project.helm_cache) for r in spec.releases)
-    except ChartError as exc:
-        raise ChartError(f"{spec.source}: {spec.class_name}: {exc}") from None
     return spec.model_copy(update={"releases": releases})

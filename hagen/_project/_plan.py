@@ -62,7 +62,10 @@ def _gitops(
         for name in all_names
         for blueprint, namespace in sorted(namespaces.items())
     ]
-    return gitops_files(project.gitops, deployments, project.out)
+    from .._errors import located_in
+
+    with located_in(project.source or None, None):  # names clash or are too long: the file that made them
+        return gitops_files(project.gitops, deployments, project.out)
 
 
 def _files(project: ProjectConfig, rendered: Sequence[RenderedTarget]) -> dict[str, str]:

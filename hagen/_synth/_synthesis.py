@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .._blueprint import BlueprintSpec
-from .._errors import BlueprintError, ChartError
+from .._errors import BlueprintError, located_in
 from .._extend import apply_patches
 from .._finding import Finding
 from .._identity import eksctl_iam
@@ -45,6 +46,12 @@ class Synthesis:
     extras: dict[str, Any] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     rendered: dict[str, str] = field(default_factory=dict)
+
+
+def in_blueprint(spec: BlueprintSpec) -> AbstractContextManager[None]:
+    """The block's HagenErrors name the blueprint's file and class (`hagen._errors.located_in`): what every
+    stage working on one blueprint (synthesize, render, hydrate) raises says which blueprint it was."""
+    return located_in(spec.source or None, spec.class_name or spec.name)
 
 
 def namespace(spec: BlueprintSpec) -> Object:
@@ -153,22 +160,20 @@ def synthesize(
     `base_dir` resolves values files named by releases (default: the blueprint file's folder). Helm values
     with error findings (unknown or renamed keys, schema violations) raise ChartError, so that nothing is
     written; with `report_errors` they travel in `findings` instead, for `check` to report (such a
-    synthesis must not be written).
+    synthesis must not be written). Every HagenError names the blueprint's file and class (`in_blueprint`).
     """
-    classes = storage_classes(spec)
-    workloads: list[Object] = []
-    objects = list(_made(spec, classes, workloads))
-    if spec.patches:
-        made = {id(w) for w in workloads}  # by identity: a patch may rename or relabel a workload
-        positions = [at for at, obj in enumerate(objects) if id(obj) in made]
-        try:
+    with in_blueprint(spec):
+        classes = storage_classes(spec)
+        workloads: list[Object] = []
+        objects = list(_made(spec, classes, workloads))
+        if spec.patches:
+            made = {id(w) for w in workloads}  # by identity: a patch may rename or relabel a workload
+            positions = [at for at, obj in enumerate(objects) if id(obj) in made]
             objects = apply_patches(objects, spec.patches, spec.namespace, config_map_guard(spec))
-        except BlueprintError as exc:
-            raise exc.located(file=spec.source, blueprint=spec.class_name) from None
-        roll_after_patches(spec, objects, positions)  # apply_patches keeps each object's position
-    _refuse_duplicates(spec, map(object_id, objects))
-    values, extras, findings = _releases_and_extras(spec, classes, base_dir, report_errors)
-    return Synthesis(spec, sort_objects(objects), values, extras, findings)
+            roll_after_patches(spec, objects, positions)  # apply_patches keeps each object's position
+        _refuse_duplicates(spec, map(object_id, objects))
+        values, extras, findings = _releases_and_extras(spec, classes, base_dir, report_errors)
+        return Synthesis(spec, sort_objects(objects), values, extras, findings)
 
 
 def synthesize_each(
@@ -191,15 +196,16 @@ def synthesize_identified(
     check holds, so a caller keeping the id does not hold a second copy of 30,000 of them."""
     if spec.patches:
         return [convert(obj, object_id(obj)) for obj in synthesize(spec, base_dir).objects]
-    classes = storage_classes(spec)
-    ids: list[str] = []
-    keyed: list[tuple[tuple[int, str, str, str], T]] = []
-    for obj in _made(spec, classes):
-        key, oid = keyed_id(obj)
-        ids.append(oid)
-        keyed.append((key, convert(obj, oid)))
-    _refuse_duplicates(spec, ids)
-    _releases_and_extras(spec, classes, base_dir)
+    with in_blueprint(spec):
+        classes = storage_classes(spec)
+        ids: list[str] = []
+        keyed: list[tuple[tuple[int, str, str, str], T]] = []
+        for obj in _made(spec, classes):
+            key, oid = keyed_id(obj)
+            ids.append(oid)
+            keyed.append((key, convert(obj, oid)))
+        _refuse_duplicates(spec, ids)
+        _releases_and_extras(spec, classes, base_dir)
     keyed.sort(key=itemgetter(0))  # stable, as sort_objects
     return [value for _, value in keyed]
 
@@ -207,31 +213,35 @@ def synthesize_identified(
 def _releases_and_extras(
     spec: BlueprintSpec, classes: list[Any], base_dir: Path | None, report_errors: bool = False
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Any], tuple[Finding, ...]]:
-    """Helm values per release (checked against the chart), the eksctl fragment, and their findings."""
+    """Helm values per release (checked against the chart, and the releases as the helmfile lists them),
+    the eksctl fragment, and their findings. Its errors name the blueprint (`in_blueprint`): the streamed
+    path calls it on its own."""
+    with in_blueprint(spec):
+        return _releases_and_extras_of(spec, classes, base_dir, report_errors)
+
+
+def _releases_and_extras_of(
+    spec: BlueprintSpec, classes: list[Any], base_dir: Path | None, report_errors: bool
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any], tuple[Finding, ...]]:
     from .._storage._addons import cluster_fragment
 
     folder = base_dir if base_dir is not None else Path(spec.source or ".").parent
     values: dict[str, dict[str, Any]] = {}
     findings: list[Finding] = []
     if spec.releases:
+        from .._helm import helmfile_document
         from .._helm._check import check_release, writable
 
+        # refused here, not only when out/ is rendered: --stdout, check, place and report refuse it too
+        helmfile_document(spec.releases)
         for release in spec.releases:
-            try:
-                checked = check_release(release, folder)
-                if not report_errors:
-                    writable(checked)
-            except ChartError as exc:
-                raise ChartError(f"{spec.source}: {spec.class_name}: {exc}") from None
+            checked = check_release(release, folder)
+            if not report_errors:
+                writable(checked)
             values[release.name] = checked.values
             findings.extend(replace(f, blueprint=spec.name) for f in checked.findings)
     extras: dict[str, Any] = {}
-    try:
-        fragment = cluster_fragment(
-            classes, spec.csi_drivers, spec.eks, iam=eksctl_iam(eksctl_accounts(spec))
-        )
-    except BlueprintError as exc:
-        raise exc.located(file=spec.source, blueprint=spec.class_name) from None
+    fragment = cluster_fragment(classes, spec.csi_drivers, spec.eks, iam=eksctl_iam(eksctl_accounts(spec)))
     if fragment is not None:
         extras[EKSCTL_FRAGMENT] = fragment
     return values, extras, tuple(findings)

@@ -118,7 +118,9 @@ def _data_keys(errors: list[Error], obj: Mapping[str, Any], plain: str, encoded:
             for message in n.config_key(str(key)):
                 errors.append(invalid(f"{part}[{key}]", key, message))
             text = "" if value is None else str(value)
-            total += len(text) * 3 // 4 if part == encoded else len(text.encode())
+            # surrogatepass: a lone surrogate (from Python, never from YAML) is counted, not a crash;
+            # the YAML writer refuses it with its own message
+            total += len(text) * 3 // 4 if part == encoded else len(text.encode(errors="surrogatepass"))
     return total
 
 

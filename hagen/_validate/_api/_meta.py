@@ -35,7 +35,8 @@ def annotation_map(errors: list[Error], value: Any, path: str) -> None:
     for key, val in mapping(value).items():
         for message in n.qualified_name(str(key).lower()):
             errors.append(invalid(path, key, message))
-        total += len(str(key).encode()) + len(str(val or "").encode())
+        # surrogatepass: a lone surrogate (from Python) is counted; the YAML writer refuses it by name
+        total += sum(len(str(part).encode(errors="surrogatepass")) for part in (key, val or ""))
     if total > TOTAL_ANNOTATION_SIZE:
         errors.append(too_long(path, TOTAL_ANNOTATION_SIZE))
 

@@ -1,6 +1,6 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
-from ._carry import carry_unhydrated, keep_hydrated
+from ._carry import Committed, carry_unhydrated
 from ._hydrated import PROVENANCE, HydratedOutput, hydrate, with_hydrated
 from ._layout import (
     header,
@@ -19,6 +19,7 @@ from ._write import WriteReport, recover_output, write_tree
 __all__ = [
     "OWNED_RECORD",
     "PROVENANCE",
+    "Committed",
     "HydratedOutput",
     "Scope",
     "Stream",
@@ -27,7 +28,6 @@ __all__ = [
     "header",
     "hydrate",
     "in_scope",
-    "keep_hydrated",
     "kept_files",
     "kustomization",
     "object_document",

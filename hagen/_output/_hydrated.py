@@ -24,6 +24,7 @@ from ._layout import KUSTOMIZATION, header, kustomization, object_filename
 if TYPE_CHECKING:
     from .._helm import HelmRelease
     from .._helm._hydrate import Hydration
+    from ._carry import Committed
 
 PROVENANCE = "provenance.yaml"
 
@@ -38,6 +39,9 @@ class HydratedOutput:
     placed: dict[str, str] = field(default_factory=dict)  # object id -> helm/<release>/<file>
     notes: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    """Notes on the committed rendered objects of releases not hydrated (kept as committed, or stale):
+    each names its folder under out/ (with the target), so a target's name is not put before it."""
 
 
 def _chart_for(
@@ -74,13 +78,17 @@ def hydrate(
     hydrate_all: bool = False,
     prefix: str = "",
     target: str | None = None,
+    committed: Committed | None = None,
 ) -> HydratedOutput:
     """The hydrated files of the releases of `synthesis` that ask for it (`hydrate=True`, or every
     release with `hydrate_all`); `files` are the synthesis's rendered files under `prefix` (e.g.
     ``prod/``), whose values.yaml text is hashed into the provenance; `charts` (release name -> chart copy)
     and Helm's repository cache folder `cache` (a Project's helm_cache; None: not looked in) are where the
-    charts are found. ChartError when a given chart does
-    not render or two rendered objects would share a file."""
+    charts are found. A release that cannot be hydrated here keeps, with `committed` (the out/ folder
+    as committed), its committed rendered objects while their values match (`Committed.release`): the
+    files as they are and the objects they hold, with a note in `kept`. ChartError when a given chart does
+    not render or two rendered objects would share a file; InputError when a kept file does not read as
+    Kubernetes objects."""
     from .._version import __version__
 
     out = HydratedOutput()
@@ -95,6 +103,7 @@ def hydrate(
                 f"{release.version} "
                 f"(give --chart {release.name}=PATH or chart_path=, or `helm pull` it); values only"
             )
+            _keep(out, release.name, folder, files, committed)
             continue
         from .._helm._hydrate import hydrate_release  # the engine's modules, only for a release to render
         from .._helm._render import RenderUnavailable
@@ -111,6 +120,7 @@ def hydrate(
             )
         except RenderUnavailable as exc:
             out.notes.append(f"release {release.name} not hydrated: {exc}; values only")
+            _keep(out, release.name, folder, files, committed)
             continue
         names: list[str] = []
         for obj in result.objects:
@@ -133,6 +143,27 @@ def hydrate(
         out.objects.extend(result.objects)
         out.findings.extend(result.findings)
     return out
+
+
+def _keep(
+    out: HydratedOutput, release: str, folder: str, files: Mapping[str, str], committed: Committed | None
+) -> None:
+    """Into `out`: the committed rendered files of `folder` that `committed` keeps, the objects they hold
+    (kustomization.yaml and provenance.yaml hold none), and its note."""
+    if committed is None:
+        return
+    from .._yaml import load_objects
+
+    kept, notes = committed.release(folder, files[f"{folder}/values.yaml"])
+    out.kept.extend(notes)
+    for path, text in sorted(kept.items()):
+        out.files[path] = text
+        name = path.rsplit("/", 1)[1]
+        if name in (KUSTOMIZATION, PROVENANCE):
+            continue
+        for obj in load_objects(text, (committed.out_dir / path).as_posix()):
+            out.placed[object_id(obj)] = f"helm/{release}/{name}"
+            out.objects.append(obj)
 
 
 def with_hydrated(synthesis: Synthesis, hydrated: HydratedOutput) -> Synthesis:

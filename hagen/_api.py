@@ -156,18 +156,25 @@ def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | N
     [tool.hagen], found from the current folder): with targets, out/<target>/<blueprint>/ and out/gitops/
     for every target (see `plan_targets`); otherwise its blueprint folders (default blueprints/).
     """
+    return planned(sources, project=project)[0]
+
+
+def planned(
+    sources: Sources | None = None, *, project: Project | ProjectConfig | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """`plan` and the notes `synth` says on what it leaves out (Helm releases not hydrated, and why)."""
     from ._project import as_project
 
     project = as_project(project)
     if sources is None:
         if project.targets:
-            from ._project import plan_targets
+            from ._project._plan import planned_targets
 
-            return plan_targets(project)
+            return planned_targets(project)
         sources = project.blueprint_paths()
-    _, files, _ = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
+    _, files, notes = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
     files[OWNED_RECORD] = owned_record(files.keys())
-    return dict(sorted(files.items()))
+    return dict(sorted(files.items())), notes
 
 
 def synth(

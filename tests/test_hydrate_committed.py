@@ -64,6 +64,7 @@ def test_check_sees_the_kept_objects_and_says_synths_notes(tmp_path: Path) -> No
     project = _committed(tmp_path)
     with_chart = _hagen(project, "check", "--format", "json", "--chart", f"hydra={CHART}")
     without = _hagen(project, "check", "--format", "json")
+    assert _hagen(project, "diff").stderr == NOT_HYDRATED + KEPT
     assert without.returncode == with_chart.returncode == 1  # the Secret's plaintext value, either way
     assert without.stderr == _hagen(project, "synth").stderr == NOT_HYDRATED + KEPT
 
@@ -131,8 +132,10 @@ def test_stale_committed_objects_are_left_out_of_the_stream_as_synth_removes_the
     _hydra(tmp_path, password="other")
     stream = _hagen(project, "synth", "--stdout")
     assert [hagen.object_id(d) for d in load_documents(stream.stdout, "stdout")] == ["core.Namespace._.hydra"]
+    diff = _hagen(project, "diff")  # before the write: the stale files are drift, said as synth says it
+    assert diff.returncode == 1
     written = _hagen(project, "synth")
-    assert stream.stderr == written.stderr == NOT_HYDRATED + STALE
+    assert stream.stderr == written.stderr == diff.stderr == NOT_HYDRATED + STALE
     assert sorted(p.name for p in (project / "out/hydra/helm/hydra").iterdir()) == ["values.yaml"]
 
 
@@ -261,6 +264,8 @@ def test_a_target_that_hydrates_streams_what_synth_writes_and_keeps(tmp_path: Pa
     )
     check = _hagen(project, "check", "--target", "prod", "--format", "json")
     assert check.stderr == kept.stderr
+    diff = _hagen(project, "diff")
+    assert (diff.returncode, diff.stdout, diff.stderr) == (0, "no drift\n", kept.stderr)
     place = _hagen(project, "place", "--target", "prod")
     assert "jenkins-0 (jenkins-controller)" in place.stdout
     assert place.stdout.endswith(kept.stderr)

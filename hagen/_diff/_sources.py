@@ -51,6 +51,7 @@ def diff_planned(
     scope: Collection[str] | None = None,
     *,
     ignore: Sequence[IgnoreRule] = (),
+    said: Sequence[str] = (),
 ) -> DiffResult:
     """Files `hagen synth` would write (relative path -> text) against `out_dir` as it is on disk.
 
@@ -59,7 +60,8 @@ def diff_planned(
     reported as foreign, never as drift. With `against`, that directory or file stands in for out/, and
     only objects are compared (not which file they are in, nor formatting).
     `scope` (top-level folders, i.e. blueprint names) limits the check to those blueprints, as a synth of
-    some blueprints only leaves the others' files alone.
+    some blueprints only leaves the others' files alone. `said`: the notes synthesis gave (Helm releases
+    not hydrated), told before those on the committed rendered objects kept, as `hagen synth` tells them.
     """
     out = Path(against if against is not None else out_dir)
     recovery = recover_output(out) if against is None else None
@@ -69,6 +71,7 @@ def diff_planned(
     new_record = planned.get(OWNED_RECORD)
     generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
     notes: list[str] = [recovery] if recovery else []
+    notes.extend(said)
     if against is None:
         generated, carried = carry_unhydrated(generated, disk.texts, owned)
         notes.extend(carried)
@@ -128,7 +131,7 @@ def diff_output(
     `with_sources` also maps each output file to its blueprint (costs one synthesis per blueprint).
     `ignore` rules (the project's ``[diff] ignoreDifferences``) leave field changes out, counted.
     """
-    from .._api import plan
+    from .._api import planned
     from .._blueprint import load_blueprints
     from .._project import as_project
 
@@ -140,7 +143,8 @@ def diff_output(
         blueprint_paths = [blueprint_paths]  # one path, not a sequence of characters
     if blueprint_paths is None:
         if project.targets:
-            result = diff_planned(plan(project=project), out_dir, against, None, ignore=ignore)
+            files, said = planned(project=project)
+            result = diff_planned(files, out_dir, against, None, ignore=ignore, said=said)
             if with_sources and result.drift:
                 specs = load_blueprints(project.blueprint_paths(), project=project)
                 plain = _blueprint_sources(specs, project)
@@ -152,7 +156,8 @@ def diff_output(
     specs = load_blueprints(paths, project=project)
     # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.
     scope = removal_scope(all(p.is_dir() for p in paths), (spec.name for spec in specs))
-    result = diff_planned(plan(specs, project=project), out_dir, against, scope, ignore=ignore)
+    files, said = planned(specs, project=project)
+    result = diff_planned(files, out_dir, against, scope, ignore=ignore, said=said)
     if with_sources and result.drift:
         result = replace(result, sources=_blueprint_sources(specs, project))
     return result

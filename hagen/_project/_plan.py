@@ -90,6 +90,18 @@ def plan_targets(
 ) -> dict[str, str]:
     """Every file `hagen synth` writes for these targets (default: all): path relative to out/ -> text,
     with out/gitops/ and the ownership record as a synth of exactly these targets leaves it."""
+    return planned_targets(project, targets, blueprints=blueprints, jobs=jobs, charts=charts)[0]
+
+
+def planned_targets(
+    project: ProjectConfig,
+    targets: Sequence[str] | None = None,
+    *,
+    blueprints: Sequence[str | Path] | None = None,
+    jobs: int | None = None,
+    charts: Mapping[str, Path] | None = None,
+) -> tuple[dict[str, str], list[str]]:
+    """`plan_targets` and the notes `synth_targets` says on the releases it does not hydrate."""
     from .._output import OWNED_RECORD, owned_record
 
     _require_targets(project)
@@ -99,7 +111,7 @@ def plan_targets(
     )
     files = _files(project, rendered)
     files[OWNED_RECORD] = owned_record(files.keys())
-    return dict(sorted(files.items()))
+    return dict(sorted(files.items())), hydration_notes(rendered)
 
 
 def synth_targets(

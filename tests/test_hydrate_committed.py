@@ -17,7 +17,7 @@ import hagen
 from hagen._helm import render_available
 from hagen._yaml import load_documents
 from tests.test_helm_keys import JENKINS_CHART_DIR
-from tests.test_hydrate_chart import BLUEPRINT, CHART, KEPT, NOT_HYDRATED
+from tests.test_hydrate_chart import BLUEPRINT, CHART, FOLDER, KEPT, NOT_HYDRATED
 
 STALE = (
     "note: hydra/helm/hydra: the rendered objects were made from other values or another chart version; "
@@ -269,3 +269,20 @@ def test_a_target_that_hydrates_streams_what_synth_writes_and_keeps(tmp_path: Pa
     place = _hagen(project, "place", "--target", "prod")
     assert "jenkins-0 (jenkins-controller)" in place.stdout
     assert place.stdout.endswith(kept.stderr)
+
+
+def test_a_kept_file_edited_past_reading_is_one_line_and_nothing_written(tmp_path: Path) -> None:
+    project = _committed(tmp_path)
+    edited = project / FOLDER / "configmap-hydra-settings.yaml"
+    edited.write_text(edited.read_text() + "kind: [unclosed\n")
+    before = {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
+    for command in (("synth",), ("synth", "--stdout"), ("check",)):
+        result = _hagen(project, *command)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr.splitlines()[-1] == (
+            f"hagen {command[0]}: error: out/hydra/helm/hydra/configmap-hydra-settings.yaml:13:1: not valid "
+            "YAML: did not find expected ',' or ']'; the rendered objects of release hydra are kept as "
+            "committed without a chart copy: restore the file, or hydrate again with "
+            "`hagen synth --chart hydra=PATH`"
+        )
+    assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before

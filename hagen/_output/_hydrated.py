@@ -4,7 +4,8 @@ provenance.yaml, beside the values.yaml hagen wrote (the values the chart was re
 The chart copies come in as an explicit mapping (release name -> chart directory or .tgz) and Helm's
 repository cache folder, both from the project context; a release's own ``chart_path`` (relative to its
 blueprint file) is used when the mapping has none, then NAME-VERSION.tgz in that cache. Without a copy or
-the Helm engine the release keeps its values only, with a note.
+the Helm engine the release keeps its values only, with a note; given the committed out/ folder
+(`Committed`), also the rendered files committed there and their objects, while their values match.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._errors import ChartError
+from .._errors import ChartError, HagenError, InputError
 from .._finding import Finding
 from .._objects import Object, object_id
 from .._synth import Synthesis
@@ -161,7 +162,14 @@ def _keep(
         name = path.rsplit("/", 1)[1]
         if name in (KUSTOMIZATION, PROVENANCE):
             continue
-        for obj in load_objects(text, (committed.out_dir / path).as_posix()):
+        try:
+            objects = load_objects(text, (committed.out_dir / path).as_posix())
+        except HagenError as exc:  # edited by hand: it no longer reads as the objects hagen wrote
+            raise InputError(
+                f"{exc}; the rendered objects of release {release} are kept as committed without a chart "
+                f"copy: restore the file, or hydrate again with `hagen synth --chart {release}=PATH`"
+            ) from None
+        for obj in objects:
             out.placed[object_id(obj)] = f"helm/{release}/{name}"
             out.objects.append(obj)
 

@@ -16,7 +16,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from ._api import hydrate_syntheses, plan, synth, synthesize_all, synthesize_stream
+    from ._api import plan, synth, synthesize_all, synthesize_stream
     from ._blueprint import (
         Alb,
         Autoscale,
@@ -121,6 +121,7 @@ if TYPE_CHECKING:
         render_release,
     )
     from ._helm._hydrate import Hydration, chart_digest, hydrate_release
+    from ._hydration import hydrate_syntheses
     from ._identity import Identity
     from ._objects import Object, object_id, sort_objects
     from ._output import (
@@ -182,7 +183,8 @@ if TYPE_CHECKING:
 # Private module -> the public names it provides. Loaded on first use, so that `hagen --help` and light
 # API users do not pay for pydantic and the models (see docs/benchmarks.md).
 _PROVIDES: dict[str, str] = {
-    "._api": "hydrate_syntheses plan synth synthesize_all synthesize_stream",
+    "._api": "plan synth synthesize_all synthesize_stream",
+    "._hydration": "hydrate_syntheses",
     "._blueprint": "Alb Autoscale Avoid Blueprint BlueprintSpec Colocate ConfigMapKeyRef "
     "Container CronJob DaemonSet Gateway HttpRoute Job Listener LoadBalancer Port Probe Resources "
     "Route SecretKeyRef Separate SharedVolume Spread Strategy Tier avoid colocate load_blueprints "

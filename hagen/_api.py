@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._blueprint import BlueprintSpec, load_blueprints
 from ._errors import InvalidOutput
+from ._hydration import hydrate_syntheses
 from ._output import (
     OWNED_RECORD,
     Planned,
@@ -16,7 +17,6 @@ from ._output import (
     object_document,
     owned_record,
     removal_scope,
-    render,
     write_tree,
 )
 from ._synth import Synthesis, synthesize
@@ -84,6 +84,8 @@ def synthesize_stream(
     project: Project | ProjectConfig | None = None,
     validate: bool = True,
     kube_version: str | None = None,
+    target: str | None = None,
+    out_dir: str | Path | None = None,
 ) -> Stream:
     """What `hagen synth --stdout` prints for these blueprints: one ``---`` document per object, blueprints
     in name order, objects in hagen's order; the same text as `stream_objects` of every blueprint's
@@ -96,14 +98,27 @@ def synthesize_stream(
     differently, InvalidOutput for objects failing the schema or the API server's rules of
     `kube_version` (default the project's, else hagen's); `validate=False` skips the last. Helm
     releases declared ``hydrate=True`` are rendered in as `synth` renders them into out/ (their objects
-    follow their blueprint's own); one not hydrated (no chart copy) is said in the Stream's `notes`.
-    `sources` and `project` are as in `synthesize_all`."""
+    follow their blueprint's own); one not hydrated (no chart copy) is said in the Stream's `notes`, and
+    its rendered objects committed in `out_dir` (default the project's out folder) are printed while
+    their values match, with the note `synth` says when it keeps their files: the stream holds the
+    objects out/ holds after `synth`. `target`: the blueprints (`sources`: paths; default the project's)
+    as that target builds them, at its Kubernetes version, hydrated as the target asks, their committed
+    objects under out/<target>/. `sources` and `project` are as in `synthesize_all`."""
     from ._project import as_project
 
     project = as_project(project)
+    hydrate_all = False
+    if target is not None:
+        from ._project import build_target
+
+        paths = None if sources is None else [s for s in _listed(sources) if not isinstance(s, BlueprintSpec)]
+        build = build_target(project, target, paths or None)
+        sources, hydrate_all = list(build.specs), build.hydrate
+        kube_version = kube_version or build.kube_version
     if sources is None:
         sources = project.blueprint_paths()
     kube_version = kube_version or project.kube_version
+    out_dir = project.out_path() if out_dir is None else out_dir
     from ._output._streamed import merged_report, object_check, stream_synthesis, streamed_documents, streams
 
     check = object_check(kube_version) if validate else None
@@ -115,7 +130,13 @@ def synthesize_stream(
     for n, part in enumerate(parts):
         if isinstance(part, Synthesis):
             hydrated, _, found = hydrate_syntheses(
-                [part], project=project, kube_version=kube_version, files=False
+                [part],
+                project=project,
+                kube_version=kube_version,
+                hydrate_all=hydrate_all,
+                files=False,
+                out_dir=out_dir,
+                target=target,
             )
             parts[n] = hydrated[0]
             notes.extend(found)
@@ -149,62 +170,6 @@ def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | N
     _, files, notes = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
     files[OWNED_RECORD] = owned_record(files.keys())
     return Planned(sorted(files.items()), notes)
-
-
-def hydrate_syntheses(
-    syntheses: Sequence[Synthesis],
-    charts: Mapping[str, Path] | None = None,
-    *,
-    project: Project | ProjectConfig | None = None,
-    kube_version: str | None = None,
-    hydrate_all: bool = False,
-    files: bool = True,
-) -> tuple[list[Synthesis], dict[str, str], list[str]]:
-    """Each synthesis with its hydrated Helm releases (those declared ``hydrate=True``, or all with
-    `hydrate_all`) rendered in: (the syntheses with the rendered objects and findings among their own,
-    every file under out/ as `render` plus helm/<release>/ make them, one note per release not hydrated
-    and why).
-
-    `charts`: release name -> chart directory or .tgz (default: the project's `charts`, the --chart
-    copies); a release's chart_path and then the project's Helm repository cache (`helm_cache`) are
-    looked in after it. `project`: a hagen.Project (default `hagen.load_project()`). `kube_version` is
-    written into the provenance (default: the project's, else hagen's default version). With
-    ``files=False`` only the hydrated releases' files come back, and blueprints without one are not
-    rendered (for checks and placement). A synthesis with error findings is not hydrated. ChartError when
-    a chart does not render.
-    """
-    from ._output import hydrate, with_hydrated
-    from ._project import as_project
-    from ._validate import DEFAULT_KUBE_VERSION
-
-    project = as_project(project)
-    charts = project.charts if charts is None else charts
-    kube_version = kube_version or project.kube_version or DEFAULT_KUBE_VERSION
-    out: list[Synthesis] = []
-    written: dict[str, str] = {}
-    notes: list[str] = []
-    for synthesis in syntheses:
-        wanted = hydrate_all or any(r.hydrate for r in synthesis.blueprint.releases)
-        # Values with error findings (kept by `check` to report) are never written, nor rendered.
-        wanted = wanted and not any(f.severity == "error" for f in synthesis.findings)
-        if not wanted:
-            out.append(synthesis)
-            written.update(render(synthesis) if files else {})
-            continue
-        own = render(synthesis)
-        hydrated = hydrate(
-            synthesis,
-            own,
-            charts,
-            cache=project.helm_cache,
-            kube_version=kube_version,
-            hydrate_all=hydrate_all,
-        )
-        written.update(own if files else {})
-        written.update(hydrated.files)
-        notes.extend(hydrated.notes)
-        out.append(with_hydrated(synthesis, hydrated))
-    return out, written, notes
 
 
 def synth(
@@ -258,7 +223,10 @@ def synth(
     notes: list[str] = []
     for n, part in enumerate(parts):
         if isinstance(part, Synthesis):
-            hydrated, texts, found = hydrate_syntheses([part], project=project, kube_version=kube_version)
+            # releases not hydrated here keep their committed rendered objects while the values match
+            hydrated, texts, found = hydrate_syntheses(
+                [part], project=project, kube_version=kube_version, out_dir=out_dir
+            )
             parts[n] = hydrated[0]
             notes.extend(found)
             rendered.append(texts)
@@ -271,11 +239,6 @@ def synth(
         report = merged_report(parts, kube_version)
         if not report.ok:
             raise InvalidOutput({"": report})
-    if notes:  # releases not hydrated here: their committed rendered files stay while the values match
-        from ._output import keep_hydrated
-
-        files, kept = keep_hydrated(files, Path(out_dir))
-        notes.extend(kept)
     complete = all(not isinstance(s, BlueprintSpec) and Path(s).is_dir() for s in listed)
     scope = removal_scope(complete, (s.blueprint.name for s in parts))
     written = write_tree(files, Path(out_dir), scope)

@@ -37,6 +37,11 @@ class Hydra(Blueprint):
     ]
 """
 FOLDER = "out/hydra/helm/hydra"
+NOT_HYDRATED = (
+    "note: release hydra not hydrated: no local copy of chart hydra 0.1.0 (give --chart hydra=PATH or "
+    "chart_path=, or `helm pull` it); values only\n"
+)
+KEPT = "note: hydra/helm/hydra: rendered objects kept as committed (no chart copy here); their values match\n"
 
 
 @pytest.fixture(autouse=True)
@@ -339,6 +344,14 @@ def test_stdout_prints_the_hydrated_objects_synth_writes(tmp_path: Path) -> None
         ]
     )
     assert sorted(streamed, key=hagen.object_id) == sorted(written, key=hagen.object_id)
+    # Without the chart copy, synth keeps the committed rendered files: the stream holds the same
+    # objects (the same bytes as with the chart) and says the same notes.
+    kept = _hagen(project, "synth")
     without = _hagen(project, "synth", "--stdout")
-    assert [d["kind"] for d in load_documents(without.stdout, "stdout")] == ["Namespace"]
-    assert "note: release hydra not hydrated: no local copy of chart hydra 0.1.0" in without.stderr
+    assert without.returncode == 0, without.stderr
+    assert without.stdout == printed.stdout
+    assert without.stderr == kept.stderr == NOT_HYDRATED + KEPT
+    # Nothing committed in the out folder: values only, as synth writes them there.
+    bare = _hagen(project, "synth", "--stdout", "-o", "elsewhere")
+    assert [d["kind"] for d in load_documents(bare.stdout, "stdout")] == ["Namespace"]
+    assert bare.stderr == NOT_HYDRATED

@@ -104,15 +104,18 @@ def run(args: argparse.Namespace) -> int:
     if blueprint_paths:
         from .. import hydrate_syntheses, load_blueprints, synthesize
 
-        # What `hagen synth` writes: the charts of hydrated releases rendered in, checked with the rest.
+        # What `hagen synth` writes: the charts of hydrated releases rendered in (or their objects kept as
+        # committed), checked with the rest, and what synth says on them.
         specs = load_blueprints(blueprint_paths, project=project)
         syntheses, _, notes = hydrate_syntheses(
             [synthesize(spec, report_errors=True) for spec in specs],
             project=project,
             kube_version=args.kube_version or project.kube_version,
             files=False,
+            out_dir=args.out,
         )
         sources.extend(syntheses)
+        _print_notes(notes, args.format)
     files: dict[str, str] = {}
     if manifest_paths:
         from .. import load_sourced
@@ -166,23 +169,27 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     failing = False
     texts: list[str] = []
     data: dict[str, Any] = {}
+    notes: list[str] = []
     for name in names:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
         version = args.kube_version or build.kube_version
-        syntheses, _, notes = hydrate_syntheses(
+        syntheses, _, said = hydrate_syntheses(
             [synthesize(s, report_errors=True) for s in build.specs],
             project=project,
             kube_version=version,
             hydrate_all=build.hydrate,
             files=False,
+            out_dir=args.out,
+            target=name,
         )
+        notes.extend(n for n in said if n not in notes)
         result = check(
             syntheses,
             cluster=cluster,
             out_dir=f"{args.out}/{name}",
             kube_version=version,
-            notes=notes,
+            notes=said,
         )
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":
@@ -196,4 +203,16 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         sys.stdout.write(json.dumps({"targets": data}, indent=2, sort_keys=True) + "\n")
     else:
         sys.stdout.write("\n".join(texts))
+    _print_notes(notes, args.format)
     return 1 if failing else 0
+
+
+def _print_notes(notes: list[str], form: str) -> None:
+    """What `hagen synth` says on the Helm releases it did not hydrate, on stderr, as synth prints it,
+    beside a JSON or SARIF report (which carries them too); the text report has them in its own lines."""
+    import sys
+
+    if form == "text":
+        return
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)

@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
         # prints nothing), each as soon as its object is, and never joined into one string: the objects
         # as dicts and the joined copy were most of the peak memory at 10,000 tiers.
         return _print_stream(
-            args, lambda: hagen.synthesize_stream(sources, project=project, **_validation(args))
+            args,
+            lambda: hagen.synthesize_stream(sources, project=project, out_dir=args.out, **_validation(args)),
         )
     try:
         report = hagen.synth(
@@ -129,12 +130,10 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         if len(names) != 1:
             listed = ", ".join(names)
             raise hagen.InputError(f"--stdout prints one target; give --target NAME (targets: {listed})")
-        build = hagen.build_target(project, names[0], args.paths or None)
-        version = args.kube_version or build.kube_version
         return _print_stream(
             args,
             lambda: hagen.synthesize_stream(
-                list(build.specs), project=project, validate=not args.no_validate, kube_version=version
+                args.paths or None, project=project, target=names[0], out_dir=args.out, **_validation(args)
             ),
         )
     out = args.out or project.out_path().as_posix()

@@ -60,7 +60,8 @@ def diff_planned(
     reported as foreign, never as drift. With `against`, that directory or file stands in for out/, and
     only objects are compared (not which file they are in, nor formatting).
     `scope` (top-level folders, i.e. blueprint names) limits the check to those blueprints, as a synth of
-    some blueprints only leaves the others' files alone.
+    some blueprints only leaves the others' files alone. `said`: the notes synthesis gave (Helm releases
+    not hydrated), told before those on the committed rendered objects kept, as `hagen synth` tells them.
     """
     out = Path(against if against is not None else out_dir)
     recovery = recover_output(out) if against is None else None

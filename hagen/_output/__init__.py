@@ -1,6 +1,6 @@
 """Output: syntheses -> rendered files -> the out/ tree on disk."""
 
-from ._carry import carry_unhydrated, keep_hydrated
+from ._carry import Committed, carry_unhydrated
 from ._hydrated import PROVENANCE, HydratedOutput, hydrate, with_hydrated
 from ._layout import (
     Planned,
@@ -20,6 +20,7 @@ from ._write import WriteReport, recover_output, write_tree
 __all__ = [
     "OWNED_RECORD",
     "PROVENANCE",
+    "Committed",
     "HydratedOutput",
     "Planned",
     "Scope",
@@ -29,7 +30,6 @@ __all__ = [
     "header",
     "hydrate",
     "in_scope",
-    "keep_hydrated",
     "kept_files",
     "kustomization",
     "object_document",

@@ -65,30 +65,52 @@ def carry_unhydrated(
     return carried, notes
 
 
-def keep_hydrated(generated: Mapping[str, str], out_dir: Path) -> tuple[dict[str, str], list[str]]:
-    """`carry_unhydrated` against what is on disk in `out_dir` (an interrupted write finished first):
-    only the owned files of folders with an owned provenance.yaml are read, each checked part by part
-    for symbolic links first (OutputError). For a synth whose releases were not all hydrated. The notes
-    say what was kept, and what the recovery of an interrupted write did."""
-    from ._write import recover_output
+class Committed:
+    """The committed out/ folder `out_dir` as the source of the rendered objects of releases that cannot be
+    hydrated here: every command that shows a target's objects (synth to files or to stdout, check, place,
+    report) reads them through this one reader, so they all hold the same objects and say the same notes.
 
-    if not out_dir.is_dir():
-        return dict(generated), []
-    recovery = recover_output(out_dir)
-    told = [recovery] if recovery else []
-    owned = read_owned(out_dir)
-    folders = {p.rsplit("/", 1)[0] for p in owned if _is_provenance(p) and p not in generated}
-    if not folders:
-        return dict(generated), told
-    walker = Walker(out_dir)
-    committed: dict[str, str] = {}
-    for path in sorted(p for p in owned if p.rsplit("/", 1)[0] in folders):
-        if walker.file(path):
-            try:
-                committed[path] = (out_dir / path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                if isinstance(exc, OSError):
-                    raise environment_error(out_dir / path, exc, "cannot read") from None
-                continue  # not text hagen wrote: leave it to the writer's own checks
-    carried, notes = carry_unhydrated(generated, committed, owned)
-    return carried, [*told, *notes]
+    Read lazily, once: an interrupted write is finished or discarded first (`recover`: False where the
+    caller already did so, e.g. in a worker process), then the ownership record. Only owned files of
+    folders with an owned provenance.yaml are read, each checked part by part for symbolic links first
+    (OutputError)."""
+
+    def __init__(self, out_dir: str | Path, *, recover: bool = True) -> None:
+        self.out_dir = Path(out_dir)
+        self.recovery: str | None = None
+        """What the recovery of an interrupted write did (a sentence), or None."""
+        self._recover = recover
+        self._owned: set[str] | None = None
+
+    def _record(self) -> set[str]:
+        if self._owned is None:
+            self._owned = set()
+            if self.out_dir.is_dir():
+                if self._recover:
+                    from ._write import recover_output
+
+                    self.recovery = recover_output(self.out_dir)
+                self._owned = set(read_owned(self.out_dir))
+        return self._owned
+
+    def release(self, folder: str, values_text: str) -> tuple[dict[str, str], list[str]]:
+        """The committed files of hydrated release folder `folder` (relative to out/, e.g.
+        ``prod/shop/helm/jenkins``) other than its values.yaml, kept when their provenance's values hash
+        is that of `values_text` (the values.yaml synthesized now); and the note saying they were kept,
+        or that they are stale (then no files). Nothing committed: ({}, [])."""
+        owned = self._record()
+        if f"{folder}/{PROVENANCE_NAME}" not in owned:
+            return {}, []
+        walker = Walker(self.out_dir)
+        committed: dict[str, str] = {}
+        for path in sorted(p for p in owned if p.startswith(f"{folder}/")):
+            if walker.file(path):
+                try:
+                    committed[path] = (self.out_dir / path).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    if isinstance(exc, OSError):
+                        raise environment_error(self.out_dir / path, exc, "cannot read") from None
+                    continue  # not text hagen wrote: leave it to the writer's own checks
+        values = f"{folder}/values.yaml"
+        carried, notes = carry_unhydrated({values: values_text}, committed, owned)
+        return {p: t for p, t in carried.items() if p != values}, notes

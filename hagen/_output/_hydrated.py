@@ -4,7 +4,8 @@ provenance.yaml, beside the values.yaml hagen wrote (the values the chart was re
 The chart copies come in as an explicit mapping (release name -> chart directory or .tgz) and Helm's
 repository cache folder, both from the project context; a release's own ``chart_path`` (relative to its
 blueprint file) is used when the mapping has none, then NAME-VERSION.tgz in that cache. Without a copy or
-the Helm engine the release keeps its values only, with a note.
+the Helm engine the release keeps its values only, with a note; given the committed out/ folder
+(`Committed`), also the rendered files committed there and their objects, while their values match.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._errors import ChartError
+from .._errors import ChartError, HagenError, InputError
 from .._finding import Finding
 from .._objects import Object, object_id
 from .._synth import Synthesis
@@ -25,6 +26,7 @@ from ._layout import KUSTOMIZATION, header, kustomization, object_filename
 if TYPE_CHECKING:
     from .._helm import HelmRelease
     from .._helm._hydrate import Hydration
+    from ._carry import Committed
 
 PROVENANCE = "provenance.yaml"
 
@@ -39,6 +41,9 @@ class HydratedOutput:
     placed: dict[str, str] = field(default_factory=dict)  # object id -> helm/<release>/<file>
     notes: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    """Notes on the committed rendered objects of releases not hydrated (kept as committed, or stale):
+    each names its folder under out/ (with the target), so a target's name is not put before it."""
 
 
 def _chart_for(
@@ -75,16 +80,19 @@ def hydrate(
     hydrate_all: bool = False,
     prefix: str = "",
     target: str | None = None,
+    committed: Committed | None = None,
 ) -> HydratedOutput:
     """The hydrated files of the releases of `synthesis` that ask for it (`hydrate=True`, or every
     release with `hydrate_all`); `files` are the synthesis's rendered files under `prefix` (e.g.
     ``prod/``), whose values.yaml text is hashed into the provenance; `charts` (release name -> chart copy)
     and Helm's repository cache folder `cache` (a Project's helm_cache; None: not looked in) are where the
-    charts are found. ChartError when a given chart does
-    not render or two rendered objects would share a file; every error names the blueprint's file and
-    class."""
+    charts are found. A release that cannot be hydrated here keeps, with `committed` (the out/ folder
+    as committed), its committed rendered objects while their values match (`Committed.release`): the
+    files as they are and the objects they hold, with a note in `kept`. ChartError when a given chart does
+    not render or two rendered objects would share a file; InputError when a kept file does not read as
+    Kubernetes objects. Every error names the blueprint's file and class."""
     with in_blueprint(synthesis.blueprint):
-        return _hydrate(synthesis, files, charts, cache, kube_version, hydrate_all, prefix, target)
+        return _hydrate(synthesis, files, charts, cache, kube_version, hydrate_all, prefix, target, committed)
 
 
 def _hydrate(
@@ -96,6 +104,7 @@ def _hydrate(
     hydrate_all: bool,
     prefix: str,
     target: str | None,
+    committed: Committed | None,
 ) -> HydratedOutput:
     from .._version import __version__
 
@@ -111,6 +120,7 @@ def _hydrate(
                 f"{release.version} "
                 f"(give --chart {release.name}=PATH or chart_path=, or `helm pull` it); values only"
             )
+            _keep(out, release.name, folder, files, committed)
             continue
         from .._helm._hydrate import hydrate_release  # the engine's modules, only for a release to render
         from .._helm._render import RenderUnavailable
@@ -127,6 +137,7 @@ def _hydrate(
             )
         except RenderUnavailable as exc:
             out.notes.append(f"release {release.name} not hydrated: {exc}; values only")
+            _keep(out, release.name, folder, files, committed)
             continue
         names: list[str] = []
         for obj in result.objects:
@@ -149,6 +160,34 @@ def _hydrate(
         out.objects.extend(result.objects)
         out.findings.extend(result.findings)
     return out
+
+
+def _keep(
+    out: HydratedOutput, release: str, folder: str, files: Mapping[str, str], committed: Committed | None
+) -> None:
+    """Into `out`: the committed rendered files of `folder` that `committed` keeps, the objects they hold
+    (kustomization.yaml and provenance.yaml hold none), and its note."""
+    if committed is None:
+        return
+    from .._yaml import load_objects
+
+    kept, notes = committed.release(folder, files[f"{folder}/values.yaml"])
+    out.kept.extend(notes)
+    for path, text in sorted(kept.items()):
+        out.files[path] = text
+        name = path.rsplit("/", 1)[1]
+        if name in (KUSTOMIZATION, PROVENANCE):
+            continue
+        try:
+            objects = load_objects(text, (committed.out_dir / path).as_posix())
+        except HagenError as exc:  # edited by hand: it no longer reads as the objects hagen wrote
+            raise InputError(
+                f"{exc}; the rendered objects of release {release} are kept as committed without a chart "
+                f"copy: restore the file, or hydrate again with `hagen synth --chart {release}=PATH`"
+            ) from None
+        for obj in objects:
+            out.placed[object_id(obj)] = f"helm/{release}/{name}"
+            out.objects.append(obj)
 
 
 def with_hydrated(synthesis: Synthesis, hydrated: HydratedOutput) -> Synthesis:

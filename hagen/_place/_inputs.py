@@ -85,9 +85,11 @@ def load_manifests(paths: Sequence[Path]) -> list[dict[str, Any]]:
     return objects
 
 
-def load_inputs(paths: Sequence[Path], project: Any = None) -> Inputs:
+def load_inputs(paths: Sequence[Path], project: Any = None, out_dir: str | Path | None = None) -> Inputs:
     """Blueprint files/directories are loaded (through `project`, a hagen.Project; default the current
-    folder's) and synthesized; anything else is read as manifests."""
+    folder's) and synthesized, with the rendered objects of the Helm releases `hagen synth` hydrates, or
+    keeps as committed in `out_dir` (default the project's out folder) where it cannot hydrate them, and
+    its notes on them; anything else is read as manifests."""
     out = Inputs()
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -95,16 +97,22 @@ def load_inputs(paths: Sequence[Path], project: Any = None) -> Inputs:
     blueprint_paths = [p for p in paths if _is_blueprint(p)]
     manifest_paths = [p for p in paths if not _is_blueprint(p)]
     if blueprint_paths:
-        from .._api import hydrate_syntheses
         from .._blueprint import load_blueprints
+        from .._hydration import hydrate_syntheses
         from .._project import as_project
         from .._synth import synthesize
 
         project = as_project(project)  # resolved once: loading and hydration read the same context
+        committed = project.out_path() if out_dir is None else out_dir
 
         def synthesized(spec: Any) -> Any:
-            # What `hagen synth` writes: with the objects of the releases it hydrates (test hooks dropped).
-            return hydrate_syntheses([synthesize(spec)], project=project, files=False)[0][0]
+            # What `hagen synth` writes: with the objects of the releases it hydrates (test hooks dropped)
+            # or keeps as committed, and what it says on them.
+            hydrated, _, notes = hydrate_syntheses(
+                [synthesize(spec)], project=project, files=False, out_dir=committed
+            )
+            out.notes.extend(n for n in notes if n not in out.notes)
+            return hydrated[0]
 
         add_specs(out, load_blueprints(blueprint_paths, project=project), synthesized)
     out.objects.extend(load_manifests(manifest_paths))

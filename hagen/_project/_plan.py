@@ -24,19 +24,26 @@ def _paths(project: ProjectConfig, blueprints: Sequence[str | Path] | None) -> l
     return [Path(p).as_posix() for p in chosen]
 
 
-def given_charts(project: ProjectConfig | None, charts: Mapping[str, Path] | None = None) -> ChartSources:
+def given_charts(
+    project: ProjectConfig | None,
+    charts: Mapping[str, Path] | None = None,
+    committed: str | Path | None = None,
+) -> ChartSources:
     """Where the releases to hydrate find their charts: `charts` (release name -> chart copy), else the
     project's (`--chart`), then the project's Helm repository cache (a ProjectConfig has neither; None:
-    `hagen.load_project()`)."""
+    `hagen.load_project()`); where none is found, the rendered objects `committed` (the out folder,
+    recovered from an interrupted write before: `recover_output`) holds."""
     from ._context import as_project
 
     context = as_project(project)
-    return ChartSources(dict(context.charts if charts is None else charts), context.helm_cache)
+    folder = Path(committed) if committed is not None else None
+    return ChartSources(dict(context.charts if charts is None else charts), context.helm_cache, folder)
 
 
 def hydration_notes(rendered: Sequence[RenderedTarget]) -> list[str]:
-    """Each target's releases not hydrated, and why, said once."""
-    return list(dict.fromkeys(f"{r.name}: {n}" for r in rendered for n in r.notes))
+    """Each target's releases not hydrated, and why, then the committed rendered objects kept in their
+    stead (or stale), each said once."""
+    return list(dict.fromkeys(n for r in rendered for n in r.notes))
 
 
 def _require_targets(project: ProjectConfig) -> None:
@@ -117,10 +124,13 @@ def synth_targets(
     Releases to hydrate are rendered from `charts` (release name -> chart copy; default: the project's
     `charts`) or the project's Helm cache; the report's `notes` say which were not, and why.
     """
-    from .._output import removal_scope, write_tree
+    from .._output import recover_output, removal_scope, write_tree
 
     _require_targets(project)
     names = project.select(targets)
+    out = Path(out_dir) if out_dir is not None else project.path(project.out)
+    # finished or discarded before the committed rendered objects are read (in workers, maybe)
+    recovery = recover_output(out)
     rendered = render_targets(
         project,
         names,
@@ -128,7 +138,7 @@ def synth_targets(
         validate=validate,
         kube_version=kube_version,
         jobs=jobs,
-        charts=given_charts(project, charts),
+        charts=given_charts(project, charts, committed=out),
     )
     from .._helm._check import check_chart_names
 
@@ -143,17 +153,10 @@ def synth_targets(
     # Some blueprint files: only their folders in each target; some targets: those targets and gitops/.
     produced = {f"{r.name}/{b}" for r in rendered for b in r.namespaces} if partial else {*names, "gitops"}
     scope = removal_scope(complete, produced)
-    out = Path(out_dir) if out_dir is not None else project.path(project.out)
     files = _files(project, rendered)
-    notes = hydration_notes(rendered)
-    if notes:  # releases not hydrated here: their committed rendered files stay while the values match
-        from .._output import keep_hydrated
-
-        files, kept = keep_hydrated(files, out)
-        notes.extend(kept)
     report = write_tree(files, out, scope)
     report.findings.extend(f for r in rendered for f in r.findings)
-    report.notes.extend(notes)
+    report.notes.extend([*([recovery] if recovery else []), *hydration_notes(rendered)])
     return report
 
 

@@ -30,7 +30,7 @@ class RenderedTarget:
     report: Any  # ValidationReport | None
     findings: tuple[Any, ...] = ()  # what synthesis found (Finding), for `hagen synth` to print
     releases: tuple[str, ...] = ()  # the Helm releases' names, for the project's --chart copies
-    notes: tuple[str, ...] = ()  # releases not hydrated, and why
+    notes: tuple[str, ...] = ()  # releases not hydrated, and why; their committed objects kept (or stale)
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ class ChartSources:
 
     copies: Mapping[str, Path] = field(default_factory=dict)
     cache: Path | None = None
+    committed: Path | None = None
+    """The out folder as committed: a release not hydrated keeps the rendered objects committed there
+    while their values match (`hagen._output.Committed`); None: not read. An interrupted write in it is
+    finished or discarded before (`recover_output`), not here (this may run in a worker process)."""
 
 
 def hydrated_synthesis(
@@ -48,8 +52,9 @@ def hydrated_synthesis(
 ) -> tuple[Any, dict[str, str], list[str]]:
     """One blueprint of a target synthesized with its hydrated releases: the Synthesis with the rendered
     objects among its own and their findings among its findings (what validation, `hagen check` and
-    `hagen place` look at), every file under <target>/, and a note for each release not hydrated."""
-    from .._output import hydrate, render, with_hydrated
+    `hagen place` look at), every file under <target>/, and the notes: one for each release not
+    hydrated, prefixed with the target, then those on the committed objects kept in their stead."""
+    from .._output import Committed, hydrate, render, with_hydrated
     from .._synth import synthesize
     from .._validate import DEFAULT_KUBE_VERSION
 
@@ -64,9 +69,11 @@ def hydrated_synthesis(
         hydrate_all=build.hydrate,
         prefix=f"{build.name}/",
         target=build.name,
+        committed=Committed(charts.committed, recover=False) if charts.committed is not None else None,
     )
     files.update(hydrated.files)
-    return with_hydrated(synthesis, hydrated), files, hydrated.notes
+    notes = [*(f"{build.name}: {n}" for n in hydrated.notes), *hydrated.kept]
+    return with_hydrated(synthesis, hydrated), files, notes
 
 
 def render_build(
@@ -89,7 +96,7 @@ def render_build(
         objects.extend(synthesis.objects)
         findings.extend(synthesis.findings)
         files.update(produced)
-        notes.extend(said)
+        notes.extend(n for n in said if n not in notes)
     from .._check._conflicts import conflict_findings
 
     findings.extend(conflict_findings(syntheses))  # two blueprints of the target, one cluster-scoped object

@@ -63,17 +63,20 @@ def _page(
     from hagen._place._inputs import Inputs, add_specs
     from hagen._place._svg import tier_colors
 
-    from .._api import hydrate_syntheses
     from .._check import check
+    from .._hydration import hydrate_syntheses
     from .._synth import synthesize
 
-    # The objects `hagen synth` writes, the charts of hydrated releases rendered in (one pipeline).
+    # The objects `hagen synth` writes, the charts of hydrated releases rendered in (one pipeline), or
+    # their objects kept as committed where they cannot be rendered here, with synth's notes on them.
     syntheses, _, hydration = hydrate_syntheses(
         [synthesize(spec) for spec in subject.specs],
         project=project,
         kube_version=subject.kube_version,
         hydrate_all=subject.hydrate,
         files=False,
+        out_dir=project.path(project.out),
+        target=subject.prefix.rstrip("/") or None,
     )
     cache = {id(spec): s for spec, s in zip(subject.specs, syntheses, strict=True)}
     inputs = add_specs(Inputs(), subject.specs, lambda spec: cache[id(spec)])

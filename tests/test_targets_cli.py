@@ -104,7 +104,7 @@ def test_check_reports_per_target_and_dev_cannot_keep_two_replicas(tmp_path: Pat
     assert result.returncode == 1
     assert result.stdout.startswith("target dev:\n")
     assert "error scheduling.anti-affinity-exceeds-domains: shop/backend" in result.stdout
-    assert "(out/dev/shop/deployment-backend.yaml)" in result.stdout
+    assert "(out/dev/shop/deployment-backend.yaml:4)" in result.stdout  # its document, after the header
     _shop(tmp_path, replicas=1)
     fixed = run_hagen("check", "--target", "dev", cwd=tmp_path)
     assert "scheduling.anti-affinity-exceeds-domains" not in fixed.stdout

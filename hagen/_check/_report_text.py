@@ -52,7 +52,7 @@ def finding_lines(findings: Iterable[Finding], at_least: Severity = "warning") -
     ...``, most severe first; a finding met twice (same id, place and message: two targets of one
     blueprint) is listed once. What `hagen synth` prints."""
     unique = dict.fromkeys(
-        replace(f, file=None) for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at_least]
+        replace(f, file=None, line=None) for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at_least]
     )
     lines = []
     for item in sorted(unique, key=finding_sort_key):

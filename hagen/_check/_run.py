@@ -10,7 +10,7 @@ from typing import Any
 
 from .._cluster_shape import effective_shape
 from .._finding import Finding, Severity, finding_sort_key
-from .._objects import Object, object_id
+from .._objects import Object
 from ._conflicts import conflict_findings
 from ._context import CheckContext, ClusterCounts
 from ._rules_autoscaling import autoscaling_rules
@@ -22,6 +22,7 @@ from ._rules_traffic import traffic_rules
 from ._rules_workload import workload_rules
 from ._storage_model import addons_in
 from ._suppress import Suppressed, Suppressions, apply_suppressions, suppressions_of
+from ._texts import DiskTexts, SynthesizedTexts
 
 RuleFn = Callable[[CheckContext], Iterable[Finding]]
 """A rule provider: reads a CheckContext, yields findings. Providers must be pure."""
@@ -97,22 +98,6 @@ def cluster_of(profile: Any) -> ClusterCounts:
     return ClusterCounts(nodes=_count(nodes), zones=_count(zones))
 
 
-def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
-    """object id -> the file `hagen synth` writes it to (out/<blueprint>/<kind>-<name>.yaml)."""
-    try:
-        from .._output._layout import object_filename
-    except ImportError:  # the output stage is optional for checks
-        return {}
-    root = f"{out_dir}/{synthesis.blueprint.name}"
-    named = [
-        o for o in synthesis.objects if isinstance(o.get("metadata"), dict) and o["metadata"].get("name")
-    ]
-    files = {object_id(o): f"{root}/{object_filename(o)}" for o in named}
-    # Objects a hydrated Helm release rendered live under helm/<release>/.
-    files.update({ident: f"{root}/{path}" for ident, path in getattr(synthesis, "rendered", {}).items()})
-    return files
-
-
 def declared_addons(spec: Any) -> set[str]:
     """Add-ons a blueprint declares already installed: its csi_drivers with installed=True."""
     found: set[str] = set()
@@ -127,9 +112,13 @@ def context_of(
     cluster: ClusterCounts | None = None,
     out_dir: str = "out",
     kube_version: str | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> CheckContext:
-    """The CheckContext of a Synthesis: its objects, values, extras (eksctl add-ons) and spec."""
+    """The CheckContext of a Synthesis: its objects, values, extras (eksctl add-ons) and spec; its objects'
+    files under `out_dir` with the text `hagen synth` would write there now (`texts`: the hydrated
+    releases' files, relative to `out_dir`; see `SynthesizedTexts`)."""
     spec = synthesis.blueprint
+    written = SynthesizedTexts(synthesis, out_dir, texts)
     objects = tuple(synthesis.objects)
     extras = getattr(synthesis, "extras", None) or {}
     addons = addons_in(list(extras.values())) | addons_in(list(objects)) | declared_addons(spec)
@@ -146,7 +135,8 @@ def context_of(
         cluster=effective_counts(cluster, cluster_of(declared)),
         addons=frozenset(addons),
         values=dict(getattr(synthesis, "values", None) or {}),
-        files=_out_files(synthesis, out_dir),
+        files=written.files,
+        texts=written,
         blueprint=getattr(spec, "name", None),
         placement_cluster=declared if cluster is None else None,
         findings=tuple(getattr(synthesis, "findings", ())),
@@ -161,16 +151,21 @@ def run_rules(
 
     A finding whose (id, object) an earlier provider already reported is dropped: the static rules and
     the placement simulation may both see a stuck rollout, and one report of it is enough. The findings a
-    context carries (from synthesis) come first.
+    context carries (from synthesis) come first. A finding on an object without a file gets its
+    object's, and one without a line its document's line in that file, read off the context's `texts`
+    (a file's text in another context may differ: out/ as committed against what synth would write now).
     """
+    from ._lines import FileLines, with_lines
+
     found: list[Finding] = []
     for ctx in contexts:
-        found.extend(ctx.findings)
+        own = list(ctx.findings)
         seen: set[tuple[str, str | None]] = set()
         for rule in rules:
-            own = [f for f in dict.fromkeys(rule(ctx)) if (f.id, f.object_id) not in seen]
-            seen.update((f.id, f.object_id) for f in own)
-            found.extend(own)
+            new = [f for f in dict.fromkeys(rule(ctx)) if (f.id, f.object_id) not in seen]
+            seen.update((f.id, f.object_id) for f in new)
+            own.extend(new)
+        found.extend(with_lines(own, FileLines(ctx.texts), ctx.files))
     active, suppressed = apply_suppressions(dict.fromkeys(found), suppress)
     active.sort(key=finding_sort_key)
     suppressed.sort(key=lambda s: finding_sort_key(s.finding))
@@ -188,6 +183,7 @@ def check(
     extras: Mapping[str, Any] | Iterable[Any] | None = None,
     kube_version: str | None = None,
     project: Any = None,
+    texts: Mapping[str, str] | None = None,
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
     blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
@@ -203,6 +199,12 @@ def check(
     count as installed (`check(synthesis.objects, extras=synthesis.extras)` finds what `check(synthesis)`
     finds). `kube_version` is the Kubernetes minor version the objects are validated against for
     `schema.invalid` (a target's `kube_version`; default hagen's).
+
+    A finding on an object carries the 1-based `line` of its document in its file (a schema error: of its
+    field). For a synthesis that file is the text `hagen synth` would write now, made in memory (never the
+    committed out/, which may be stale or absent); for a hydrated Helm release's files that text is
+    `texts` (path relative to `out_dir` -> text, as `hydrate_syntheses` returns them), and without it
+    their findings have no line. For plain objects it is the file `files` names, as read from disk.
     """
     out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
@@ -215,7 +217,7 @@ def check(
     syntheses = [item for item in items if hasattr(item, "objects")]
     for item in items:
         if hasattr(item, "objects"):
-            contexts.append(context_of(item, cluster, out_dir, kube_version))
+            contexts.append(context_of(item, cluster, out_dir, kube_version, texts))
             merged.update(suppressions_of(item.blueprint))
         else:
             plain.append(item)
@@ -229,20 +231,9 @@ def check(
                 cluster=effective_counts(cluster),
                 addons=frozenset(addons_in(plain) | addons_in(documents)),
                 files=dict(files or {}),
+                texts=DiskTexts((files or {}).values()),
                 kube_version=kube_version,
             )
         )
     merged.update({k: dict(v) for k, v in (suppress or {}).items()})
-    result = run_rules(contexts, chosen, merged)
-    if not plain or not files:
-        return result
-    # objects read from files: each finding points at its object's document (several share a file)
-    from dataclasses import replace as _with
-
-    from ._lines import FileLines, with_lines
-
-    lines, read = FileLines(), set(files.values())
-    active = with_lines(result.findings, read, lines)
-    kept = with_lines((s.finding for s in result.suppressed), read, lines)
-    suppressed = tuple(_with(s, finding=f) for s, f in zip(result.suppressed, kept, strict=True))
-    return CheckResult(tuple(active), suppressed)
+    return run_rules(contexts, chosen, merged)

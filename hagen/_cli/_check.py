@@ -100,12 +100,13 @@ def run(args: argparse.Namespace) -> int:
     args.out = args.out or project.out_path().as_posix()
     blueprint_paths, manifest_paths = _split(paths)
     sources: list[Any] = []
+    texts: dict[str, str] = {}  # the hydrated releases' files: their findings' lines are read off them
     if blueprint_paths:
         from .. import hydrate_syntheses, load_blueprints, synthesize
 
         # What `hagen synth` writes: the charts of hydrated releases rendered in, checked with the rest.
         specs = load_blueprints(blueprint_paths, project=project)
-        syntheses, _, _ = hydrate_syntheses(
+        syntheses, texts, _ = hydrate_syntheses(
             [synthesize(spec, report_errors=True) for spec in specs],
             project=project,
             kube_version=args.kube_version or project.kube_version,
@@ -121,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
             files.setdefault(object_id(obj), source)
     cluster = ClusterCounts(nodes=args.nodes, zones=args.zones)
     version = args.kube_version or project.kube_version
-    result = check(sources, cluster=cluster, files=files, out_dir=args.out, kube_version=version)
+    result = check(sources, cluster=cluster, files=files, out_dir=args.out, kube_version=version, texts=texts)
     if args.format == "json":
         sys.stdout.write(json_report(result))
     elif args.format == "sarif":
@@ -169,7 +170,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
         version = args.kube_version or build.kube_version
-        syntheses, _, _ = hydrate_syntheses(
+        syntheses, hydrated, _ = hydrate_syntheses(
             [synthesize(s, report_errors=True) for s in build.specs],
             project=project,
             kube_version=version,
@@ -177,10 +178,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             files=False,
         )
         result = check(
-            syntheses,
-            cluster=cluster,
-            out_dir=f"{args.out}/{name}",
-            kube_version=version,
+            syntheses, cluster=cluster, out_dir=f"{args.out}/{name}", kube_version=version, texts=hydrated
         )
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":

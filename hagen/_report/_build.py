@@ -54,7 +54,7 @@ def _page(
     from .._synth import synthesize
 
     # The objects `hagen synth` writes, the charts of hydrated releases rendered in (one pipeline).
-    syntheses, _, _ = hydrate_syntheses(
+    syntheses, texts, _ = hydrate_syntheses(
         [synthesize(spec) for spec in subject.specs],
         project=project,
         kube_version=subject.kube_version,
@@ -83,7 +83,8 @@ def _page(
     )
     page.data["notes"] = list(inputs.notes)
     out = f"{out_dir}/{subject.prefix}".rstrip("/")
-    result = check(syntheses, out_dir=out, kube_version=subject.kube_version)  # as the schema section
+    # as the schema section; lines as `hagen check` gives them (texts: the hydrated releases' files)
+    result = check(syntheses, out_dir=out, kube_version=subject.kube_version, texts=texts)
     page.data["findings"] = findings_section(result)
     page.data["schema"] = schema_section(objects, subject.kube_version)
     page.data["counts"] = {

@@ -342,3 +342,29 @@ def test_stdout_prints_the_hydrated_objects_synth_writes(tmp_path: Path) -> None
     without = _hagen(project, "synth", "--stdout")
     assert [d["kind"] for d in load_documents(without.stdout, "stdout")] == ["Namespace"]
     assert "note: release hydra not hydrated: no local copy of chart hydra 0.1.0" in without.stderr
+
+
+def test_a_rendered_objects_finding_has_the_line_of_the_file_hydration_makes(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    broken = tmp_path / "broken"
+    shutil.copytree(CHART, broken)
+    (broken / "templates" / "service.yaml").write_text(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: hydra\nspec:\n  ports:\n  - port: 70000\n"
+    )
+    context = hagen.load_project(project, charts={"hydra": broken})
+    [spec] = hagen.load_blueprints([project / "blueprints"], project=context)
+    syntheses, texts, _ = hagen.hydrate_syntheses([hagen.synthesize(spec)], project=context, files=False)
+    written = texts["hydra/helm/hydra/service-hydra.yaml"].splitlines()
+    port = written.index("  - port: 70000") + 1
+    header = "# Rendered from hydra/templates/service.yaml of Helm release hydra (see provenance.yaml)."
+    assert (written[2], port) == (header, 12)  # the hydration's own header line before the document
+    check = _hagen(project, "check", "--format", "json", "--chart", f"hydra={broken}")
+    found = [
+        (f["file"], f["line"]) for f in json.loads(check.stdout)["findings"] if f["id"] == "schema.invalid"
+    ]
+    assert found == [(f"{FOLDER}/service-hydra.yaml", port)]
+    # Without the hydrated files' text (only the hydration knows their header) there is no line.
+    result = hagen.check(syntheses, kube_version="1.35")
+    assert [(f.file, f.line) for f in result.findings if f.id == "schema.invalid"] == [
+        (f"{FOLDER}/service-hydra.yaml", None)
+    ]

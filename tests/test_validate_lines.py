@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
-import hagen
 from hagen._validate._messages import field_path, path_parts
 from tests.conftest import run_hagen
 
@@ -129,31 +127,3 @@ def test_every_finding_on_an_object_of_a_file_points_at_its_document(tmp_path: P
     one.write_text("# a comment\n---\n" + MANIFESTS.split("---\n")[1])
     text = run_hagen("check", "one.yaml", cwd=tmp_path).stdout
     assert "warning workload.no-probes: apps.Deployment._.web (one.yaml:3)" in text.splitlines()
-
-
-def test_one_composition_serves_the_lines_and_the_misread_hints(tmp_path: Path, monkeypatch: Any) -> None:
-    import yaml
-
-    path = tmp_path / "two.yaml"
-    path.write_text(
-        "---\n~\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: on\n---\n"
-        "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 70000\n"
-    )
-    calls: list[str] = []
-    compose_all = yaml.compose_all
-
-    def counted(stream: Any, Loader: Any) -> Any:
-        calls.append(Loader.__name__)
-        return compose_all(stream, Loader=Loader)
-
-    monkeypatch.setattr(yaml, "compose_all", counted)
-    report = hagen.validate_paths(path)
-    assert [(e.object_id, e.path, e.source_line) for e in report.errors] == [
-        ("core.ConfigMap._.c", "data.a", 9),
-        ("core.Service._.s", "spec.ports[0].port", 17),
-    ]
-    assert report.errors[0].message == (
-        "line 9: on is read by Kubernetes (go-yaml v2) as boolean true, where a string is required; "
-        "quote it: 'on'"
-    )
-    assert calls == ["GoLoader"]  # the file composed once again, for both

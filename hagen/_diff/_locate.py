@@ -73,15 +73,6 @@ def locator(text: str) -> Callable[[tuple[int, int | None], tuple[Segment, ...]]
     return _locator(_composed(text))
 
 
-def node_locator(
-    documents: Callable[[], list[yaml.Node]],
-) -> Callable[[tuple[int, int | None], tuple[Segment, ...]], int]:
-    """`locator` over documents composed elsewhere (`documents()`: the text's document nodes, empty
-    documents left out as `load_documents` leaves them out), so that one composition serves several
-    readers of the nodes."""
-    return _locator(documents)
-
-
 def _locator(
     documents: Callable[[], list[yaml.Node]],
 ) -> Callable[[tuple[int, int | None], tuple[Segment, ...]], int]:

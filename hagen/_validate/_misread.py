@@ -7,7 +7,7 @@ and the fix (quote it). The YAML is composed once more, to nodes, only for files
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from .._yaml._goresolve import STR, go_plain, go_type_name
@@ -52,31 +52,20 @@ def _objects(node: Any) -> Iterator[Any]:
     yield node
 
 
-def compose_documents(text: str) -> list[Any]:
-    """The document nodes of `text` composed (not constructed) with go-yaml v2's typing of plain scalars,
-    empty documents (null) left out as `load_documents` leaves them out: what both `misread_in` and the
-    lines of fields (`hagen._diff._locate.node_locator`) read, so one composition serves both."""
+def misread_scalars(text: str) -> list[dict[str, Misread]]:
+    """Per object of the stream (load_objects' order): field path -> plain scalar Go types as non-string."""
     import yaml
 
     from .._yaml._goload import GoLoader
 
-    return [
-        document
-        for document in yaml.compose_all(text, Loader=GoLoader)
-        if document is not None
-        and not (isinstance(document, yaml.ScalarNode) and go_plain(document.value)[1] is None)
-    ]
-
-
-def misread_in(documents: Iterable[Any]) -> list[dict[str, Misread]]:
-    """Per object of `documents` (`compose_documents`; load_objects' order): field path -> plain scalar
-    Go types as non-string."""
-    return [dict(_plain_non_strings(obj, ())) for document in documents for obj in _objects(document)]
-
-
-def misread_scalars(text: str) -> list[dict[str, Misread]]:
-    """`misread_in` of the documents of `text`."""
-    return misread_in(compose_documents(text))
+    found: list[dict[str, Misread]] = []
+    for document in yaml.compose_all(text, Loader=GoLoader):
+        if document is None or (
+            isinstance(document, yaml.ScalarNode) and go_plain(document.value)[1] is None
+        ):
+            continue
+        found.extend(dict(_plain_non_strings(obj, ())) for obj in _objects(document))
+    return found
 
 
 def explain(message: str, misread: Misread) -> str:

@@ -12,7 +12,7 @@ from .._objects import Object, object_id
 from ._api import api_errors
 from ._api._field import Error
 from ._messages import describe, field_path, path_parts
-from ._misread import Misread, applies, compose_documents, explain, misread_in
+from ._misread import Misread, applies, explain, misread_scalars
 from ._read import identity as _identity
 from ._read import malformed, read_objects, yaml_files
 from ._report import NotValidated, SchemaError, ValidationReport
@@ -211,37 +211,36 @@ def validate_paths(
 
 class _Reading:
     """A file being validated, and what only an error in it needs, made at its first error and once: its
-    text composed again (one composition, with go-yaml v2's typing), for the lines of fields and for how
-    go-yaml v2 reads its plain scalars."""
+    text composed again, for the lines of fields and for how go-yaml v2 reads its plain scalars."""
 
     def __init__(
         self, file: Path, read: Sequence[Sourced], positions: dict[int, tuple[int, int | None]]
     ) -> None:
         self.file, self.read, self.positions = file, read, positions
-        self._nodes: list[Any] | None = None
+        self._text: str | None = None
         self._find: Callable[[tuple[int, int | None], tuple[str | int, ...]], int] | None = None
         self._hints: dict[int, dict[str, Misread]] | None = None
 
-    def nodes(self) -> list[Any]:
-        if self._nodes is None:
-            self._nodes = compose_documents(self.file.read_text(encoding="utf-8"))
-        return self._nodes
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.file.read_text(encoding="utf-8")
+        return self._text
 
     def line(self, obj: Object, path: str) -> int | None:
         pos = self.positions.get(id(obj))
         if pos is None:
             return None
         if self._find is None:
-            from .._diff._locate import node_locator
+            from .._diff._locate import locator
 
-            self._find = node_locator(self.nodes)
+            self._find = locator(self.text())
         return self._find(pos, path_parts(path))
 
     def hints(self, obj: Object) -> dict[str, Misread]:
         if self._hints is None:
             self._hints = {}
             if _has_plain_non_strings([o for o, _, _ in self.read if o is not None]):
-                hints = misread_in(self.nodes())
+                hints = misread_scalars(self.text())
                 if len(hints) == len(self.read):  # one entry per object position; else plain messages
                     self._hints = {id(o): h for (o, _, _), h in zip(self.read, hints, strict=True) if o}
         return self._hints.get(id(obj), {})

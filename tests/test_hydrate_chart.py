@@ -355,3 +355,36 @@ def test_stdout_prints_the_hydrated_objects_synth_writes(tmp_path: Path) -> None
     bare = _hagen(project, "synth", "--stdout", "-o", "elsewhere")
     assert [d["kind"] for d in load_documents(bare.stdout, "stdout")] == ["Namespace"]
     assert bare.stderr == NOT_HYDRATED
+
+
+def test_a_rendered_objects_finding_has_the_line_of_the_file_hydration_makes(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    broken = tmp_path / "broken"
+    shutil.copytree(CHART, broken)
+    (broken / "templates" / "service.yaml").write_text(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: hydra\nspec:\n  ports:\n  - port: 70000\n"
+    )
+    context = hagen.load_project(project, charts={"hydra": broken})
+    [spec] = hagen.load_blueprints([project / "blueprints"], project=context)
+    syntheses, texts, _ = hagen.hydrate_syntheses([hagen.synthesize(spec)], project=context, files=False)
+    written = texts["hydra/helm/hydra/service-hydra.yaml"].splitlines()
+    port = written.index("  - port: 70000") + 1
+    header = "# Rendered from hydra/templates/service.yaml of Helm release hydra (see provenance.yaml)."
+    assert (written[2], port) == (header, 12)  # the hydration's own header line before the document
+    # Written once with a valid port: the file is on disk, so findings point into it.
+    valid = tmp_path / "valid"
+    shutil.copytree(broken, valid)
+    service = valid / "templates" / "service.yaml"
+    service.write_text(service.read_text().replace("70000", "80"))
+    written = _hagen(project, "synth", "--chart", f"hydra={valid}")
+    assert written.returncode == 0, written.stderr
+    check = _hagen(project, "check", "--format", "json", "--chart", f"hydra={broken}")
+    found = [
+        (f["file"], f["line"]) for f in json.loads(check.stdout)["findings"] if f["id"] == "schema.invalid"
+    ]
+    assert found == [(f"{FOLDER}/service-hydra.yaml", port)]
+    # Without the hydrated files' text (only the hydration knows their header) there is no line.
+    result = hagen.check(syntheses, kube_version="1.35", project=context)  # out/ under its root
+    assert [(f.file, f.line) for f in result.findings if f.id == "schema.invalid"] == [
+        (f"{FOLDER}/service-hydra.yaml", None)
+    ]

@@ -208,7 +208,7 @@ def test_check_points_at_the_blueprint_until_synth_wrote_the_file(tmp_path: Path
     ]
     assert run_hagen("synth", cwd=tmp_path).returncode == 0
     assert [where(f) for f in ("text", "json", "sarif")] == [
-        f"{head} (out/app/deployment-api.yaml)",
+        f"{head} (out/app/deployment-api.yaml:4)",  # its document, after the header
         "out/app/deployment-api.yaml",
         "out/app/deployment-api.yaml",
     ]

@@ -108,7 +108,7 @@ def test_check_reports_per_target_and_dev_cannot_keep_two_replicas(tmp_path: Pat
     assert "apps.Deployment.shop.backend (blueprints/web.py)\n" in result.stdout
     assert run_hagen("synth", cwd=tmp_path).returncode == 0
     written = run_hagen("check", "--target", "dev", cwd=tmp_path)
-    assert "apps.Deployment.shop.backend (out/dev/shop/deployment-backend.yaml)\n" in written.stdout
+    assert "apps.Deployment.shop.backend (out/dev/shop/deployment-backend.yaml:4)\n" in written.stdout
     _shop(tmp_path, replicas=1)
     fixed = run_hagen("check", "--target", "dev", cwd=tmp_path)
     assert "scheduling.anti-affinity-exceeds-domains" not in fixed.stdout

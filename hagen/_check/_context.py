@@ -120,7 +120,9 @@ class CheckContext:
 
     `addons` names the EKS add-ons known to be present: emitted by hagen (an eksctl ClusterConfig among
     the extras or the objects) or declared installed by the blueprint (`csi_drivers` with installed=True).
-    `values` maps a Helm release name to its values. `files` maps an object id to the file it is in.
+    `values` maps a Helm release name to its values. `files` maps an object id to the file it is in, and
+    `texts` such a file to its text (as `hagen synth` would write it now for a synthesis, as read for a
+    manifest; made at first use), from which findings take their lines.
     `findings` are carried from the stage that made them.
     `placement_cluster` is the blueprint's full cluster profile (nodes with labels and allocatable) for
     the placement simulator, when the blueprint declares one and no counts were given on the command line.
@@ -137,6 +139,7 @@ class CheckContext:
     """Findings an earlier stage made (synthesis: Helm values; cross-blueprint conflicts): reported as is."""
     kube_version: str | None = None
     """The Kubernetes minor version ("1.33") the objects are meant for; None means hagen's default."""
+    texts: Mapping[str, str] = field(default_factory=dict)
 
     def workloads(self) -> list[Workload]:
         """Every object that runs pods; an autoscaler's target counts its maxReplicas (`replica_count`).

@@ -1,11 +1,11 @@
-"""Lines of findings in the files on disk that hold their objects, for annotations that sit on the object
-(SARIF's region, ``file:line`` in text) rather than on line 1 of a file of many documents."""
+"""Lines of findings in the files that hold their objects, for annotations that sit on the object (SARIF's
+region, ``file:line`` in text) rather than on line 1 of a file of many documents. The text of a file
+comes from `hagen._check._texts`: what synth would write now, or a manifest as read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from pathlib import Path
 
 from .._finding import Finding
 from .._validate._messages import path_parts
@@ -32,19 +32,27 @@ def _single_start(text: str) -> int | None:
 
 
 class FileLines:
-    """Each file read once, and composed only when it holds several documents. None where the file is
-    not on disk (out/ not written yet) or does not hold the object."""
+    """The lines of objects and fields in the files of `texts` (file -> text; the first mapping holding a
+    file gives it): each text fetched once, and composed only when a field's line is asked or the file
+    holds several documents. None where no mapping holds the file, or the file does not hold the object."""
 
-    def __init__(self) -> None:
+    def __init__(self, *texts: Mapping[str, str]) -> None:
+        self._texts = texts
         self._files: dict[str, Locate | int | None] = {}
+
+    def _text(self, file: str) -> str | None:
+        for texts in self._texts:
+            text = texts.get(file)
+            if text is not None:
+                return text
+        return None
 
     def _read(self, file: str, whole: bool) -> Locate | int | None:
         if file not in self._files or (whole and isinstance(self._files[file], int)):
             from .._diff._locate import object_locator
 
-            try:
-                text = Path(file).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+            text = self._text(file)
+            if text is None:
                 self._files[file] = None
                 return None
             start = None if whole else _single_start(text)
@@ -59,12 +67,17 @@ class FileLines:
         return found(object_id, path_parts(path))
 
 
-def with_lines(findings: Iterable[Finding], files: Iterable[str], lines: FileLines) -> list[Finding]:
-    """`findings` with the line of their object where it lies in one of `files` and has none yet."""
-    wanted = set(files)
-    return [
-        replace(f, line=lines.of(f.file, f.object_id))
-        if f.line is None and f.file in wanted and f.object_id
-        else f
-        for f in findings
-    ]
+def with_lines(
+    findings: Iterable[Finding], lines: FileLines, files: Mapping[str, str] | None = None
+) -> list[Finding]:
+    """`findings` with the file of their object where they name none (`files`: object id -> file; a
+    rule that does not read files, such as the placement simulation's), and the line of its document
+    where they have none yet and the file's text is known to `lines`."""
+    found = []
+    for f in findings:
+        if f.object_id and f.file is None and files and f.object_id in files:
+            f = replace(f, file=files[f.object_id])
+        if f.line is None and f.file and f.object_id:
+            f = replace(f, line=lines.of(f.file, f.object_id))
+        found.append(f)
+    return found

@@ -53,9 +53,8 @@ def finding_lines(findings: Iterable[Finding], at_least: Severity = "warning") -
     """One line per finding at or above `at_least`: ``severity id: blueprint/tier object: message; fix:
     ...``, most severe first; a finding met twice (same id, place and message: two targets of one
     blueprint) is listed once. What `hagen synth` prints."""
-    unique = dict.fromkeys(
-        replace(f, file=None) for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at_least]
-    )
+    wanted = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[at_least]]
+    unique = dict.fromkeys(replace(f, file=None, line=None) for f in wanted)
     lines = []
     for item in sorted(unique, key=finding_sort_key):
         where = _where(item)

@@ -21,7 +21,7 @@ def schema_rules(ctx: CheckContext) -> Iterable[Finding]:
 
     report = validate_objects(ctx.objects, ctx.kube_version)
     rule = RULES["schema.invalid"]
-    lines = FileLines()
+    lines = FileLines(ctx.texts)  # the text synth would write now, never a possibly stale out/
     return [
         Finding(
             rule.id,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .._cluster_shape import effective_shape
 from .._finding import Finding, Severity, finding_sort_key
-from .._objects import Object, object_id
+from .._objects import Object
 from ._conflicts import conflict_findings
 from ._context import CheckContext, ClusterCounts
 from ._rules_autoscaling import autoscaling_rules
@@ -23,6 +23,7 @@ from ._rules_traffic import traffic_rules
 from ._rules_workload import workload_rules
 from ._storage_model import addons_in
 from ._suppress import Suppressed, Suppressions, apply_suppressions, suppressions_of
+from ._texts import DiskTexts, SynthesizedTexts
 
 RuleFn = Callable[[CheckContext], Iterable[Finding]]
 """A rule provider: reads a CheckContext, yields findings. Providers must be pure."""
@@ -102,43 +103,6 @@ def cluster_of(profile: Any) -> ClusterCounts:
     return ClusterCounts(nodes=_count(nodes), zones=_count(zones))
 
 
-def _out_files(synthesis: Any, out_dir: str) -> dict[str, str]:
-    """object id -> the file a finding about it points at: the file `hagen synth` writes it to
-    (out/<blueprint>/<kind>-<name>.yaml; helm/<release>/ for a hydrated release's objects) when that
-    file is on disk, else the blueprint's source file. A blueprint not synthesized yet (or an object new
-    since the last synth) has no out/ file: naming one would send the reader, and code scanning, which
-    drops or misplaces a result whose file is not in the checkout, to a file that does not exist."""
-    try:
-        from .._output._layout import object_filename
-    except ImportError:  # the output stage is optional for checks
-        return {}
-    root = f"{out_dir}/{synthesis.blueprint.name}"
-    named = [
-        o for o in synthesis.objects if isinstance(o.get("metadata"), dict) and o["metadata"].get("name")
-    ]
-    files = {object_id(o): f"{root}/{object_filename(o)}" for o in named}
-    # Objects a hydrated Helm release rendered live under helm/<release>/.
-    files.update({ident: f"{root}/{path}" for ident, path in getattr(synthesis, "rendered", {}).items()})
-    present = _files_in({path.rpartition("/")[0] for path in files.values()})
-    source = getattr(synthesis.blueprint, "source", None) or None
-    located = {ident: path if path in present else source for ident, path in files.items()}
-    return {ident: path for ident, path in located.items() if path is not None}
-
-
-def _files_in(folders: Iterable[str]) -> set[str]:
-    """The regular files directly in `folders` (one listing per folder, not a stat per object)."""
-    import os
-
-    found: set[str] = set()
-    for folder in folders:
-        try:
-            with os.scandir(folder) as listing:
-                found.update(f"{folder}/{e.name}" for e in listing if e.is_file(follow_symlinks=False))
-        except OSError:
-            continue  # no such folder (nothing synthesized yet), or unreadable: the blueprint is named
-    return found
-
-
 def declared_addons(spec: Any) -> set[str]:
     """Add-ons a blueprint declares already installed: its csi_drivers with installed=True."""
     found: set[str] = set()
@@ -153,9 +117,15 @@ def context_of(
     cluster: ClusterCounts | None = None,
     out_dir: str = "out",
     kube_version: str | None = None,
+    texts: Mapping[str, str] | None = None,
+    root: Path | None = None,
 ) -> CheckContext:
-    """The CheckContext of a Synthesis: its objects, values, extras (eksctl add-ons) and spec."""
+    """The CheckContext of a Synthesis: its objects, values, extras (eksctl add-ons) and spec; its objects'
+    files under `out_dir` with the text `hagen synth` would write there now (`texts`: the hydrated
+    releases' files, relative to `out_dir`; see `SynthesizedTexts`)."""
     spec = synthesis.blueprint
+    written = SynthesizedTexts(synthesis, out_dir, texts)
+    files = _on_disk(written.files, getattr(spec, "source", None) or None, root)
     objects = tuple(synthesis.objects)
     extras = getattr(synthesis, "extras", None) or {}
     addons = addons_in(list(extras.values())) | addons_in(list(objects)) | declared_addons(spec)
@@ -172,12 +142,39 @@ def context_of(
         cluster=effective_counts(cluster, cluster_of(declared)),
         addons=frozenset(addons),
         values=dict(getattr(synthesis, "values", None) or {}),
-        files=_out_files(synthesis, out_dir),
+        files=files,
+        texts=written,
         blueprint=getattr(spec, "name", None),
         placement_cluster=declared if cluster is None else None,
         findings=tuple(getattr(synthesis, "findings", ())),
         kube_version=kube_version,
     )
+
+
+def _on_disk(files: Mapping[str, str], source: str | None, root: Path | None) -> dict[str, str]:
+    """object id -> the file a finding about it points at: `files` (where `hagen synth` writes it) when
+    that file is on disk, else the blueprint's source file (`source`; None: no file). A blueprint not
+    synthesized yet (or an object new since the last synth) has no out/ file: naming one would send the
+    reader, and code scanning, which drops or misplaces a result whose file is not in the checkout, to a
+    file that does not exist. A finding on the blueprint has no line: its text is not the object's.
+    Relative paths are looked for under `root` (the project's root; None: the working folder)."""
+    present = _files_in({path.rpartition("/")[0] for path in files.values()}, root)
+    located = {ident: path if path in present else source for ident, path in files.items()}
+    return {ident: path for ident, path in located.items() if path is not None}
+
+
+def _files_in(folders: Iterable[str], root: Path | None = None) -> set[str]:
+    """The regular files directly in `folders` (one listing per folder, not a stat per object)."""
+    import os
+
+    found: set[str] = set()
+    for folder in folders:
+        try:
+            with os.scandir(root / folder if root is not None else folder) as listing:
+                found.update(f"{folder}/{e.name}" for e in listing if e.is_file(follow_symlinks=False))
+        except OSError:
+            continue  # no such folder (nothing synthesized yet), or unreadable: the blueprint is named
+    return found
 
 
 def run_rules(
@@ -187,16 +184,21 @@ def run_rules(
 
     A finding whose (id, object) an earlier provider already reported is dropped: the static rules and
     the placement simulation may both see a stuck rollout, and one report of it is enough. The findings a
-    context carries (from synthesis) come first.
+    context carries (from synthesis) come first. A finding on an object without a file gets its
+    object's, and one without a line its document's line in that file, read off the context's `texts`
+    (a file's text in another context may differ: out/ as committed against what synth would write now).
     """
+    from ._lines import FileLines, with_lines
+
     found: list[Finding] = []
     for ctx in contexts:
-        found.extend(ctx.findings)
+        own = list(ctx.findings)
         seen: set[tuple[str, str | None]] = set()
         for rule in rules:
-            own = [f for f in dict.fromkeys(rule(ctx)) if (f.id, f.object_id) not in seen]
-            seen.update((f.id, f.object_id) for f in own)
-            found.extend(own)
+            new = [f for f in dict.fromkeys(rule(ctx)) if (f.id, f.object_id) not in seen]
+            seen.update((f.id, f.object_id) for f in new)
+            own.extend(new)
+        found.extend(with_lines(own, FileLines(ctx.texts), ctx.files))
     active, suppressed = apply_suppressions(dict.fromkeys(found), suppress)
     active.sort(key=finding_sort_key)
     suppressed.sort(key=lambda s: finding_sort_key(s.finding))
@@ -214,6 +216,7 @@ def check(
     extras: Mapping[str, Any] | Iterable[Any] | None = None,
     kube_version: str | None = None,
     project: Any = None,
+    texts: Mapping[str, str] | None = None,
     notes: Sequence[str] = (),
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
@@ -231,6 +234,12 @@ def check(
     finds). `kube_version` is the Kubernetes minor version the objects are validated against for
     `schema.invalid` (a target's `kube_version`; default hagen's). `notes` (e.g. the notes of
     `hydrate_syntheses`: releases whose chart could not be rendered) travel in the result's `notes`.
+
+    A finding on an object carries the 1-based `line` of its document in its file (a schema error: of its
+    field). For a synthesis that file is the text `hagen synth` would write now, made in memory (never the
+    committed out/, which may be stale or absent); for a hydrated Helm release's files that text is
+    `texts` (path relative to `out_dir` -> text, as `hydrate_syntheses` returns them), and without it
+    their findings have no line. For plain objects it is the file `files` names, as read from disk.
     """
     out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
@@ -243,7 +252,8 @@ def check(
     syntheses = [item for item in items if hasattr(item, "objects")]
     for item in items:
         if hasattr(item, "objects"):
-            contexts.append(context_of(item, cluster, out_dir, kube_version))
+            root = Path(project.root) if getattr(project, "root", None) is not None else None
+            contexts.append(context_of(item, cluster, out_dir, kube_version, texts, root))
             merged.update(suppressions_of(item.blueprint))
         else:
             plain.append(item)
@@ -257,24 +267,10 @@ def check(
                 cluster=effective_counts(cluster),
                 addons=frozenset(addons_in(plain) | addons_in(documents)),
                 files=dict(files or {}),
+                texts=DiskTexts((files or {}).values()),
                 kube_version=kube_version,
             )
         )
     merged.update({k: dict(v) for k, v in (suppress or {}).items()})
     result = run_rules(contexts, chosen, merged)
-    if notes:
-        from dataclasses import replace as _noted
-
-        result = _noted(result, notes=tuple(dict.fromkeys(notes)))
-    if not plain or not files:
-        return result
-    # objects read from files: each finding points at its object's document (several share a file)
-    from dataclasses import replace as _with
-
-    from ._lines import FileLines, with_lines
-
-    lines, read = FileLines(), set(files.values())
-    active = with_lines(result.findings, read, lines)
-    kept = with_lines((s.finding for s in result.suppressed), read, lines)
-    suppressed = tuple(_with(s, finding=f) for s, f in zip(result.suppressed, kept, strict=True))
-    return CheckResult(tuple(active), suppressed, result.notes)
+    return replace(result, notes=tuple(dict.fromkeys(notes))) if notes else result

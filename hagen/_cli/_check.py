@@ -101,13 +101,14 @@ def run(args: argparse.Namespace) -> int:
     blueprint_paths, manifest_paths = _split(paths)
     sources: list[Any] = []
     notes: list[str] = []  # releases not hydrated: their chart's objects are not checked
+    texts: dict[str, str] = {}  # the hydrated releases' files: their findings' lines are read off them
     if blueprint_paths:
         from .. import hydrate_syntheses, load_blueprints, synthesize
 
         # What `hagen synth` writes: the charts of hydrated releases rendered in (or their objects kept as
         # committed), checked with the rest, and what synth says on them.
         specs = load_blueprints(blueprint_paths, project=project)
-        syntheses, _, notes = hydrate_syntheses(
+        syntheses, texts, notes = hydrate_syntheses(
             [synthesize(spec, report_errors=True) for spec in specs],
             project=project,
             kube_version=args.kube_version or project.kube_version,
@@ -125,7 +126,15 @@ def run(args: argparse.Namespace) -> int:
             files.setdefault(object_id(obj), source)
     cluster = ClusterCounts(nodes=args.nodes, zones=args.zones)
     version = args.kube_version or project.kube_version
-    result = check(sources, cluster=cluster, files=files, out_dir=args.out, kube_version=version, notes=notes)
+    result = check(
+        sources,
+        cluster=cluster,
+        files=files,
+        out_dir=args.out,
+        kube_version=version,
+        notes=notes,
+        texts=texts,
+    )
     if args.format == "json":
         sys.stdout.write(json_report(result))
     elif args.format == "sarif":
@@ -174,7 +183,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         build = build_target(project, name, classes)
         blueprint_files = {s.name: s.source for s in build.specs if s.source}
         version = args.kube_version or build.kube_version
-        syntheses, _, said = hydrate_syntheses(
+        syntheses, hydrated, said = hydrate_syntheses(
             [synthesize(s, report_errors=True) for s in build.specs],
             project=project,
             kube_version=version,
@@ -190,6 +199,8 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             out_dir=f"{args.out}/{name}",
             kube_version=version,
             notes=said,
+            # The target's files come under <target>/; check reads them relative to out/<target>.
+            texts={path.removeprefix(f"{name}/"): text for path, text in hydrated.items()},
         )
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":

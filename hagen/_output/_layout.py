@@ -99,9 +99,15 @@ def render(synthesis: Synthesis) -> dict[str, str]:
             name = object_filename(obj, synthesis.blueprint.namespace)
             _refuse_shared_file(synthesis, name, owners.setdefault(name, obj), obj)
             names.append(name)
-            files[f"{root}/{name}"] = dump_documents([obj], head)
+            files[f"{root}/{name}"] = object_text(obj, head)
     files.update(blueprint_files(synthesis, names, head))
     return dict(sorted(files.items()))
+
+
+def object_text(obj: Object, head: str) -> str:
+    """The text of an object's own file under out/: `head` (`header`'s) as comments, then its document.
+    `render` writes exactly this; `hagen check` reads its findings' lines off it."""
+    return dump_documents([obj], head)
 
 
 def blueprint_files(synthesis: Synthesis, names: list[str], head: str) -> dict[str, str]:

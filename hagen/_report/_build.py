@@ -69,7 +69,7 @@ def _page(
 
     # The objects `hagen synth` writes, the charts of hydrated releases rendered in (one pipeline), or
     # their objects kept as committed where they cannot be rendered here, with synth's notes on them.
-    syntheses, _, hydration = hydrate_syntheses(
+    syntheses, texts, hydration = hydrate_syntheses(
         [synthesize(spec) for spec in subject.specs],
         project=project,
         kube_version=subject.kube_version,
@@ -101,7 +101,9 @@ def _page(
     page.data["notes"] = list(hydration)  # releases not hydrated: not in the graph, findings or schema
     page.data["placement_notes"] = list(inputs.notes)  # releases whose pods were not placed
     out = f"{out_dir}/{subject.prefix}".rstrip("/")
-    result = check(syntheses, out_dir=out, kube_version=subject.kube_version)  # as the schema section
+    # as the schema section; lines as `hagen check` gives them (texts: the hydrated releases' files)
+    own = {path.removeprefix(subject.prefix): text for path, text in texts.items()}  # relative to `out`
+    result = check(syntheses, out_dir=out, kube_version=subject.kube_version, texts=own, project=project)
     page.data["findings"] = findings_section(result)
     page.data["schema"] = schema_section(objects, subject.kube_version)
     page.data["counts"] = {

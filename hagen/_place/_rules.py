@@ -13,6 +13,7 @@ pods as ``namespace/tier`` and ``namespace/pod``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -154,4 +155,9 @@ def placement_rules(ctx: Any) -> list[Finding]:
         if not nodes:
             return []
         profile = ClusterProfile.shorthand(int(nodes), int(getattr(counts, "zones", None) or 1))
-    return placement_findings(list(ctx.objects), profile, blueprint=getattr(ctx, "blueprint", None))
+    found = placement_findings(list(ctx.objects), profile, blueprint=getattr(ctx, "blueprint", None))
+    # Each finding points at its workload's file, as the static rules' findings on the same object do.
+    file_of = getattr(ctx, "file_of", None)
+    if not callable(file_of):
+        return found
+    return [f if f.file else dataclasses.replace(f, file=file_of(f.object_id)) for f in found]

@@ -254,14 +254,15 @@ def expand(
 ) -> list[Pod]:
     """Every pod of `items`, numbered in creation order. `order`: declared (workload by workload),
     reverse (last workload first), interleaved (first replica of each, then the second, ...), or a comma
-    list of tiers created first. `tiers`: the declared creation order, entries ``namespace/tier`` (that
-    namespace's tier) or ``tier`` (that tier in every namespace)."""
+    list of tiers created first. `tiers`: the declared creation order. In both lists an entry is
+    ``namespace/tier`` (that namespace's tier) or ``tier`` (that tier in every namespace)."""
     ranked = list(items)
     if order == "reverse":
         ranked.reverse()
     elif order not in ("declared", "interleaved"):
         first = [t.strip() for t in order.split(",") if t.strip()]
-        unknown = [t for t in first if t not in {w.tier for w in items}]
+        known_tiers = {w.tier for w in items} | {f"{w.namespace}/{w.tier}" for w in items if w.tier}
+        unknown = [t for t in first if t not in known_tiers]
         if unknown:
             known = ", ".join(sorted({w.tier for w in items if w.tier})) or "(no workload has a tier label)"
             raise InputError(f"--order: no tier named {unknown[0]!r}; tiers: {known}")

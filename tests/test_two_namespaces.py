@@ -10,8 +10,10 @@ and only the namespace tells them apart.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -416,6 +418,36 @@ def test_report_graph_colours_each_tier_as_its_pods(project: Path, tmp_path: Pat
         ("frontend", "#e69f00"),
         ("backend", "#009e73"),
         ("frontend", "#cc79a7"),
+    ]
+
+
+EXTRA = (
+    '    objects = [{"apiVersion": "v1", "kind": "ConfigMap", "data": {"a": "b"}, '
+    '"metadata": {"name": "extra", "labels": {"app.kubernetes.io/instance": "payments"}}}]\n'
+)
+
+
+def test_report_draws_a_removed_object_in_its_own_blueprints_graph(tmp_path: Path) -> None:
+    """shop (the second graph) drops an extra object whose instance label names no blueprint: it is drawn
+    as removed in shop's graph, the folder it was written to, not in the first graph (billing's)."""
+    root = write_project(tmp_path / "p")
+    shop = root / "blueprints" / "shop.py"
+    plain = shop.read_text()
+    shop.write_text(
+        plain.replace("    bare_tier_selectors = True\n", "    bare_tier_selectors = True\n" + EXTRA)
+    )
+    assert run_hagen("synth", cwd=root).returncode == 0
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        git = ["git", "-c", "user.email=test@example.com", "-c", "user.name=test", *args]
+        subprocess.run(git, cwd=root, check=True, capture_output=True)
+    shop.write_text(plain)
+    assert run_hagen("synth", cwd=root).returncode == 0
+    proc = run_hagen("report", "--base", "HEAD", "--target", "prod", "-o", str(tmp_path / "r"), cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    rows = re.findall(r"<tr>(.*?)</tr>", (tmp_path / "r" / "prod.html").read_text(), re.S)
+    text = [html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))).strip() for row in rows]
+    assert [row for row in text if row.endswith("ConfigMap extra")] == [
+        "blueprint shop (namespace shop) owns ConfigMap extra"
     ]
 
 

@@ -85,7 +85,7 @@ def _page(
         own = {tier: color for (ns, tier), color in colors.items() if ns == namespace}
         page.graphs.append(build_graph(synthesis, colors=own))
     if scope is not None:
-        add_marks_and_removed(page.graphs, scope)
+        add_marks_and_removed(page.graphs, scope, subject.prefix)
         page.data["diff"] = diff_section(scope, options.base or "")
     page.data["notes"] = list(inputs.notes)
     out = f"{out_dir}/{subject.prefix}".rstrip("/")

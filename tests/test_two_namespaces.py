@@ -76,6 +76,7 @@ blueprints:
 """
 
 PINNED = str(DATA / "place" / "two-namespaces-pinned.yaml")
+TOPOLOGY = str(DATA / "place" / "two-namespaces-topology.yaml")
 
 
 def write_project(root: Path) -> Path:
@@ -485,6 +486,29 @@ def test_a_failure_is_judged_per_namespace_tier() -> None:
             "if node-1 fails, tier billing/frontend has no running pod (billing/frontend-1: 0/1 nodes are "
             "available: 1 node(s) didn't match pod affinity rules.)",
         ),
+    ]
+
+
+def test_equal_notes_of_two_namespaces_stay_two_findings() -> None:
+    """The same workload name and topology key in two namespaces: a note and a finding each, on its own
+    object (one finding, on the last namespace's object, was all that was left)."""
+    note = (
+        "topologySpreadConstraints uses topologyKey 'zones', a label no node of the cluster carries; "
+        "well-known keys: topology.kubernetes.io/zone, kubernetes.io/hostname, topology.kubernetes.io/region"
+    )
+    proc = run_hagen("place", TOPOLOGY, "--nodes", "1")
+    assert proc.stdout.splitlines()[-2:] == [
+        f"note: Deployment shop/api: {note}",
+        f"note: Deployment billing/api: {note}",
+    ]
+    found = json.loads(run_hagen("check", TOPOLOGY, "--nodes", "1", "--format", "json").stdout)["findings"]
+    assert [
+        (f["object_id"], f["line"], f["message"])
+        for f in found
+        if f["id"] == "scheduling.unknown-topology-key"
+    ] == [
+        ("apps.Deployment.billing.api", 14, f"Deployment billing/api: {note}"),
+        ("apps.Deployment.shop.api", 2, f"Deployment shop/api: {note}"),
     ]
 
 

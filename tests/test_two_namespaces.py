@@ -79,10 +79,10 @@ PINNED = str(DATA / "place" / "two-namespaces-pinned.yaml")
 TOPOLOGY = str(DATA / "place" / "two-namespaces-topology.yaml")
 
 
-def write_project(root: Path) -> Path:
+def write_project(root: Path, node_cpu: str = "2") -> Path:
     (root / "blueprints").mkdir(parents=True)
     (root / "targets").mkdir()
-    (root / "hagen.toml").write_text(HAGEN_TOML)
+    (root / "hagen.toml").write_text(HAGEN_TOML.replace('cpu = "2"', f'cpu = "{node_cpu}"'))
     (root / "targets" / "dev.yaml").write_text(DEV)
     shop = dict(cls="Shop", name="shop", backends=2, frontends=2, cpu="250m", memory="256Mi")
     billing = dict(cls="Billing", name="billing", backends=1, frontends=3, cpu="500m", memory="512Mi")
@@ -296,11 +296,42 @@ def test_check_text_names_each_namespace_workload(project: Path) -> None:
         "  fix: Give the tier at most as many replicas as its partner, or relax one of the two affinities.\n"
         "error scheduling.pending-pods: billing/frontend apps.Deployment.billing.frontend "
         "(out/prod/billing/deployment-frontend.yaml)\n"
-        "  2 pod(s) stay Pending (frontend-2, frontend-3): 0/2 nodes are available: 1 node(s) didn't match "
-        "pod affinity rules, 1 node(s) didn't match pod anti-affinity rules.\n"
+        "  2 pod(s) stay Pending (billing/frontend-2, billing/frontend-3): 0/2 nodes are available: "
+        "1 node(s) didn't match pod affinity rules, 1 node(s) didn't match pod anti-affinity rules.\n"
         "  fix: add nodes or zones, relax required (anti-)affinity or spread, or lower requests\n"
         "3 errors, 0 warnings, 0 info (0 suppressed)\n"
     )
+
+
+def test_check_places_the_services_together_as_place_does(tmp_path: Path) -> None:
+    """On one-CPU nodes the two services compete for room: check and place find the same Pending pods
+    (check placed each blueprint alone, and missed shop's frontend that billing's pods crowd out)."""
+    root = write_project(tmp_path, node_cpu="1")
+    placed = json.loads(run_hagen("place", "--target", "prod", "--format", "json", cwd=root).stdout)
+    assert placed["targets"]["prod"]["pending"] == [
+        "billing/frontend-2",
+        "billing/frontend-3",
+        "shop/frontend-2",
+    ]
+    found = json.loads(run_hagen("check", "--target", "prod", "--format", "json", cwd=root).stdout)
+    assert [
+        (f["blueprint"], f["object_id"], f["message"])
+        for f in found["targets"]["prod"]["findings"]
+        if f["id"] == "scheduling.pending-pods"
+    ] == [
+        (
+            "billing",
+            "apps.Deployment.billing.frontend",
+            "2 pod(s) stay Pending (billing/frontend-2, billing/frontend-3): 0/2 nodes are available: "
+            "1 node(s) didn't match pod affinity rules, 1 node(s) didn't match pod anti-affinity rules.",
+        ),
+        (
+            "shop",
+            "apps.Deployment.shop.frontend",
+            "1 pod(s) stay Pending (shop/frontend-2): 0/2 nodes are available: 1 Insufficient cpu, 1 node(s) "
+            "didn't match pod anti-affinity rules.",
+        ),
+    ]
 
 
 DEV_FINDINGS = [
@@ -327,10 +358,14 @@ def test_check_json_and_sarif_point_each_finding_at_its_namespace(project: Path)
     assert [(f["id"], f["blueprint"], f["tier"], f["object_id"]) for f in findings] == DEV_FINDINGS
     assert [f["file"] for f in findings] == [_out_file(oid) for *_, oid in DEV_FINDINGS]
     assert [f["message"] for f in findings if f["id"] == "scheduling.node-failure-outage"] == [
-        "if node-1 fails, tier backend has no running pod (backend-1: 0/0 nodes are available.)",
-        "if node-1 fails, no node runs both frontend and backend",
-        "if node-1 fails, tier frontend has no running pod (frontend-1: 0/0 nodes are available.)",
-    ] * 2
+        f"if node-1 fails, {what}".format(ns=ns)
+        for ns in ("billing", "shop")
+        for what in (
+            "tier {ns}/backend has no running pod ({ns}/backend-1: 0/0 nodes are available.)",
+            "no node runs both {ns}/frontend and {ns}/backend",
+            "tier {ns}/frontend has no running pod ({ns}/frontend-1: 0/0 nodes are available.)",
+        )
+    ]
     sarif = json.loads(run_hagen("check", "--target", "dev", "--format", "sarif", cwd=project).stdout)
     results = [
         (

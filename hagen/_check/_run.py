@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as _with
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from .._cluster_shape import effective_shape
 from .._finding import Finding, Severity, finding_sort_key
 from .._objects import Object, object_id
 from ._conflicts import conflict_findings
-from ._context import CheckContext, ClusterCounts
+from ._context import CheckContext, ClusterCounts, Cotenants
 from ._rules_autoscaling import autoscaling_rules
 from ._rules_scheduling import scheduling_rules
 from ._rules_schema import schema_rules
@@ -221,6 +222,11 @@ def check(
             plain.append(item)
     if conflicts := conflict_findings(syntheses):
         contexts.append(CheckContext(objects=(), findings=tuple(conflicts)))
+    elif len(contexts) > 1:
+        # One cluster runs them all, as `hagen place` places them: each blueprint's placement findings
+        # come from one placement of every blueprint's pods (not from its pods alone).
+        shared = Cotenants(tuple(o for ctx in contexts for o in ctx.objects))
+        contexts = [_with(ctx, cotenants=shared) for ctx in contexts]
     if plain:
         documents = list((extras.values() if isinstance(extras, Mapping) else extras) or ())
         contexts.append(
@@ -237,8 +243,6 @@ def check(
     if not plain or not files:
         return result
     # objects read from files: each finding points at its object's document (several share a file)
-    from dataclasses import replace as _with
-
     from ._lines import FileLines, with_lines
 
     lines, read = FileLines(), set(files.values())

@@ -147,7 +147,9 @@ def _outage_findings(
 def placement_rules(ctx: Any) -> list[Finding]:
     """The `hagen check` rule provider: reads a CheckContext's objects and cluster. It uses the full
     profile when the context carries one (`placement_cluster`), else shorthand nodes from the node and
-    zone counts (no resource limits); with no known cluster it says nothing."""
+    zone counts (no resource limits); with no known cluster it says nothing. A context checked with other
+    blueprints (`cotenants`) is placed together with them, as `hagen place` places them, and gets the
+    findings on its own objects (one placement for all of them, per cluster profile)."""
     profile = getattr(ctx, "placement_cluster", None)
     if not isinstance(profile, ClusterProfile):
         counts = getattr(ctx, "cluster", None)
@@ -155,7 +157,14 @@ def placement_rules(ctx: Any) -> list[Finding]:
         if not nodes:
             return []
         profile = ClusterProfile.shorthand(int(nodes), int(getattr(counts, "zones", None) or 1))
-    found = placement_findings(list(ctx.objects), profile, blueprint=getattr(ctx, "blueprint", None))
+    blueprint = getattr(ctx, "blueprint", None)
+    shared = getattr(ctx, "cotenants", None)
+    if shared is None:
+        found = placement_findings(list(ctx.objects), profile, blueprint=blueprint)
+    else:  # placed with the blueprints it shares the cluster with; what is said of its own objects
+        every = shared.memo(profile, lambda: placement_findings(list(shared.objects), profile))
+        own = {object_id(o) for o in ctx.objects}
+        found = [dataclasses.replace(f, blueprint=blueprint) for f in every if f.object_id in own]
     # Each finding points at its workload's file, as the static rules' findings on the same object do.
     file_of = getattr(ctx, "file_of", None)
     if not callable(file_of):

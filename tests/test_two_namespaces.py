@@ -581,3 +581,28 @@ def test_renaming_one_namespace_never_changes_the_others_findings_or_placement(
     cluster = ClusterProfile.shorthand(2, 2, "2", "8Gi")
     renamed = _renamed(prod_objects, "billing", name)
     assert _shop_view(renamed, cluster) == _shop_view(prod_objects, cluster)
+
+
+@pytest.mark.parametrize("source", ["prod", "pairs", "pinned"])
+def test_rollouts_on_a_restored_placement_are_those_of_a_fresh_one(project: Path, source: str) -> None:
+    """`hagen check` rolls every tier out on one placement, restoring it after each: each rollout is the
+    one `hagen place --rollout` simulates from scratch, and the placement ends as it began."""
+    from dataclasses import asdict
+
+    from hagen._place._rollout import rollout, rollout_placed
+
+    files = {"pairs": DATA / "place" / "pairs.yaml", "pinned": Path(PINNED)}
+    objects = (
+        _objects(project / "out" / "prod") if source == "prod" else load_objects(files[source].read_text())
+    )
+    cluster = ClusterProfile.shorthand(2, 2, "2", "8Gi")
+    placed = place(objects, cluster)
+    start = [(p.pod.namespace, p.pod.name, p.node) for p in placed.simulation.placements]
+    snapshot = placed.simulator.snapshot()
+    targets = [f"{w.namespace}/{w.name}" for w in placed.workloads if w.kind == "Deployment"]
+    assert len(targets) >= 2
+    for target in targets:
+        _, again = rollout_placed(placed, target)
+        placed.simulator.restore(snapshot)
+        assert asdict(again) == asdict(rollout(objects, cluster, target)[1])
+    assert [(p.pod.namespace, p.pod.name, p.node) for p in placed.simulation.placements] == start

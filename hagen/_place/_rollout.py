@@ -269,8 +269,15 @@ def rollout(
     tiers: Sequence[str] = (),
     tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,),
 ) -> tuple[Placed, Rollout]:
-    """Place everything, then roll out `tier`'s Deployment or StatefulSet with its own strategy."""
-    placed = place(objects, cluster, order, tiers, tier_labels)
+    """Place everything, then roll out `tier`'s Deployment or StatefulSet with its own strategy
+    (`rollout_placed`). Returns the rolled-out placement and the rollout."""
+    return rollout_placed(place(objects, cluster, order, tiers, tier_labels), tier)
+
+
+def rollout_placed(placed: Placed, tier: str) -> tuple[Placed, Rollout]:
+    """Roll out `tier` (``tier``, ``name``, ``namespace/tier`` or ``namespace/name``) on `placed`, which it
+    drives on (`hagen check` rolls out every tier on one placement, restoring its `Simulator.snapshot`
+    after each)."""
     w = _workload(placed, tier)
     kind_strategy = "RollingUpdate"
     wanted = tier.rpartition("/")[2]

@@ -21,7 +21,7 @@ from .._finding import Finding
 from .._objects import object_id
 from ._cluster import ClusterProfile
 from ._failure import Failure, TierRef, apply_failure
-from ._rollout import rollout
+from ._rollout import rollout_placed
 from ._run import place
 from ._simulate import Placement
 
@@ -80,11 +80,14 @@ def placement_findings(
     # rollout hangs for the same cause, which is said once.
     waiting = {p.pod for p in sim.pending}
     seen = {(w.namespace, w.tier) for w in placed.workloads if any(pod in waiting for pod in w.pods)}
+    before = placed.simulator.snapshot()
     for w in placed.workloads:
         if w.kind not in ("Deployment", "StatefulSet") or not w.tier or (w.namespace, w.tier) in seen:
             continue
         seen.add((w.namespace, w.tier))
-        _, r = rollout(objects, cluster, f"{w.namespace}/{w.tier}", order, tiers)
+        # Each rollout starts from the placement, as `hagen place --rollout` does: undone after it.
+        _, r = rollout_placed(placed, f"{w.namespace}/{w.tier}")
+        placed.simulator.restore(before)
         if not r.finished:
             detail = next(iter(r.pending.values()), "")
             findings.append(

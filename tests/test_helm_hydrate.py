@@ -145,8 +145,9 @@ def test_place_puts_the_controller_in_its_volumes_zone(tmp_path: Path) -> None:
     jenkins = [(p["name"], p["namespace"], p["tier"]) for p in placements if p["namespace"] == "jenkins"]
     assert jenkins == [("jenkins-0", "jenkins", "jenkins-controller")]  # no test hook pod
     zone_down = _hagen(project, "place", "--target", "prod", "--fail", "zone=zone-a", "--chart", chart)
-    assert "jenkins-0: pinned to zone zone-a by its EBS volume" in zone_down.stdout
-    assert "OUTAGE: tier jenkins-controller has no running pod" in zone_down.stdout
+    # shop's pods and the chart's (namespace jenkins) span two namespaces: pods and tiers are namespace/name
+    assert "  jenkins/jenkins-0: pinned to zone zone-a by its EBS volume\n" in zone_down.stdout
+    assert "  OUTAGE: tier jenkins/jenkins-controller has no running pod\n" in zone_down.stdout
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,25 @@ def as_workload(obj: Object, scaled: Mapping[tuple[str, str, str], int] | None =
     )
 
 
+class Cotenants:
+    """The objects of the blueprints one `check` call judges together (one target's, or a project's):
+    they run on one cluster, so a placement places them all; `memo` keeps what such a placement found per
+    cluster profile, so that N blueprints cost one simulation instead of N. Shared by their contexts."""
+
+    def __init__(self, objects: tuple[Object, ...]) -> None:
+        self.objects = objects
+        self._memo: list[tuple[Any, Any]] = []
+
+    def memo(self, key: Any, make: Any) -> Any:
+        """`make()` for `key` (compared with ==: cluster profiles), made once."""
+        for known, value in self._memo:
+            if known == key:
+                return value
+        value = make()
+        self._memo.append((key, value))
+        return value
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """Everything a rule may read. Rules are pure functions of it.
@@ -140,6 +159,8 @@ class CheckContext:
     kube_version: str | None = None
     """The Kubernetes minor version ("1.33") the objects are meant for; None means hagen's default."""
     texts: Mapping[str, str] = field(default_factory=dict)
+    cotenants: Cotenants | None = None
+    """The blueprints checked with this one (`Cotenants`), whose pods share its cluster; None: alone."""
 
     def workloads(self) -> list[Workload]:
         """Every object that runs pods; an autoscaler's target counts its maxReplicas (`replica_count`).

@@ -12,7 +12,7 @@ from .._cluster_shape import effective_shape
 from .._finding import Finding, Severity, finding_sort_key
 from .._objects import Object
 from ._conflicts import conflict_findings
-from ._context import CheckContext, ClusterCounts
+from ._context import CheckContext, ClusterCounts, Cotenants
 from ._rules_autoscaling import autoscaling_rules
 from ._rules_references import reference_rules
 from ._rules_scheduling import scheduling_rules
@@ -259,6 +259,11 @@ def check(
             plain.append(item)
     if conflicts := conflict_findings(syntheses):
         contexts.append(CheckContext(objects=(), findings=tuple(conflicts)))
+    elif len(contexts) > 1:
+        # One cluster runs them all, as `hagen place` places them: each blueprint's placement findings
+        # come from one placement of every blueprint's pods (not from its pods alone).
+        shared = Cotenants(tuple(o for ctx in contexts for o in ctx.objects))
+        contexts = [replace(ctx, cotenants=shared) for ctx in contexts]
     if plain:
         documents = list((extras.values() if isinstance(extras, Mapping) else extras) or ())
         contexts.append(

@@ -5,6 +5,10 @@ creation order, with the retry model) on the surviving nodes; DaemonSet and bare
 whose zonal EBS volume (StatefulSet volumeClaimTemplate, or a mounted PVC of an EBS StorageClass) lives in
 the failed node's zone can only come back in that zone. The result names tiers left with no running pod,
 required-affinity pairs of tiers that no longer share a node, and pods pinned by their volume.
+
+A tier is a (namespace, tier label) pair: two namespaces' `backend` tiers are two tiers, and a pod affinity
+term pairs its pod only with pods in the term's namespace scope (its own namespace unless `namespaces` or
+`namespaceSelector` say otherwise), as the scheduler reads it.
 """
 
 from __future__ import annotations
@@ -20,15 +24,27 @@ from ._cluster import ClusterProfile, sim_nodes
 from ._pod import Pod
 from ._run import Placed, place
 from ._simulate import Simulation, Simulator
+from ._terms import NamespaceLabels
 
 _RECREATED = frozenset({"Deployment", "ReplicaSet", "StatefulSet"})
 # A Job's or CronJob's pod finishes anyway; its next run is scheduled afresh: losing it is no outage.
 _RUNS = frozenset({"Job", "CronJob"})
 
+TierRef = tuple[str, str]
+"""(namespace, tier label value): a tier as the cluster sees it."""
+
+
+def tier_label(ref: TierRef, qualified: bool) -> str:
+    """A tier for people: ``namespace/tier`` when the placement spans namespaces, else ``tier``."""
+    return f"{ref[0]}/{ref[1]}" if qualified else ref[1]
+
 
 @dataclass(slots=True)
 class Failure:
-    """What a failure leaves: lost tiers, broken pairs, pinned and Pending replacements."""
+    """What a failure leaves: lost tiers, broken pairs, pinned and Pending replacements.
+
+    `lost` and `broken` hold (namespace, tier) pairs; `lost_tiers` and `broken_pairs` the same for people
+    (``namespace/tier`` when the placement spans namespaces, as pod names are)."""
 
     spec: str
     failed_nodes: list[str]
@@ -36,6 +52,10 @@ class Failure:
     replacements: dict[str, str | None] = field(default_factory=dict)
     lost_tiers: list[str] = field(default_factory=list)
     broken_pairs: list[tuple[str, str]] = field(default_factory=list)
+    lost: list[TierRef] = field(default_factory=list)
+    broken: list[tuple[TierRef, TierRef]] = field(default_factory=list)
+    pending_tiers: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Each Pending replacement (named as in `pending`) -> its (namespace, tier or None)."""
     pinned: dict[str, str] = field(default_factory=dict)
     pending: dict[str, str] = field(default_factory=dict)
     gone: list[str] = field(default_factory=list)
@@ -58,28 +78,33 @@ def failed_nodes(cluster: ClusterProfile, spec: str) -> list[str]:
     return [spec]
 
 
-def colocated_pairs(pods: Sequence[Pod]) -> list[tuple[str, str]]:
-    """(tier A, tier B) where A's pods require (podAffinity, required) pods of tier B in their domain."""
-    pairs: set[tuple[str, str]] = set()
+def colocated_pairs(
+    pods: Sequence[Pod], namespaces: NamespaceLabels | None = None
+) -> list[tuple[TierRef, TierRef]]:
+    """((namespace, tier A), (namespace, tier B)) where A's pods require (podAffinity, required) pods of
+    tier B in their domain: every required term selects B's pods, namespace scope included (a term
+    without `namespaces` or `namespaceSelector` selects pods of its own pod's namespace only).
+    `namespaces`: the Namespace labels a namespaceSelector is read against."""
+    known = namespaces or {}
+    pairs: set[tuple[TierRef, TierRef]] = set()
     for a in pods:
+        if not a.tier or a.kind in _RUNS or not a.affinity:
+            continue
         for b in pods:
             if (
-                a.tier
-                and b.tier
-                and a.tier != b.tier
-                and a.kind not in _RUNS
-                and a.affinity
-                and all(t.selector.matches(b.labels) for t in a.affinity)
+                b.tier
+                and (a.namespace, a.tier) != (b.namespace, b.tier)
+                and all(t.matches(b.namespace, b.labels, known, True) for t in a.affinity)
             ):
-                pairs.add((a.tier, b.tier))
+                pairs.add(((a.namespace, a.tier), (b.namespace, b.tier)))
     return sorted(pairs)
 
 
-def _running_tiers(sim: Simulation) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
+def _running_tiers(sim: Simulation) -> dict[TierRef, set[str]]:
+    out: dict[TierRef, set[str]] = {}
     for p in sim.placements:
         if p.pod.tier and p.node and p.pod.kind not in _RUNS:
-            out.setdefault(p.pod.tier, set()).add(p.node)
+            out.setdefault((p.pod.namespace, p.pod.tier), set()).add(p.node)
     return out
 
 
@@ -118,16 +143,21 @@ def apply_failure(placed: Placed, spec: str) -> Failure:
     result.simulation = after
     for pod in queue:
         placement = sim.placements[pod]
-        result.replacements[after.pod_name(pod)] = placement.node
+        # Named as before the failure: a namespace whose pods all went keeps its pods' qualified names.
+        result.replacements[before.pod_name(pod)] = placement.node
         if placement.node is None:
-            result.pending[after.pod_name(pod)] = after.message(placement)
+            result.pending[before.pod_name(pod)] = after.message(placement)
+            result.pending_tiers[before.pod_name(pod)] = (pod.namespace, pod.tier)
     tiers_before, tiers_after = _running_tiers(before), _running_tiers(after)
-    result.lost_tiers = sorted(t for t in tiers_before if t not in tiers_after)
-    for a, b in colocated_pairs([p.pod for p in before.placements]):
+    result.lost = sorted(t for t in tiers_before if t not in tiers_after)
+    for a, b in colocated_pairs([p.pod for p in before.placements], placed.namespaces):
         if tiers_before.get(a, set()) & tiers_before.get(b, set()) and not (
             tiers_after.get(a, set()) & tiers_after.get(b, set())
         ):
-            result.broken_pairs.append((a, b))
+            result.broken.append((a, b))
+    qualified = before.qualified
+    result.lost_tiers = [tier_label(t, qualified) for t in result.lost]
+    result.broken_pairs = [(tier_label(a, qualified), tier_label(b, qualified)) for a, b in result.broken]
     return result
 
 

@@ -16,8 +16,9 @@ _MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
 
 @dataclass(slots=True)
 class Inputs:
-    """Objects to place, tier order (blueprint order, then tier order), a declared cluster if any, and the
-    syntheses the objects come from (what `place_inputs` checks for objects two blueprints share)."""
+    """Objects to place, tier order (blueprint order, then tier order, as ``namespace/tier``), a declared
+    cluster if any, and the syntheses the objects come from (what `place_inputs` checks for objects two
+    blueprints share)."""
 
     objects: list[dict[str, Any]] = field(default_factory=list)
     tiers: list[str] = field(default_factory=list)
@@ -128,7 +129,8 @@ def add_specs(out: Inputs, specs: Iterable[Any], synthesize: Any) -> Inputs:
         rendered, notes = rendered_releases(spec, synthesis)
         out.objects.extend(rendered)
         out.notes.extend(notes)
-        out.tiers.extend(t.name for t in spec.tiers if t.name not in out.tiers)
+        # namespace/tier: each blueprint's own declared order (two blueprints' `backend` are two tiers).
+        out.tiers.extend(f"{spec.namespace}/{t.name}" for t in spec.tiers)
         if spec.tier_label not in out.tier_labels:
             out.tier_labels.insert(0, spec.tier_label)
         out.blueprints.append(spec.name)

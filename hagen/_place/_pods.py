@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,8 +235,18 @@ def _daemon_nodes(w: Workload, nodes: Sequence[SimNode]) -> list[SimNode]:
     return [n for n in nodes if node_affinity_ok(probe, n) and untolerated(probe, n) is None]
 
 
-def _rank(tier: str | None, order: list[str]) -> int:
-    return order.index(tier) if tier is not None and tier in order else len(order)
+def _ranks(order: Sequence[str]) -> Callable[[Workload], int]:
+    """Where a workload comes in `order`: its ``namespace/tier`` entry, else its bare tier's, else last."""
+    position: dict[str, int] = {}
+    for at, key in enumerate(order):
+        position.setdefault(key, at)
+
+    def rank(w: Workload) -> int:
+        if w.tier is None:
+            return len(order)
+        return position.get(f"{w.namespace}/{w.tier}", position.get(w.tier, len(order)))
+
+    return rank
 
 
 def expand(
@@ -244,19 +254,21 @@ def expand(
 ) -> list[Pod]:
     """Every pod of `items`, numbered in creation order. `order`: declared (workload by workload),
     reverse (last workload first), interleaved (first replica of each, then the second, ...), or a comma
-    list of tiers created first."""
+    list of tiers created first. `tiers`: the declared creation order. In both lists an entry is
+    ``namespace/tier`` (that namespace's tier) or ``tier`` (that tier in every namespace)."""
     ranked = list(items)
     if order == "reverse":
         ranked.reverse()
     elif order not in ("declared", "interleaved"):
         first = [t.strip() for t in order.split(",") if t.strip()]
-        unknown = [t for t in first if t not in {w.tier for w in items}]
+        known_tiers = {w.tier for w in items} | {f"{w.namespace}/{w.tier}" for w in items if w.tier}
+        unknown = [t for t in first if t not in known_tiers]
         if unknown:
             known = ", ".join(sorted({w.tier for w in items if w.tier})) or "(no workload has a tier label)"
             raise InputError(f"--order: no tier named {unknown[0]!r}; tiers: {known}")
-        ranked.sort(key=lambda w: _rank(w.tier, first))
+        ranked.sort(key=_ranks(first))
     elif tiers:
-        ranked.sort(key=lambda w: _rank(w.tier, list(tiers)))
+        ranked.sort(key=_ranks(list(tiers)))
     queues: list[list[tuple[Workload, int, SimNode | None]]] = []
     for w in ranked:
         if w.kind == "DaemonSet":

@@ -1,5 +1,9 @@
 """`--rollout TIER`: a rolling update of one tier's workload, step by step, until it finishes or hangs.
 
+TIER is a tier label value or a workload name, optionally qualified by its namespace (``billing/backend``);
+an unqualified one that names workloads in several namespaces is refused with the qualified choices (two
+namespaces' `backend` tiers are two workloads; rolling one out leaves the other alone).
+
 Deployment RollingUpdate: the new ReplicaSet grows while old + new stays within replicas + maxSurge (a
 percentage rounds up); old pods are deleted while available pods stay at least replicas - maxUnavailable
 (a percentage rounds down; both 0 means maxUnavailable 1) and at least what the PodDisruptionBudget demands
@@ -50,12 +54,16 @@ class Rollout:
     pending: dict[str, str] = field(default_factory=dict)
     stuck: str | None = None
     by_name: bool = False
+    namespace: str = "default"
+    qualified: bool = False
 
     @property
     def subject(self) -> str:
         """What was rolled out, for people: ``tier api`` when chosen by tier, ``Deployment web`` (its kind
-        and name) when chosen by workload name."""
-        return f"{self.kind} {self.workload}" if self.by_name else f"tier {self.tier}"
+        and name) when chosen by workload name; ``tier shop/api`` and ``Deployment shop/web`` when the
+        placement spans namespaces (`qualified`)."""
+        prefix = f"{self.namespace}/" if self.qualified else ""
+        return f"{self.kind} {prefix}{self.workload}" if self.by_name else f"tier {prefix}{self.tier}"
 
 
 def scaled(value: Any, replicas: int, round_up: bool, default: str = "25%") -> int:
@@ -94,13 +102,28 @@ def _outcome(placed: Placed, pods: Sequence[Pod]) -> str:
 
 
 def _workload(placed: Placed, tier: str) -> Workload:
-    """The Deployment or StatefulSet of tier `tier`, else the one named `tier`."""
+    """The Deployment or StatefulSet of tier `tier`, else the one named `tier`; `namespace/tier` (or
+    `namespace/name`) picks one namespace's. Raises InputError when nothing matches, or when an
+    unqualified `tier` matches workloads of several namespaces."""
     candidates = [w for w in placed.workloads if w.kind in ("Deployment", "StatefulSet")]
-    found = [w for w in candidates if w.tier == tier] or [w for w in candidates if w.name == tier]
+    namespace, _, wanted = tier.rpartition("/")
+    scoped = [w for w in candidates if not namespace or w.namespace == namespace]
+    found = [w for w in scoped if w.tier == wanted] or [w for w in scoped if w.name == wanted]
+    spaces = sorted({w.namespace for w in found})
+    if len(spaces) > 1:
+        choices = ", ".join(f"{ns}/{wanted}" for ns in spaces)
+        raise InputError(
+            f"--rollout: {tier!r} names workloads in {len(spaces)} namespaces; give one of: {choices}"
+        )
     if found:
         return found[0]
-    tiers = ", ".join(sorted({w.tier for w in candidates if w.tier}))
-    names = ", ".join(sorted({w.name for w in candidates}))
+    several = len({w.namespace for w in candidates}) > 1
+
+    def shown(w: Workload, value: str | None) -> str:
+        return f"{w.namespace}/{value}" if several else str(value)
+
+    tiers = ", ".join(sorted({shown(w, w.tier) for w in candidates if w.tier}))
+    names = ", ".join(sorted({shown(w, w.name) for w in candidates}))
     known = "; ".join(p for p in (tiers and f"tiers: {tiers}", names and f"workloads: {names}") if p)
     raise InputError(
         f"--rollout: no Deployment or StatefulSet with tier or name {tier!r}; "
@@ -246,11 +269,20 @@ def rollout(
     tiers: Sequence[str] = (),
     tier_labels: Sequence[str] = (DEFAULT_TIER_LABEL,),
 ) -> tuple[Placed, Rollout]:
-    """Place everything, then roll out `tier`'s Deployment or StatefulSet with its own strategy."""
-    placed = place(objects, cluster, order, tiers, tier_labels)
+    """Place everything, then roll out `tier`'s Deployment or StatefulSet with its own strategy
+    (`rollout_placed`). Returns the rolled-out placement and the rollout."""
+    return rollout_placed(place(objects, cluster, order, tiers, tier_labels), tier)
+
+
+def rollout_placed(placed: Placed, tier: str) -> tuple[Placed, Rollout]:
+    """Roll out `tier` (``tier``, ``name``, ``namespace/tier`` or ``namespace/name``) on `placed`, which it
+    drives on (`hagen check` rolls out every tier on one placement, restoring its `Simulator.snapshot`
+    after each)."""
     w = _workload(placed, tier)
     kind_strategy = "RollingUpdate"
-    r = Rollout(tier, w.name, w.kind, kind_strategy, w.replicas, by_name=w.tier != tier)
+    wanted = tier.rpartition("/")[2]
+    r = Rollout(wanted, w.name, w.kind, kind_strategy, w.replicas, by_name=w.tier != wanted)
+    r.namespace, r.qualified = w.namespace, placed.simulation.qualified
     if w.kind == "StatefulSet":
         return placed, _statefulset(placed, w, r)
     strategy = ((w.obj.get("spec") or {}).get("strategy") or {}).get("type")

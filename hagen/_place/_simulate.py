@@ -10,6 +10,7 @@ Deleting pods (rollouts, failures) makes every Pending pod worth retrying.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,16 @@ class Placement:
     def message(self, total_nodes: int) -> str:
         """The scheduler's FailedScheduling line for a Pending pod ("0/3 nodes are available: ...")."""
         return fit_counts(total_nodes, self.reason_counts())
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """A simulator's bindings, placements and queue at one moment (`Simulator.snapshot`)."""
+
+    node_of: dict[Pod, int]
+    pods_on: list[list[Pod]]
+    placements: dict[Pod, Placement]
+    pending: list[Pod]
 
 
 class Simulator:
@@ -173,6 +184,34 @@ class Simulator:
                     for waiting in self.pending:
                         if waiting not in self._dirty and self._could_help(pod, waiting):
                             self._dirty.add(waiting)
+
+    def snapshot(self) -> Snapshot:
+        """What `restore` brings back: where each pod is bound, every placement (Pending ones copied,
+        since retries change them) and the queue. O(pods); binding every pod again costs far more."""
+        pending = {pod: dataclasses.replace(self.placements[pod]) for pod in self.pending}
+        return Snapshot(
+            dict(self.state.node_of),
+            [list(pods) for pods in self.state.pods_on],
+            {pod: pending.get(pod, p) for pod, p in self.placements.items()},
+            list(self.pending),
+        )
+
+    def restore(self, snap: Snapshot) -> None:
+        """Undo everything since `snap` was taken (a rollout's new pods, its deletions, Pending pods its
+        freed room let in): the state holds the same pods on the same nodes, in the same order."""
+        state = self.state
+        for pod in [p for p, i in state.node_of.items() if snap.node_of.get(p) != i]:
+            state.unbind(pod)
+        for pod, index in snap.node_of.items():
+            if pod not in state.node_of:
+                state.bind(pod, index)
+        state.pods_on[:] = [list(pods) for pods in snap.pods_on]
+        self.placements = {
+            pod: dataclasses.replace(p) if p.node is None else p for pod, p in snap.placements.items()
+        }
+        self.pending = list(snap.pending)
+        self._dirty.clear()
+        self._cache.clear()
 
     def result(self) -> Simulation:
         """The outcome so far, pods in creation order."""

@@ -56,6 +56,22 @@ def tier_colors(tiers: Iterable[str | None]) -> dict[str | None, str]:
     return colors
 
 
+def namespaced_tier_colors(
+    pairs: Iterable[tuple[str, str | None]],
+) -> dict[tuple[str, str | None], str]:
+    """(namespace, tier) -> the colour `render_svg` gives pods of that tier when the pictured pods are
+    `pairs` (their namespaces and tiers): tiers are ``namespace/tier`` when the pairs span namespaces,
+    as `Simulation.tier_name` names them, so the report's graph colours a tier as its pods are."""
+    found = list(dict.fromkeys(pairs))
+    qualified = len({ns for ns, _ in found}) > 1
+
+    def name(ns: str, tier: str | None) -> str | None:
+        return (f"{ns}/{tier}" if qualified else tier) if tier else None
+
+    colors = tier_colors(name(ns, tier) for ns, tier in found)
+    return {(ns, tier): colors[name(ns, tier)] for ns, tier in found}
+
+
 def _chip(
     sim: Simulation, p: Placement, x: int, y: int, colors: dict[str | None, str], reason: str = ""
 ) -> dict[str, Any]:

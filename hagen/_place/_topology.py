@@ -34,12 +34,19 @@ class TopologyNote:
     field: str
     key: str
     suggested: tuple[str, ...]
+    qualified: bool = False
+    """The placement's workloads span namespaces: the message names the workload ``namespace/name``."""
 
     @property
     def message(self) -> str:
         """One line for people: what, where, and the keys to use instead."""
+        where = (
+            f"{self.kind} {self.namespace}/{self.workload}"
+            if self.qualified
+            else f"{self.kind}/{self.workload}"
+        )
         return (
-            f"{self.kind}/{self.workload}: {self.field} uses topologyKey {self.key!r}, a label no node of "
+            f"{where}: {self.field} uses topologyKey {self.key!r}, a label no node of "
             f"the cluster carries; well-known keys: {', '.join(self.suggested)}"
         )
 
@@ -67,6 +74,7 @@ def _suggest(key: str, carried: set[str]) -> tuple[str, ...]:
 def topology_notes(items: Sequence[Workload], nodes: Sequence[SimNode]) -> list[TopologyNote]:
     """A note per (workload, field, key) whose key no node in `nodes` carries, in workload order."""
     carried = {key for node in nodes for key in node.labels}
+    qualified = len({w.namespace for w in items if w.pods}) > 1
     out: list[TopologyNote] = []
     for w in items:
         if not w.pods:
@@ -76,5 +84,6 @@ def topology_notes(items: Sequence[Workload], nodes: Sequence[SimNode]) -> list[
             if key in carried or (where, key) in seen:
                 continue
             seen.add((where, key))
-            out.append(TopologyNote(w.kind, w.name, w.namespace, w.tier, where, key, _suggest(key, carried)))
+            suggested = _suggest(key, carried)
+            out.append(TopologyNote(w.kind, w.name, w.namespace, w.tier, where, key, suggested, qualified))
     return out

@@ -61,7 +61,8 @@ def _page(
     subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions, out_dir: str, project: Any
 ) -> Page:
     from hagen._place._inputs import Inputs, add_specs
-    from hagen._place._svg import tier_colors
+    from hagen._place._pods import workloads
+    from hagen._place._svg import namespaced_tier_colors
 
     from .._check import check
     from .._hydration import hydrate_syntheses
@@ -80,14 +81,8 @@ def _page(
     )
     cache = {id(spec): s for spec, s in zip(subject.specs, syntheses, strict=True)}
     inputs = add_specs(Inputs(), subject.specs, lambda spec: cache[id(spec)])
-    colors = tier_colors(inputs.tiers)
     page = Page(subject)
     scope = scoped(*diff, subject.prefix) if diff is not None else None
-    for synthesis in syntheses:
-        page.graphs.append(build_graph(synthesis, colors=colors))
-    if scope is not None:
-        add_marks_and_removed(page.graphs, scope)
-        page.data["diff"] = diff_section(scope, options.base or "")
     objects = [o for s in syntheses for o in s.objects]
     cluster = next((s.cluster for s in subject.specs if getattr(s, "cluster", None) is not None), None)
     page.data["placement"] = placement_section(
@@ -98,6 +93,17 @@ def _page(
         rollouts=options.rollouts,
         failures=options.failures,
     )
+    # A tier looks in the graph as its pods in the placement picture: colours by (namespace, tier).
+    colors = page.data["placement"].get("colors") or namespaced_tier_colors(
+        (w.namespace, w.tier) for w in workloads(inputs.objects, inputs.tier_labels)
+    )
+    for synthesis in syntheses:
+        namespace = synthesis.blueprint.namespace
+        mine = {tier: color for (ns, tier), color in colors.items() if ns == namespace}
+        page.graphs.append(build_graph(synthesis, colors=mine))
+    if scope is not None:
+        add_marks_and_removed(page.graphs, scope, subject.prefix)
+        page.data["diff"] = diff_section(scope, options.base or "")
     page.data["notes"] = list(hydration)  # releases not hydrated: not in the graph, findings or schema
     page.data["placement_notes"] = list(inputs.notes)  # releases whose pods were not placed
     out = f"{out_dir}/{subject.prefix}".rstrip("/")

@@ -83,9 +83,11 @@ def diff_section(result: Any, base: str) -> dict[str, Any]:
     }
 
 
-def add_marks_and_removed(graphs: list[Any], result: Any) -> None:
-    """Mark each graph's changed objects; draw the removed ones in the graph of their blueprint (by the
-    `app.kubernetes.io/instance` label), else in the first graph."""
+def add_marks_and_removed(graphs: list[Any], result: Any, prefix: str = "") -> None:
+    """Mark each graph's changed objects; draw the removed ones in the graph of their blueprint: the
+    folder they were written to (``<prefix><blueprint>/...``), else their `app.kubernetes.io/instance`
+    label, else the first graph. The folder decides first: a Helm release's objects carry the release's
+    instance label, and two blueprints may share a namespace."""
     from ._graph import add_removed
 
     found = marks(result)
@@ -100,5 +102,7 @@ def add_marks_and_removed(graphs: list[Any], result: Any) -> None:
         if obj.status != "removed" or not graphs or not isinstance(obj.old, dict):
             continue
         labels = (obj.old.get("metadata") or {}).get("labels") or {}
-        graph = by_name.get(labels.get("app.kubernetes.io/instance"), graphs[0])
+        path = str(obj.old_file or obj.file or "")
+        folder = path.removeprefix(prefix).split("/", 1)[0] if path.startswith(prefix) else ""
+        graph = by_name.get(folder) or by_name.get(labels.get("app.kubernetes.io/instance"), graphs[0])
         add_removed(graph, [(obj.object_id, obj.old)], Mark("removed"))

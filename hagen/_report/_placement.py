@@ -20,10 +20,11 @@ def placement_section(
     failures: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Template data: `svg`, `nodes` (name, zone, pods), `pending` (pod, tier, message, groups of nodes
-    with their reasons), `rollouts` and `failures` (the simulations' data), `summary`."""
+    with their reasons), `rollouts` and `failures` (the simulations' data), `summary`, and `colors`
+    ((namespace, tier) -> the fill colour the picture gives that tier's pods)."""
     from hagen._place import render_svg
     from hagen._place._report import zones_of
-    from hagen._place._svg import reason_groups
+    from hagen._place._svg import namespaced_tier_colors, reason_groups
 
     from .._place import fail, place, rollout
 
@@ -55,6 +56,7 @@ def placement_section(
         "rollouts": [_rollout(rollout(objects, cluster, t, order, tiers)[1]) for t in rollouts],
         "failures": [_failure(fail(objects, cluster, spec, order, tiers)[1]) for spec in failures],
         "topology": [n.message for n in placed.topology],
+        "colors": namespaced_tier_colors((p.pod.namespace, p.pod.tier) for p in sim.placements),
     }
 
 

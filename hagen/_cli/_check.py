@@ -99,7 +99,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"no PATH given and no {missing[0]}/ folder here (the project's blueprints)")
     args.out = args.out or project.out_path().as_posix()
     blueprint_paths, manifest_paths = _split(paths)
-    sources: list[Any] = list(blueprint_paths)  # loaded and hydrated by `check`, as synth writes them
+    sources: list[Any] = []
+    if blueprint_paths:  # loaded before the manifests (their errors first); `check` hydrates them
+        from .. import load_blueprints
+
+        sources.extend(load_blueprints(blueprint_paths, project=project))
     files: dict[str, str] = {}
     if manifest_paths:
         from .. import load_sourced

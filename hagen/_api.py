@@ -149,25 +149,43 @@ def synthesize_stream(
     return Stream(documents, [*findings, *conflicts], notes)  # warnings in `synth`'s order
 
 
-def plan(sources: Sources | None = None, *, project: Project | ProjectConfig | None = None) -> Planned:
-    """Every file `hagen synth` would write for these blueprints: relative path under out/ -> text (a
-    `Planned`: a dict whose `notes` say the Helm releases not hydrated, and why, as `synth` says them).
+def plan(
+    sources: Sources | None = None,
+    *,
+    project: Project | ProjectConfig | None = None,
+    out_dir: str | Path | None = None,
+) -> Planned:
+    """Every file `hagen synth` would leave in out/ for these blueprints: relative path under out/ -> text
+    (a `Planned`: a dict whose `notes` are what `synth` says on its Helm releases, in its order: those
+    not hydrated and why, an interrupted write of `out_dir` finished or discarded, the committed rendered
+    objects kept or stale).
 
-    Includes the ownership record (.hagen-owned) as a full synth of exactly these blueprints writes it.
-    Nothing is written. Without `sources`, the project's configuration decides (hagen.toml or
-    [tool.hagen], found from the current folder): with targets, out/<target>/<blueprint>/ and out/gitops/
-    for every target (see `plan_targets`); otherwise its blueprint folders (default blueprints/).
+    Includes the ownership record (.hagen-owned) as a full synth of exactly these blueprints writes it,
+    and, as `synth` keeps them, the rendered files committed in `out_dir` (default the project's out
+    folder) of a release declared ``hydrate=True`` that cannot be hydrated here (no chart copy) while their
+    values match (`hagen._output.Committed`). Nothing is generated on disk (reading the committed files
+    first finishes or discards an interrupted write, as every command reading out/ does). Without
+    `sources`, the project's configuration decides (hagen.toml or [tool.hagen], found from the current
+    folder): with targets, out/<target>/<blueprint>/ and out/gitops/ for every target (see
+    `plan_targets`); otherwise its blueprint folders (default blueprints/).
     """
     from ._project import as_project
 
     project = as_project(project)
+    out_dir = project.out_path() if out_dir is None else out_dir
     if sources is None:
         if project.targets:
             from ._project import plan_targets
 
-            return plan_targets(project)
+            return plan_targets(project, out_dir=out_dir)
         sources = project.blueprint_paths()
-    _, files, notes = hydrate_syntheses(synthesize_all(sources, project=project), project=project)
+    files: dict[str, str] = {}
+    notes: list[str] = []
+    for synthesis in synthesize_all(sources, project=project):
+        # one blueprint at a time, as `synth` hydrates them: its notes in the same order
+        _, texts, found = hydrate_syntheses([synthesis], project=project, out_dir=out_dir)
+        files.update(texts)
+        notes.extend(found)
     files[OWNED_RECORD] = owned_record(files.keys())
     return Planned(sorted(files.items()), notes)
 

@@ -89,10 +89,10 @@ def sarif_data(
     (SARIF 2.1.0 §3.20.21: what the tool reports about its run rather than about the code).
 
     A result points at the finding's file; else at its blueprint's source file (`sources`: blueprint
-    name -> file); else at `default_uri`, which should name a file (code scanning drops results whose
-    location is a folder).
+    name -> file, over the result's own `sources`); else at `default_uri`, which should name a file
+    (code scanning drops results whose location is a folder).
     """
-    known = dict(sources or {})
+    known = {**result.sources, **(sources or {})}
     entries: list[tuple[Finding, str | None]] = [(f, None) for f in result.findings]
     entries += [(s.finding, s.reason) for s in result.suppressed]
     examples = {f.id: f for f, _ in reversed(entries)}

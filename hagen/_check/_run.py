@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +65,14 @@ def default_rules() -> tuple[RuleFn, ...]:
 class CheckResult:
     """Active findings and the suppressed ones (with their reasons), both sorted by finding_sort_key;
     `notes`: what was left out of the check and why (a Helm release not hydrated: its chart's objects
-    were not checked), as `hagen synth` says them; every report format shows them."""
+    were not checked), as `hagen synth` says them; every report format shows them. `sources`: blueprint
+    name -> the file it was loaded from, for the checked syntheses (SARIF points a finding without an
+    out/ file there)."""
 
     findings: tuple[Finding, ...]
     suppressed: tuple[Suppressed, ...] = ()
     notes: tuple[str, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def failing(self, fail_on: Severity) -> list[Finding]:
         """Active findings at or above `fail_on` (suppressed findings never fail a run)."""
@@ -212,12 +215,13 @@ def check(
     rules: Sequence[RuleFn] | None = None,
     files: Mapping[str, str] | None = None,
     suppress: Suppressions | None = None,
-    out_dir: str | Path = "out",
+    out_dir: str | Path | None = None,
     extras: Mapping[str, Any] | Iterable[Any] | None = None,
     kube_version: str | None = None,
     project: Any = None,
     texts: Mapping[str, str] | None = None,
     notes: Sequence[str] = (),
+    target: str | None = None,
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
     blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
@@ -225,8 +229,16 @@ def check(
     For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
     add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the
     profile. `files` maps the ids of plain objects to the files they were read from; objects of a
-    synthesis point at the files `hagen synth` writes under `out_dir` (str or Path). Blueprints are loaded
-    through `project` (a hagen.Project: chart copies, Helm cache; default `hagen.load_project()`).
+    synthesis point at the files `hagen synth` writes under `out_dir` (str or Path; default the project's
+    out folder, `project.out_path()`, where blueprints are loaded here, else ``out``). Blueprints are loaded
+    through `project` (a hagen.Project: chart copies, Helm cache; default `hagen.load_project()`) and
+    checked as `hagen check` checks them (the same code path): Helm values with error findings are
+    findings, not a ChartError, and releases declared ``hydrate=True`` are rendered in as `hagen synth`
+    writes them, or their rendered objects kept as committed in `out_dir` where there is no chart copy
+    (`hydrate_syntheses`), their files' texts giving the findings' lines and synth's notes on them
+    (release not hydrated, objects kept or stale) coming first in the result's `notes`. `target`: the
+    blueprints (`source`: paths or blueprint classes; None: the project's) as that target of the project
+    builds them (overrides, `hydrate`, Kubernetes version), their files under ``out_dir/<target>/``.
 
     `extras` are documents that go with plain objects without being objects: a synthesis's `extras`
     (relative path -> data) or any list of documents; the add-ons of an eksctl ClusterConfig among them
@@ -241,11 +253,21 @@ def check(
     `texts` (path relative to `out_dir` -> text, as `hydrate_syntheses` returns them), and without it
     their findings have no line. For plain objects it is the file `files` names, as read from disk.
     """
-    out_dir = Path(out_dir).as_posix()
     chosen = tuple(rules) if rules is not None else default_rules()
     from .._sources import syntheses_or_objects
 
-    items = syntheses_or_objects(source, project)
+    loaded = syntheses_or_objects(
+        source, project, out_dir=out_dir, kube_version=kube_version, report_errors=True, target=target
+    )
+    items, project, kube_version = loaded.items, loaded.project, loaded.kube_version
+    if loaded.out_dir is not None:  # blueprints loaded here: the hydrated releases' files give the lines
+        prefix = f"{target}/" if target else ""
+        out_dir = f"{loaded.out_dir.as_posix()}/{target}" if target else loaded.out_dir
+        texts = {**{p.removeprefix(prefix): t for p, t in loaded.texts.items()}, **(texts or {})}
+        notes = [*loaded.notes, *notes]
+    elif out_dir is None:
+        out_dir = "out"
+    out_dir = Path(out_dir).as_posix()
     contexts: list[CheckContext] = []
     merged: dict[tuple[str | None, str], dict[str, str]] = {}
     plain: list[Object] = []
@@ -278,4 +300,5 @@ def check(
         )
     merged.update({k: dict(v) for k, v in (suppress or {}).items()})
     result = run_rules(contexts, chosen, merged)
-    return replace(result, notes=tuple(dict.fromkeys(notes))) if notes else result
+    sources = {s.blueprint.name: s.blueprint.source for s in syntheses if getattr(s.blueprint, "source", "")}
+    return replace(result, notes=tuple(dict.fromkeys(notes)), sources=sources)

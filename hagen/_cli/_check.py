@@ -100,23 +100,10 @@ def run(args: argparse.Namespace) -> int:
     args.out = args.out or project.out_path().as_posix()
     blueprint_paths, manifest_paths = _split(paths)
     sources: list[Any] = []
-    notes: list[str] = []  # releases not hydrated: their chart's objects are not checked
-    texts: dict[str, str] = {}  # the hydrated releases' files: their findings' lines are read off them
-    if blueprint_paths:
-        from .. import hydrate_syntheses, load_blueprints, synthesize
+    if blueprint_paths:  # loaded before the manifests (their errors first); `check` hydrates them
+        from .. import load_blueprints
 
-        # What `hagen synth` writes: the charts of hydrated releases rendered in (or their objects kept as
-        # committed), checked with the rest, and what synth says on them.
-        specs = load_blueprints(blueprint_paths, project=project)
-        syntheses, texts, notes = hydrate_syntheses(
-            [synthesize(spec, report_errors=True) for spec in specs],
-            project=project,
-            kube_version=args.kube_version or project.kube_version,
-            files=False,
-            out_dir=args.out,
-        )
-        sources.extend(syntheses)
-        _print_notes(notes, args.format)
+        sources.extend(load_blueprints(blueprint_paths, project=project))
     files: dict[str, str] = {}
     if manifest_paths:
         from .. import load_sourced
@@ -124,23 +111,20 @@ def run(args: argparse.Namespace) -> int:
         for obj, source in load_sourced(manifest_paths):
             sources.append(obj)
             files.setdefault(object_id(obj), source)
-    cluster = ClusterCounts(nodes=args.nodes, zones=args.zones)
-    version = args.kube_version or project.kube_version
     result = check(
         sources,
-        cluster=cluster,
+        cluster=ClusterCounts(nodes=args.nodes, zones=args.zones),
         files=files,
         out_dir=args.out,
-        kube_version=version,
-        notes=notes,
-        texts=texts,
+        kube_version=args.kube_version or project.kube_version,
+        project=project,
     )
+    _print_notes(list(result.notes), args.format)
     if args.format == "json":
         sys.stdout.write(json_report(result))
     elif args.format == "sarif":
-        blueprint_files = {s.blueprint.name: s.blueprint.source for s in sources if hasattr(s, "blueprint")}
         fallback = project.source or Path(paths[0]).as_posix()
-        sys.stdout.write(sarif_report(result, default_uri=fallback, sources=blueprint_files))
+        sys.stdout.write(sarif_report(result, default_uri=fallback))
     else:
         sys.stdout.write(text_report(result))
     return 1 if result.failing(args.fail_on) else 0
@@ -151,18 +135,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import json
     import sys
 
-    from .. import (
-        ClusterCounts,
-        InputError,
-        blueprint_classes,
-        build_target,
-        check,
-        hydrate_syntheses,
-        json_report,
-        sarif_report,
-        synthesize,
-        text_report,
-    )
+    from .. import ClusterCounts, InputError, blueprint_classes, check, json_report, sarif_report, text_report
 
     names = project.select(args.target)
     args.out = args.out or project.out_path().as_posix()
@@ -180,34 +153,21 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     data: dict[str, Any] = {}
     notes: list[str] = []
     for name in names:
-        build = build_target(project, name, classes)
-        blueprint_files = {s.name: s.source for s in build.specs if s.source}
-        version = args.kube_version or build.kube_version
-        syntheses, hydrated, said = hydrate_syntheses(
-            [synthesize(s, report_errors=True) for s in build.specs],
-            project=project,
-            kube_version=version,
-            hydrate_all=build.hydrate,
-            files=False,
+        result = check(
+            classes,
+            cluster=cluster,
             out_dir=args.out,
+            kube_version=args.kube_version,
+            project=project,
             target=name,
         )
-        notes.extend(n for n in said if n not in notes)
-        result = check(
-            syntheses,
-            cluster=cluster,
-            out_dir=f"{args.out}/{name}",
-            kube_version=version,
-            notes=said,
-            # The target's files come under <target>/; check reads them relative to out/<target>.
-            texts={path.removeprefix(f"{name}/"): text for path, text in hydrated.items()},
-        )
+        notes.extend(n for n in result.notes if n not in notes)
         failing = failing or bool(result.failing(args.fail_on))
         if args.format == "json":
             data[name] = json.loads(json_report(result))
         elif args.format == "sarif":
-            fallback = project.source or next(iter(blueprint_files.values()), f"{args.out}/{name}")
-            texts.append(sarif_report(result, default_uri=fallback, sources=blueprint_files))
+            fallback = project.source or next(iter(result.sources.values()), f"{args.out}/{name}")
+            texts.append(sarif_report(result, default_uri=fallback))
         else:
             texts.append(f"target {name}:\n{text_report(result)}")
     if args.format == "json":

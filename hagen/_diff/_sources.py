@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from .._output import (
     OWNED_RECORD,
-    carry_unhydrated,
     in_scope,
     kept_files,
     owned_record,
@@ -60,8 +59,9 @@ def diff_planned(
     reported as foreign, never as drift. With `against`, that directory or file stands in for out/, and
     only objects are compared (not which file they are in, nor formatting).
     `scope` (top-level folders, i.e. blueprint names) limits the check to those blueprints, as a synth of
-    some blueprints only leaves the others' files alone. `said`: the notes synthesis gave (Helm releases
-    not hydrated), told before those on the committed rendered objects kept, as `hagen synth` tells them.
+    some blueprints only leaves the others' files alone. `planned` holds what synth leaves in out/,
+    the committed rendered objects of releases not hydrated here among them (`hagen.plan`): nothing is
+    carried over here.
     """
     out = Path(against if against is not None else out_dir)
     recovery = recover_output(out) if against is None else None
@@ -72,11 +72,6 @@ def diff_planned(
     generated = {p: t for p, t in planned.items() if p != OWNED_RECORD}
     notes: list[str] = [recovery] if recovery else []
     notes.extend(getattr(planned, "notes", ()))  # releases synth would not hydrate here, as it says
-    if against is None:
-        generated, carried = carry_unhydrated(generated, disk.texts, owned)
-        notes.extend(carried)
-        if new_record is not None and carried:
-            new_record = owned_record(generated.keys())
     if against is not None and not owned:
         owned = set(disk.texts)  # a tree that was not written by hagen: compare all of it
     elsewhere = {p for p in owned if not in_scope(p, scope)}
@@ -97,7 +92,7 @@ def diff_planned(
     return replace(result, foreign=foreign, formatting_only=formatting, notes=tuple(notes))
 
 
-def _blueprint_sources(specs: Sequence[Any], project: Any) -> dict[str, str]:
+def _blueprint_sources(specs: Sequence[Any], project: Any, out_dir: str | Path) -> dict[str, str]:
     """out/ file -> the blueprint file it comes from (a file two blueprints share is left out)."""
     from .._api import plan
 
@@ -106,7 +101,7 @@ def _blueprint_sources(specs: Sequence[Any], project: Any) -> dict[str, str]:
         source = str(getattr(spec, "source", "") or "")
         if not source:
             continue
-        for path in plan([spec], project=project):
+        for path in plan([spec], project=project, out_dir=out_dir):
             seen.setdefault(path, set()).add(source)
     return {path: next(iter(found)) for path, found in seen.items() if len(found) == 1}
 
@@ -143,10 +138,12 @@ def diff_output(
         blueprint_paths = [blueprint_paths]  # one path, not a sequence of characters
     if blueprint_paths is None:
         if project.targets:
-            result = diff_planned(plan(project=project), out_dir, against, None, ignore=ignore)
+            result = diff_planned(
+                plan(project=project, out_dir=out_dir), out_dir, against, None, ignore=ignore
+            )
             if with_sources and result.drift:
                 specs = load_blueprints(project.blueprint_paths(), project=project)
-                plain = _blueprint_sources(specs, project)
+                plain = _blueprint_sources(specs, project, out_dir)
                 sources = {f"{t}/{p}": s for t in project.targets for p, s in plain.items()}
                 result = replace(result, sources=sources)
             return result
@@ -155,7 +152,9 @@ def diff_output(
     specs = load_blueprints(paths, project=project)
     # Like `hagen synth`: given only some blueprint files, the other blueprints' output is not in question.
     scope = removal_scope(all(p.is_dir() for p in paths), (spec.name for spec in specs))
-    result = diff_planned(plan(specs, project=project), out_dir, against, scope, ignore=ignore)
+    result = diff_planned(
+        plan(specs, project=project, out_dir=out_dir), out_dir, against, scope, ignore=ignore
+    )
     if with_sources and result.drift:
-        result = replace(result, sources=_blueprint_sources(specs, project))
+        result = replace(result, sources=_blueprint_sources(specs, project, out_dir))
     return result

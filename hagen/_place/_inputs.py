@@ -9,6 +9,7 @@ from typing import Any
 
 from .._errors import HagenError, InputError
 from .._labels import DEFAULT_TIER_LABEL
+from .._sources import syntheses_or_objects
 from ._cluster import ClusterProfile
 
 _MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
@@ -98,26 +99,17 @@ def load_inputs(paths: Sequence[Path], project: Any = None, out_dir: str | Path 
     blueprint_paths = [p for p in paths if _is_blueprint(p)]
     manifest_paths = [p for p in paths if not _is_blueprint(p)]
     if blueprint_paths:
-        from .._blueprint import load_blueprints
-        from .._hydration import hydrate_syntheses
-        from .._project import as_project
-        from .._synth import synthesize
-
-        project = as_project(project)  # resolved once: loading and hydration read the same context
-        committed = project.out_path() if out_dir is None else out_dir
-
-        def synthesized(spec: Any) -> Any:
-            # What `hagen synth` writes: with the objects of the releases it hydrates (test hooks dropped)
-            # or keeps as committed, and what it says on them.
-            hydrated, _, notes = hydrate_syntheses(
-                [synthesize(spec)], project=project, files=False, out_dir=committed
-            )
-            out.notes.extend(n for n in notes if n not in out.notes)
-            return hydrated[0]
-
-        add_specs(out, load_blueprints(blueprint_paths, project=project), synthesized)
+        add_syntheses(out, syntheses_or_objects(blueprint_paths, project, out_dir=out_dir))
     out.objects.extend(load_manifests(manifest_paths))
     return out
+
+
+def add_syntheses(out: Inputs, loaded: Any) -> Inputs:
+    """The syntheses `syntheses_or_objects` loaded (what `hagen synth` writes: the releases it hydrates
+    rendered in, or kept as committed) into `out`, with its notes on them first."""
+    out.notes.extend(n for n in loaded.notes if n not in out.notes)
+    made = {id(s.blueprint): s for s in loaded.items if hasattr(s, "objects")}
+    return add_specs(out, [s.blueprint for s in made.values()], lambda spec: made[id(spec)])
 
 
 def add_specs(out: Inputs, specs: Iterable[Any], synthesize: Any) -> Inputs:

@@ -25,6 +25,9 @@ class Placed:
     order: str = "declared"
     tiers: tuple[str, ...] = ()
     topology: list[TopologyNote] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What `hagen place` says on blueprints loaded here: Helm releases not hydrated or not placed, their
+    committed objects kept (or stale)."""
 
     @property
     def simulation(self) -> Simulation:
@@ -59,25 +62,35 @@ def namespace_labels(objects: Sequence[Mapping[str, Any]]) -> dict[str, dict[str
 
 def _objects_and_cluster(
     source: Any, cluster: ClusterProfile | None, project: Any = None
-) -> tuple[list[Mapping[str, Any]], ClusterProfile]:
+) -> tuple[list[Mapping[str, Any]], ClusterProfile, list[str], tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The objects to place, the cluster, the notes on what is not placed as given, and the tier order
+    and tier label keys of the blueprints loaded here (as `hagen place` loads them: `add_syntheses`)."""
     from .._sources import syntheses_or_objects
+    from ._inputs import Inputs, add_syntheses
 
-    items = syntheses_or_objects(source, project)
+    loaded = syntheses_or_objects(source, project)
     objects: list[Mapping[str, Any]] = []
-    for item in items:
-        if hasattr(item, "objects"):
+    notes: list[str] = []
+    tiers: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    if loaded.out_dir is not None:  # blueprints loaded here: with the releases `hagen place` places
+        inputs = add_syntheses(Inputs(), loaded)
+        notes, tiers = inputs.notes, (tuple(inputs.tiers), tuple(inputs.tier_labels))
+        cluster = cluster if cluster is not None else inputs.cluster
+        objects.extend(inputs.objects)
+    for item in loaded.items:
+        if not hasattr(item, "objects"):
+            objects.append(item)
+        elif loaded.out_dir is None:
             objects.extend(item.objects)
             declared = getattr(item.blueprint, "cluster", None)
             cluster = cluster if cluster is not None else declared
-        else:
-            objects.append(item)
     if cluster is None:
         from .._errors import InputError
 
         raise InputError(
             "no cluster to place on: give a ClusterProfile or declare `cluster` in the blueprint"
         )
-    return objects, cluster
+    return objects, cluster, notes, tiers
 
 
 def place(
@@ -96,12 +109,21 @@ def place(
     defaults to the blueprints' own cluster profile (`cluster = ClusterProfile...`). Raises InputError
     when there is no cluster to place on. A pod's tier is its component label, else the first of
     `tier_labels` it carries (the blueprints' configured tier label keys).
+
+    Blueprints loaded here are placed as `hagen place` places them (one code path, `add_syntheses`): the
+    objects `hagen synth` writes, with the releases declared ``hydrate=True`` rendered in or kept as
+    committed in the project's out folder, and other releases whose chart copy is at hand rendered; their
+    tier order and label keys stand for empty `tiers` and the default `tier_labels`, and what is not
+    placed is said in the result's `notes`, as `hagen place` says it.
     """
-    objects, cluster = _objects_and_cluster(objects, cluster, project)
+    objects, cluster, notes, (order_of, labels_of) = _objects_and_cluster(objects, cluster, project)
+    tiers = tiers or order_of  # blueprints loaded here: their tier order and label keys, as `hagen place`
+    tier_labels = labels_of if labels_of and tuple(tier_labels) == (DEFAULT_TIER_LABEL,) else tier_labels
     nodes = sim_nodes(cluster.nodes)
     items = workloads(objects, tier_labels)
     namespaces = namespace_labels(objects)
     sim = Simulator(nodes, namespaces)
     for pod in expand(items, nodes, order, tiers):
         sim.create(pod)
-    return Placed(sim, items, cluster, namespaces, order, tuple(tiers), topology_notes(items, nodes))
+    topology = topology_notes(items, nodes)
+    return Placed(sim, items, cluster, namespaces, order, tuple(tiers), topology, notes)

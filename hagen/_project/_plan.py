@@ -90,20 +90,26 @@ def plan_targets(
     blueprints: Sequence[str | Path] | None = None,
     jobs: int | None = None,
     charts: Mapping[str, Path] | None = None,
+    out_dir: str | Path | None = None,
 ) -> Planned:
-    """Every file `hagen synth` writes for these targets (default: all): path relative to out/ -> text,
-    with out/gitops/ and the ownership record as a synth of exactly these targets leaves it (a
-    `Planned`: a dict whose `notes` say each target's releases not hydrated, as `synth_targets` does)."""
-    from .._output import OWNED_RECORD, Planned, owned_record
+    """Every file `hagen synth` leaves in out/ for these targets (default: all): path relative to out/ ->
+    text, with out/gitops/ and the ownership record as a synth of exactly these targets leaves it, and
+    the rendered files committed in `out_dir` (default the project's out folder) of a release to hydrate
+    that has no chart copy here while their values match, as `synth_targets` keeps them (a `Planned`: a
+    dict whose `notes` are those `synth_targets` says: an interrupted write of `out_dir` finished or
+    discarded, each target's releases not hydrated, the committed objects kept or stale)."""
+    from .._output import OWNED_RECORD, Planned, owned_record, recover_output
 
     _require_targets(project)
     names = project.select(targets)
+    out = Path(out_dir) if out_dir is not None else project.path(project.out)
+    recovery = recover_output(out)  # before the committed rendered objects are read, as synth does
     rendered = render_targets(
-        project, names, _paths(project, blueprints), jobs=jobs, charts=given_charts(project, charts)
+        project, names, _paths(project, blueprints), jobs=jobs, charts=given_charts(project, charts, out)
     )
     files = _files(project, rendered)
     files[OWNED_RECORD] = owned_record(files.keys())
-    return Planned(sorted(files.items()), hydration_notes(rendered))
+    return Planned(sorted(files.items()), [*([recovery] if recovery else []), *hydration_notes(rendered)])
 
 
 def synth_targets(

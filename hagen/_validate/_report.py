@@ -72,6 +72,9 @@ class ValidationReport:
     errors: tuple[SchemaViolation, ...]
     validated: tuple[str, ...]
     not_validated: tuple[NotValidated, ...]
+    notes: tuple[str, ...] = ()
+    """What the reading did besides validating: the out folder's interrupted write it finished or discarded
+    first (`validate_paths(out_dir=)`), in the words `hagen synth` and `hagen diff` say it."""
 
     @property
     def ok(self) -> bool:
@@ -85,6 +88,7 @@ class ValidationReport:
             "validated": len(self.validated),
             "errors": [e.to_dict() for e in self.errors],
             "not_validated": [n.to_dict() for n in self.not_validated],
+            "notes": list(self.notes),
         }
 
     def text(self) -> str:

@@ -27,7 +27,7 @@ def test_a_name_kubernetes_1_32_accepts_is_synthesized(tmp_path: Path) -> None:
 def test_an_older_version_refuses_it_with_the_api_servers_words(tmp_path: Path) -> None:
     path = _blueprint(tmp_path / "bp", '"1ST": "x"')
     proc = run_hagen("synth", str(path), "--stdout", "--kube-version", "1.31", cwd=tmp_path)
-    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.returncode == 2 and proc.stdout == ""
     assert "spec.template.spec.containers[0].env[0].name" in proc.stderr
     assert "must not start with a digit" in proc.stderr
 

@@ -140,7 +140,7 @@ def test_patched_objects_are_validated_like_generated_ones(tmp_path: Path) -> No
         '                         ops=[{"op": "add", "path": "/spec/replica", "value": 2}])]\n',
     )
     result = run_hagen("synth", str(path), "-o", str(tmp_path / "out"))
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 2, result.stderr
     assert "replica" in result.stdout + result.stderr
     assert not (tmp_path / "out").exists()
 
@@ -217,7 +217,7 @@ def test_a_patch_the_api_server_would_refuse_stops_synth(tmp_path: Path) -> None
         """,
     )
     result = run_hagen("synth", str(path), "-o", str(tmp_path / "out"))
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 2, result.stderr
     assert "spec.template.spec.volumes[1].configMap.items[0].path" in result.stdout + result.stderr
     assert "must not contain '..'" in result.stdout + result.stderr
     assert not (tmp_path / "out").exists()

@@ -197,7 +197,7 @@ def test_a_rendered_object_the_api_server_refuses_stops_synth(tmp_path: Path) ->
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: hydra\nspec:\n  ports:\n  - port: 70000\n"
     )
     result = _hagen(project, "synth", "--chart", f"hydra={broken}")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "core.Service.hydra.hydra" in result.stderr and "spec.ports[0].port" in result.stderr
     assert not (project / "out").exists()
 

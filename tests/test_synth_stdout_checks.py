@@ -1,5 +1,6 @@
 """`hagen synth --stdout` refuses what `hagen synth` refuses: objects failing the schema or the API server's
-rules, a cluster-scoped object two blueprints emit differently; it prints nothing then, and exits 1."""
+rules (exit 2: the blueprint is bad input), a cluster-scoped object two blueprints emit differently (exit
+1: a finding); it prints nothing then."""
 
 from __future__ import annotations
 
@@ -32,16 +33,16 @@ REPLICAZ = '{"op": "add", "path": "/spec/replicaz", "value": 5}'
 TRAFFIC = '{"op": "add", "path": "/spec/trafficDistribution", "value": "PreferClose"}'
 
 
-def test_an_unknown_field_prints_nothing_and_exits_1(tmp_path: Path) -> None:
+def test_an_unknown_field_prints_nothing_and_exits_2(tmp_path: Path) -> None:
     path = _patched(tmp_path / "bp", REPLICAZ)
     proc = run_hagen("synth", str(path), "--stdout", cwd=tmp_path)
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     assert proc.stdout == ""
     assert "spec.replicaz: unknown field 'replicaz'; did you mean 'replicas'?" in proc.stderr
     assert proc.stderr.rstrip().endswith("hagen synth: objects fail the Kubernetes schema; nothing printed")
     # to files the same blueprint is refused with the same finding
     files = run_hagen("synth", str(path), "-o", "out", cwd=tmp_path)
-    assert files.returncode == 1 and "spec.replicaz: unknown field 'replicaz'" in files.stderr
+    assert files.returncode == 2 and "spec.replicaz: unknown field 'replicaz'" in files.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -56,13 +57,13 @@ def test_no_validate_prints_what_the_blueprint_makes(tmp_path: Path) -> None:
 def test_the_kube_version_decides_as_for_files(tmp_path: Path) -> None:
     path = _patched(tmp_path / "bp", TRAFFIC)  # Service.spec.trafficDistribution: Kubernetes 1.30+
     old = run_hagen("synth", str(path), "--stdout", "--kube-version", "1.28", cwd=tmp_path)
-    assert old.returncode == 1 and old.stdout == ""
+    assert old.returncode == 2 and old.stdout == ""
     assert "spec.trafficDistribution" in old.stderr
     new = run_hagen("synth", str(path), "--stdout", "--kube-version", "1.33", cwd=tmp_path)
     assert new.returncode == 0 and "trafficDistribution: PreferClose" in new.stdout
     # the project's kube_version holds without the flag
     (tmp_path / "hagen.toml").write_text('blueprints = ["bp"]\nkube_version = "1.28"\n')
-    assert run_hagen("synth", "--stdout", cwd=tmp_path).returncode == 1
+    assert run_hagen("synth", "--stdout", cwd=tmp_path).returncode == 2
     with pytest.raises(hagen.InvalidOutput) as caught:
         hagen.synthesize_stream(project=hagen.load_project(tmp_path))
     (report,) = caught.value.reports.values()
@@ -129,7 +130,7 @@ def test_a_targets_stream_is_checked_at_the_targets_version(tmp_path: Path) -> N
         'blueprints = ["bp"]\n[targets.old]\nkube_version = "1.28"\n[targets.new]\nkube_version = "1.33"\n'
     )
     old = run_hagen("synth", "--stdout", "--target", "old", cwd=tmp_path)
-    assert old.returncode == 1 and old.stdout == "", old.stderr
+    assert old.returncode == 2 and old.stdout == "", old.stderr
     assert "spec.trafficDistribution" in old.stderr and "Kubernetes 1.28" in old.stderr
     new = run_hagen("synth", "--stdout", "--target", "new", cwd=tmp_path)
     assert new.returncode == 0, new.stderr

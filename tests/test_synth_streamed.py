@@ -4,6 +4,7 @@ with the files, the report and the errors of synthesizing, rendering and validat
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -89,10 +90,20 @@ def test_a_schema_error_found_while_streaming_is_the_whole_report_and_writes_not
         for obj in synthesis.objects:
             bad(obj)
     expected = hagen.validate_objects([o for s in syntheses for o in s.objects])
+    # each error names the blueprint that made its object, as the whole synthesis's validation says it
+    made_by = {hagen.object_id(o): s.blueprint for s in syntheses for o in s.objects}
+    errors = tuple(
+        replace(e, source=made_by[e.object_id].source, class_name=made_by[e.object_id].class_name)
+        for e in expected.errors
+    )
     _altered(monkeypatch, bad)
     with pytest.raises(hagen.InvalidOutput) as caught:
         hagen.synth([folder], tmp_path / "out")
-    assert caught.value.reports == {"": expected}
+    assert caught.value.reports == {"": replace(expected, errors=errors)}
+    assert {(e.source, e.class_name) for e in errors} == {
+        (str(folder / "a.py"), "A"),
+        (str(folder / "b.py"), "B"),
+    }
     assert len(expected.errors) == 5  # three Deployments, two Services
     assert not (tmp_path / "out").exists()
 

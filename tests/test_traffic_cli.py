@@ -150,7 +150,7 @@ def test_native_sidecars_are_refused_for_kubernetes_before_1_29(tmp_path: Path) 
     result = run_hagen(
         "synth", str(TRAFFIC / "blueprint.py"), "-o", str(tmp_path / "out"), "--kube-version", "1.28"
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert (
         "apps.Deployment.orders.api [orders/api]: "
         "spec.template.spec.initContainers[1].restartPolicy: Forbidden: "

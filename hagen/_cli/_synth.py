@@ -85,9 +85,7 @@ def run(args: argparse.Namespace) -> int:
             sources, args.out, validate=not args.no_validate, kube_version=args.kube_version, project=project
         )
     except hagen.InvalidOutput as exc:
-        print(exc.report.text(), file=sys.stderr)
-        print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
-        return 1
+        return refused(exc, "written")
     except hagen.BlockingFindings as exc:
         return blocked(exc)
     _print_findings(report.findings)
@@ -110,9 +108,7 @@ def _print_stream(args: argparse.Namespace, stream: Callable[[], hagen.Stream]) 
     try:
         documents = stream()
     except hagen.InvalidOutput as exc:
-        print(exc.report.text(), file=sys.stderr)
-        print("hagen synth: objects fail the Kubernetes schema; nothing printed", file=sys.stderr)
-        return 1
+        return refused(exc, "printed")
     except hagen.BlockingFindings as exc:
         return blocked(exc, "printed")
     sys.stdout.writelines(documents)
@@ -148,9 +144,7 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
             jobs=args.jobs,
         )
     except hagen.InvalidOutput as exc:
-        print(str(exc), file=sys.stderr)
-        print("hagen synth: objects fail the Kubernetes schema; nothing written", file=sys.stderr)
-        return 1
+        return refused(exc, "written")
     except hagen.BlockingFindings as exc:
         return blocked(exc)
     _print_findings(report.findings)
@@ -174,6 +168,15 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def refused(exc: hagen.InvalidOutput, done: str) -> int:
+    """Objects that fail the Kubernetes schema: the blueprints are bad input (exit 2). Each error names the
+    blueprint file and class, the object, the field and what is wrong (the exception's message, as the
+    API raises it), then what was not done."""
+    print(str(exc), file=sys.stderr)
+    print(f"hagen synth: objects fail the Kubernetes schema; nothing {done}", file=sys.stderr)
+    return 2
 
 
 def blocked(exc: hagen.BlockingFindings, done: str = "written", command: str = "synth") -> int:

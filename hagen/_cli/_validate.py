@@ -59,17 +59,32 @@ def run(args: argparse.Namespace) -> int:
             args.paths, args.kube_version = [out], args.kube_version or project.kube_version
         else:
             return _run_targets(args, project)
-    elif args.kube_version is None:  # files named outright: the project's version, as synth and check use
+    else:
+        from pathlib import Path
+
         from .. import find_project
 
+        out = Path("out")  # outside a configured project, the default out folder (ProjectConfig.out)
         if find_project() is not None:  # outside a project, nothing to read (and pydantic not imported)
-            args.kube_version = args.project.kube_version
-    report = validate_paths(args.paths, args.kube_version)
+            # files named outright: the project's version, as synth and check use
+            args.kube_version = args.kube_version or args.project.kube_version
+            out = args.project.out_path()
+    # what is validated in the out folder is recovered first (an interrupted write), as synth and diff do
+    report = validate_paths(args.paths, args.kube_version, out_dir=out)
+    _print_notes(report.notes)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, sort_keys=True, default=str) + "\n")
     else:
         sys.stdout.write(report.text())
     return 0 if report.ok else 1
+
+
+def _print_notes(notes: Any) -> None:
+    """The notes on stderr in every format (the JSON carries them too), as `hagen diff` prints them."""
+    import sys
+
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
 
 
 def _run_targets(args: argparse.Namespace, project: Any) -> int:
@@ -82,11 +97,17 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     ok = True
     texts: list[str] = []
     data: dict[str, Any] = {}
+    out = project.out_path()
     for name in project.select(args.target):
-        folder = project.out_path() / name
+        folder = out / name
         if not folder.is_dir():
             raise InputError(f"{folder}: no such folder; run `hagen synth --target {name}` first")
-        report = validate_paths([folder], args.kube_version or target_kube_version(project, name))
+        # out/ is recovered (an interrupted write finished or discarded) before the first target's folder
+        # is read; the note is that report's
+        report = validate_paths(
+            [folder], args.kube_version or target_kube_version(project, name), out_dir=out
+        )
+        _print_notes(report.notes)
         ok = ok and report.ok
         data[name] = report.to_dict()
         texts.append(f"target {name}:\n{report.text()}")

@@ -259,22 +259,25 @@ def streamed_documents(parts: Sequence[Streamed | Synthesis]) -> list[str]:
 
 def merged_report(parts: Sequence[Streamed | Synthesis], kube_version: str | None) -> ValidationReport:
     """`validate_objects` of every object of `parts` in order: streamed ones from what was kept, whole
-    syntheses (hydrated ones) validated here."""
+    syntheses (hydrated ones) validated here. Each error names the file and class of the blueprint that
+    made its object (`declared_in`): the objects are built in code, their blueprint is where to fix them."""
     from .._validate import ValidationReport, validate_objects
+    from .._validate._report import declared_in
 
     version = validate_objects((), kube_version).kube_version  # raises a refused version here
     errors: list[SchemaError] = []
     validated: list[str] = []
     skipped: list[NotValidated] = []
     for part in parts:
+        spec = part.blueprint
         if isinstance(part, Synthesis):
             report = validate_objects(part.objects, kube_version)
-            errors.extend(report.errors)
+            errors.extend(declared_in(report.errors, spec.source or None, spec.class_name or None))
             validated.extend(report.validated)
             skipped.extend(report.not_validated)
             continue
         for item in part.made:
-            errors.extend(item.errors)
+            errors.extend(declared_in(item.errors, spec.source or None, spec.class_name or None))
             if item.validated:
                 validated.append(item.oid)
             skipped.extend(item.skipped)

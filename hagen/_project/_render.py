@@ -86,14 +86,12 @@ def render_build(
     Releases to hydrate (the target's `hydrate`, or the release's) are rendered from the chart copies
     `charts` names and validated with the rest."""
     files: dict[str, str] = {}
-    objects = []
     findings: list[Any] = []
     notes: list[str] = []
     syntheses = []
     for spec in build.specs:
         synthesis, produced, said = hydrated_synthesis(build, spec, charts or ChartSources(), kube_version)
         syntheses.append(synthesis)
-        objects.extend(synthesis.objects)
         findings.extend(synthesis.findings)
         files.update(produced)
         notes.extend(n for n in said if n not in notes)
@@ -102,9 +100,10 @@ def render_build(
     findings.extend(conflict_findings(syntheses))  # two blueprints of the target, one cluster-scoped object
     report = None
     if validate:
-        from .._validate import validate_objects
+        from .._output._streamed import merged_report
 
-        report = validate_objects(objects, kube_version or build.kube_version)
+        # per blueprint, so that each error names the blueprint file and class that made its object
+        report = merged_report(syntheses, kube_version or build.kube_version)
     namespaces = {s.name: s.namespace for s in build.specs}
     releases = tuple(r.name for s in build.specs for r in s.releases)
     return RenderedTarget(build.name, files, namespaces, report, tuple(findings), releases, tuple(notes))

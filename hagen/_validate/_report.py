@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -14,7 +15,9 @@ class SchemaViolation:
     `value` the offending value (None when a required field is missing). `blueprint` and `tier` come from
     the object's ``app.kubernetes.io/instance`` and ``app.kubernetes.io/component`` labels. `source` is
     the file an object was read from and `source_line` the 1-based line of the field in it (of its nearest
-    parent present, for a missing field); None for objects built in code.
+    parent present, for a missing field); None for objects built in code. For an object a blueprint made
+    (`hagen synth`, `synthesize_stream`), `source` is the blueprint's file and `class_name` its class, so
+    that the error names where to fix it, as every other error about a blueprint does.
     """
 
     object_id: str
@@ -25,6 +28,7 @@ class SchemaViolation:
     tier: str | None = None
     source: str | None = None
     source_line: int | None = None
+    class_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -36,12 +40,13 @@ class SchemaViolation:
             "tier": self.tier,
             "source": self.source,
             "line": self.source_line,
+            "class": self.class_name,
         }
 
     def line(self) -> str:
         """One line of text output: where (``file:line:``), which field, what is wrong."""
         where = f"{self.source}:{self.source_line}" if self.source_line else self.source
-        where = f"{where}: " if where else ""
+        where = "".join(f"{part}: " for part in (where, self.class_name) if part)
         origin = "/".join(p for p in (self.blueprint, self.tier) if p)
         origin = f" [{origin}]" if origin else ""
         field = f" {self.path}:" if self.path else ""
@@ -49,6 +54,14 @@ class SchemaViolation:
 
 
 SchemaError = SchemaViolation  # the record's former name, kept for code inside hagen
+
+
+def declared_in(
+    errors: Iterable[SchemaViolation], file: str | None, class_name: str | None
+) -> list[SchemaViolation]:
+    """`errors` of objects a blueprint made, naming the blueprint's `file` and `class_name` (the form of
+    every error about a blueprint: ``blueprints/shop.py: Shop: ...``)."""
+    return [replace(e, source=file, class_name=class_name) for e in errors]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +85,9 @@ class ValidationReport:
     errors: tuple[SchemaViolation, ...]
     validated: tuple[str, ...]
     not_validated: tuple[NotValidated, ...]
+    notes: tuple[str, ...] = ()
+    """What the reading did besides validating: the out folder's interrupted write it finished or discarded
+    first (`validate_paths(out_dir=)`), in the words `hagen synth` and `hagen diff` say it."""
 
     @property
     def ok(self) -> bool:
@@ -85,6 +101,7 @@ class ValidationReport:
             "validated": len(self.validated),
             "errors": [e.to_dict() for e in self.errors],
             "not_validated": [n.to_dict() for n in self.not_validated],
+            "notes": list(self.notes),
         }
 
     def text(self) -> str:

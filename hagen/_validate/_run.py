@@ -180,10 +180,19 @@ def load_sourced(paths: Sequence[str | Path]) -> list[tuple[Object, str]]:
 
 
 def validate_paths(
-    paths: str | Path | Sequence[str | Path], kube_version: str | None = None
+    paths: str | Path | Sequence[str | Path],
+    kube_version: str | None = None,
+    *,
+    out_dir: str | Path | None = None,
 ) -> ValidationReport:
     """Validate every object of the YAML files (or directories of them) at `paths` (one path or several,
     str or Path; a str is a path, never its characters); see validate_objects.
+
+    `out_dir`: the out folder `hagen synth` writes (the project's). When a path is that folder or inside
+    it, a write of it that a killed `hagen synth` left half-applied is finished or discarded first
+    (`hagen._output.recover_output`, as synth, diff, place and report do), so that what is validated is
+    exactly the old or the new tree; the report's `notes` say so. OutputError when that recovery is due
+    and the folder cannot be written.
 
     Objects are read and validated one file at a time, so memory follows the largest file, not the tree.
     A malformed object is an error of the report; symlinks leading out of a directory are not followed
@@ -191,7 +200,13 @@ def validate_paths(
     schema requires (``value: y`` is a boolean) is reported with its line, how go-yaml v2 reads it and
     the fix.
     """
-    files, outside = yaml_files([paths] if isinstance(paths, str | Path) else paths)
+    listed = [paths] if isinstance(paths, str | Path) else paths
+    recovery = None
+    if out_dir is not None and _inside(listed, Path(out_dir)):
+        from .._output import recover_output
+
+        recovery = recover_output(out_dir)
+    files, outside = yaml_files(listed)
     current: list[_Reading] = []  # the file being validated: its objects are done before the next is read
 
     def items() -> Iterable[Sourced]:
@@ -204,9 +219,17 @@ def validate_paths(
     report = _validate(
         items(), kube_version, lambda o: current[0].hints(o), lambda o, p: current[0].line(o, p)
     )
-    if not outside:
-        return report
-    return replace(report, not_validated=(*report.not_validated, *outside))
+    if outside:
+        report = replace(report, not_validated=(*report.not_validated, *outside))
+    return replace(report, notes=(recovery,)) if recovery else report
+
+
+def _inside(paths: Sequence[str | Path], folder: Path) -> bool:
+    """True when a path is `folder` (an existing folder) or inside it, symlinks resolved."""
+    if not folder.is_dir():
+        return False
+    root = folder.resolve()
+    return any(Path(p).resolve().is_relative_to(root) for p in paths)
 
 
 class _Reading:

@@ -190,8 +190,20 @@ def validate_paths(
     and are listed as not validated. A field whose plain scalar Kubernetes types differently from what the
     schema requires (``value: y`` is a boolean) is reported with its line, how go-yaml v2 reads it and
     the fix.
+
+    InputError for a blueprint path (`hagen.split_paths`: a .py file or a folder holding blueprints, whose
+    YAML files are its values files and chart copies, not manifests) and for a path that does not exist.
     """
-    files, outside = yaml_files([paths] if isinstance(paths, str | Path) else paths)
+    from .._sources import split_paths
+
+    named = [paths] if isinstance(paths, str | Path) else list(paths)
+    blueprints, _ = split_paths(named)
+    if blueprints:
+        raise InputError(
+            f"{blueprints[0].as_posix()}: blueprints, not YAML manifests; validate reads manifests: "
+            "`hagen synth` validates what the blueprints make, `hagen validate` with no PATH what it wrote"
+        )
+    files, outside = yaml_files(named)
     current: list[_Reading] = []  # the file being validated: its objects are done before the next is read
 
     def items() -> Iterable[Sourced]:

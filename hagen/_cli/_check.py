@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"no PATH given and no {missing[0]}/ folder here (the project's blueprints)")
     args.out = args.out or project.out_path().as_posix()
     # no PATH: the project's blueprint folders, blueprints by configuration whatever they hold
-    blueprint_paths, manifest_paths = split_paths(args.paths) if args.paths else ([Path(p) for p in paths], [])
+    no_path: tuple[list[Path], list[Path]] = ([Path(p) for p in paths], [])
+    blueprint_paths, manifest_paths = split_paths(args.paths) if args.paths else no_path
     sources: list[Any] = []
     notes: list[str] = []  # releases not hydrated: their chart's objects are not checked
     texts: dict[str, str] = {}  # the hydrated releases' files: their findings' lines are read off them

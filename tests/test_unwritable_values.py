@@ -1,6 +1,6 @@
 """A value no YAML reader reads back is refused where a synthesis is made: every API function that
 synthesizes raises what `hagen synth` raises (the commands: tests/test_render_errors.py), and the check
-refuses exactly what the emitter refuses."""
+refuses what the emitter refuses, with its message."""
 
 from __future__ import annotations
 

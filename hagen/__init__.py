@@ -176,6 +176,7 @@ if TYPE_CHECKING:
     )
     from ._quantity import canonical_quantity, parse_quantity, same_quantity
     from ._report import ReportFiles, ReportOptions, report
+    from ._sources import split_paths
     from ._storage import CsiDriver, EfsStorageClass, EksCluster, StorageClass, Volume
     from ._synth import Synthesis, synthesize, synthesize_each
     from ._validate import SchemaViolation, ValidationReport, load_sourced, validate_objects, validate_paths
@@ -213,6 +214,7 @@ _PROVIDES: dict[str, str] = {
     "target_kube_version",
     "._quantity": "canonical_quantity parse_quantity same_quantity",
     "._report": "ReportFiles ReportOptions report",
+    "._sources": "split_paths",
     "._storage": "CsiDriver EfsStorageClass EksCluster StorageClass Volume",
     "._synth": "Synthesis synthesize synthesize_each",
     "._validate": "SchemaViolation ValidationReport load_sourced validate_objects validate_paths",
@@ -261,8 +263,8 @@ __all__ = [
     "merge_patch", "object_id", "parse_quantity", "place", "place_command", "place_inputs",
     "placement_findings", "plan", "plan_targets", "read_owned", "read_path", "register_rule",
     "release_values", "render", "render_objects", "render_release", "render_svg", "report", "rollout",
-    "run_scenario", "same_quantity", "sarif_report", "separate", "simulate", "sort_objects", "spread",
-    "stream_objects", "synth", "synth_targets", "synthesize", "synthesize_all", "synthesize_each",
+    "run_scenario", "same_quantity", "sarif_report", "separate", "simulate", "sort_objects", "split_paths",
+    "spread", "stream_objects", "synth", "synth_targets", "synthesize", "synthesize_all", "synthesize_each",
     "synthesize_stream", "target_inputs", "target_kube_version", "text_report", "validate_objects",
     "validate_paths", "write_tree",
 ]

@@ -1,11 +1,53 @@
-"""The inputs `check` and `place` take, made syntheses and objects: one rule for both, and for their
-commands (`hagen check`, `hagen place` call them with the paths they were given)."""
+"""The inputs `check`, `place`, `report` and `validate` take: which paths are blueprints and which are YAML
+manifests (one rule for every command), and blueprints or manifests made syntheses and objects."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+def _helper(name: str) -> bool:
+    """A name `hagen.load_blueprints` never imports: helpers (``_common.py``), hidden folders (``.venv``)."""
+    return name.startswith(("_", "."))
+
+
+def _holds_blueprints(folder: Path) -> bool:
+    """Whether the folder holds, at any depth, a .py file `hagen.load_blueprints` would import."""
+    for _, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not _helper(d)]  # pruned: a .venv is never walked
+        if any(f.endswith(".py") and not _helper(f) for f in files):
+            return True
+    return False
+
+
+def split_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(blueprint paths, manifest paths), each in the order given: the one rule every command that takes
+    blueprint-or-manifest PATHs follows (`hagen check`, `place`, `report`, `validate`, `diff`).
+
+    A .py file is a blueprint; any other file is a manifest (YAML or JSON). A folder is a blueprints folder
+    when it holds, at any depth, a .py file that `hagen.load_blueprints` imports (outside names starting
+    with ``_`` or ``.``); everything else in it (Helm values files, chart copies, ConfigMap files) is an
+    input of those blueprints, never a manifest. Any other folder is a folder of manifests. A path is
+    never both: manifests kept beside blueprints are named as PATHs of their own. `paths`: str or Path,
+    a str being a path. Raises InputError for a path that does not exist.
+    """
+    from ._errors import InputError
+
+    blueprints: list[Path] = []
+    manifests: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            (blueprints if _holds_blueprints(path) else manifests).append(path)
+        elif path.is_file():
+            (blueprints if path.suffix == ".py" else manifests).append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return blueprints, manifests
 
 
 @dataclass
@@ -43,18 +85,24 @@ def syntheses_or_objects(
     ``hydrate=True`` rendered in as `hagen synth` writes them (the project's chart copies and Helm cache),
     or, where they cannot be rendered here, their rendered objects kept as committed in `out_dir` (default
     the project's out folder) while their values match, with synth's notes (`hydrate_syntheses`). A
-    Synthesis or an object (dict) is kept as given; `source` is one of these or a sequence of them.
+    manifest file or folder (`split_paths`) is read into its objects, after the syntheses; a Synthesis or
+    an object (dict) is kept as given; `source` is one of these or a sequence of them.
 
     `report_errors`: Helm values with error findings travel in the synthesis's findings (for `check`)
     instead of raising ChartError. `target`: the blueprints (`source`: paths or imported blueprint
     classes, None the project's) as that target of the project builds them (`build_target`: its
     overrides, `hydrate`), hydrated at `kube_version` (default the target's), their files under
     ``<target>/``. Loading is imported only when something is loaded."""
+    manifests: list[Path] = []
     if target is None:
         listed = [source] if isinstance(source, str | Path) or hasattr(source, "objects") else list(source)
+        named = [i for i in listed if isinstance(i, str | Path)]
+        _, manifests = split_paths(named) if named else ([], [])
+        read = {id(i) for i in named if Path(i) in manifests}  # manifest paths: read into their objects
+        listed = [i for i in listed if id(i) not in read]
         loadable = [i for i in listed if _loadable(i)]
         if not loadable:
-            return Sourced(listed, project=project, kube_version=kube_version)
+            return Sourced([*listed, *_objects_in(manifests)], project=project, kube_version=kube_version)
     from ._hydration import hydrate_syntheses
     from ._project import as_project
     from ._synth import synthesize
@@ -86,4 +134,13 @@ def syntheses_or_objects(
         out_dir=out,
         target=target,
     )
-    return Sourced([*syntheses, *rest], texts, notes, out, project, kube_version)
+    return Sourced([*syntheses, *_objects_in(manifests), *rest], texts, notes, out, project, kube_version)
+
+
+def _objects_in(manifests: list[Path]) -> list[Any]:
+    """The objects of manifest files and folders, read as `hagen check` reads them."""
+    if not manifests:
+        return []
+    from ._validate import load_sourced
+
+    return [obj for obj, _ in load_sourced(manifests)]

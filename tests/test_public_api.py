@@ -121,6 +121,7 @@ PUBLIC = [
     "render_release",
     "separate",
     "sort_objects",
+    "split_paths",
     "spread",
     "stream_objects",
     "synth",

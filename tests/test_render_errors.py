@@ -22,8 +22,6 @@ RENDERING = (("synth",), ("synth", "--stdout"), ("diff",))
 """The commands that render the objects to YAML (check, place and report take the objects as data)."""
 EVERY = (*RENDERING, ("check",), ("place", "--nodes", "1"), ("report", "-o", "report"))
 """Every command that synthesizes: an error of synthesis stops each of them alike."""
-NOT_PLACE = (*RENDERING, ("check",), ("report", "-o", "report"))
-"""`hagen place` reads a blueprint folder that holds a YAML file (a values file) as manifests: left out."""
 
 
 def _engine() -> None:
@@ -76,7 +74,7 @@ def _release(name: str = "demo") -> str:
 
 
 def _chart(template: str, version: str = "0.1.0") -> dict[str, str]:
-    """A chart copy beside blueprints/, not in it (`hagen place` reads YAML files in a blueprint folder)."""
+    """A chart copy beside blueprints/ (tests/test_input_paths.py has one inside it)."""
     return {
         "charts/tiny/Chart.yaml": f"apiVersion: v2\nname: tiny\nversion: {version}\n",
         "charts/tiny/templates/objects.yaml": template,
@@ -183,7 +181,7 @@ CASES: dict[str, Case] = {
         "find expected ',' or ']' (got 'v.yaml'); allowed: a single YAML document whose top level is a "
         "mapping",
         hagen.BlueprintError,
-        NOT_PLACE,
+        EVERY,  # place read the blueprints folder, which holds v.yaml, as manifests
         False,
     ),
     "values-file-not-a-mapping": (
@@ -193,7 +191,7 @@ CASES: dict[str, Case] = {
         "one "
         "YAML mapping (got 'v.yaml'); allowed: a single YAML document whose top level is a mapping",
         hagen.BlueprintError,
-        NOT_PLACE,
+        EVERY,  # place read the blueprints folder, which holds v.yaml, as manifests
         False,
     ),
     "lone-surrogate-in-an-object": (  # was exit 3: the API server's size rule crashed on it
@@ -205,7 +203,7 @@ CASES: dict[str, Case] = {
         "not "
         "valid UTF-8: libyaml and go-yaml stop at it",
         hagen.InputError,
-        RENDERING,
+        EVERY,  # check, place and report took it: refused where the synthesis is made
         False,
     ),
     "nan-in-an-object": (
@@ -217,7 +215,40 @@ CASES: dict[str, Case] = {
         "blueprints/app.py: App: cannot write metadata.annotations.a as YAML: nan is not a finite number; "
         "Kubernetes objects are JSON, which has no NaN or Infinity",
         hagen.InputError,
-        RENDERING,
+        EVERY,  # check, place and report took it: refused where the synthesis is made
+        False,
+    ),
+    "lone-surrogate-in-an-env-value": (
+        TIER + "class App(Blueprint):\n"
+        '    tiers = [Tier(name="web", image="nginx:1.27", env={"MODE": "a\\ud800"})]\n',
+        {},
+        "blueprints/app.py: App: cannot write spec.template.spec.containers[0].env[0].value as YAML: "
+        "'a\\ud800' holds a lone surrogate (\\ud800), not valid UTF-8: libyaml and go-yaml stop at it",
+        hagen.InputError,
+        EVERY,
+        False,
+    ),
+    "infinity-in-helm-values": (  # `synth --stdout`, which prints no values file, took it too
+        HELM
+        + "class App(Blueprint):\n"
+        + '    releases = [HelmRelease(name="demo", namespace="web", chart=Chart(name="tiny", '
+        + 'repository="https://charts.example.org"), version="0.1.0", values={"ratio": -1e999})]\n',
+        {},
+        "blueprints/app.py: App: cannot write ratio as YAML: -inf is not a finite number; Kubernetes objects "
+        "are JSON, which has no NaN or Infinity",
+        hagen.InputError,
+        EVERY,
+        False,
+    ),
+    "integer-beyond-int64-in-an-object": (
+        _extra(
+            '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "data": {}, "n": 2**64}'
+        ),
+        {},
+        "blueprints/app.py: App: cannot write n as YAML: 18446744073709551616 is beyond 64 bits; Kubernetes "
+        "numbers are int64",
+        hagen.InputError,
+        EVERY,
         False,
     ),
     "objects-share-a-file": (

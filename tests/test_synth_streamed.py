@@ -50,8 +50,10 @@ def _altered(monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, Any]],
         change(obj)
         return obj
 
-    def each(spec: hagen.BlueprintSpec, convert: Callable[[Any, str], Any], *args: Any) -> list[Any]:
-        return real(spec, lambda obj, _: convert(changed(obj), hagen.object_id(obj)), *args)
+    def each(
+        spec: hagen.BlueprintSpec, convert: Callable[[Any, str], Any], *args: Any, **options: Any
+    ) -> list[Any]:
+        return real(spec, lambda obj, _: convert(changed(obj), hagen.object_id(obj)), *args, **options)
 
     monkeypatch.setattr(_streamed, "synthesize_identified", each)
 
@@ -133,24 +135,27 @@ def test_a_value_no_reader_reads_back_is_refused_as_render_refuses_it_before_sch
     assert not (tmp_path / "out").exists()
 
 
-def test_a_later_blueprints_conflict_outranks_an_earlier_ones_render_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_earlier_blueprints_unwritable_value_outranks_a_later_ones_conflict(tmp_path: Path) -> None:
+    # A value no reader reads back is an error of synthesis (`synthesize` refuses it): raised before the
+    # conflicts between blueprints are looked for, streamed or whole.
     folder = _folder(tmp_path)
+    (folder / "a.py").write_text(
+        BLUEPRINTS["a.py"]
+        + '    objects = [{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "n": 2**70}]\n'
+    )
     (folder / "b.py").write_text(
         BLUEPRINTS["b.py"]
         .replace('name = "b"', 'name = "b"\n    storage_classes = [StorageClass(name="gp3", fs_type="xfs")]')
         .replace("import Blueprint,", "import Blueprint, StorageClass,")
     )
-
-    def unwritable(obj: dict[str, Any]) -> None:
-        if obj["kind"] == "Deployment" and obj["metadata"]["name"] == "web":
-            obj["spec"]["replicas"] = 2**70
-
-    _altered(monkeypatch, unwritable)
-    with pytest.raises(hagen.BlockingFindings) as caught:
-        hagen.synth([folder], tmp_path / "out")
-    assert [f.id for f in caught.value.findings] == ["objects.cluster-scoped-conflict"]
+    expected = (
+        f"{folder.as_posix()}/a.py: A: cannot write n as YAML: 1180591620717411303424 is beyond 64 bits; "
+        "Kubernetes numbers are int64"
+    )
+    for call in (lambda: hagen.synth([folder], tmp_path / "out"), lambda: hagen.plan([folder])):
+        with pytest.raises(hagen.InputError) as caught:
+            call()
+        assert str(caught.value) == expected
     assert not (tmp_path / "out").exists()
 
 

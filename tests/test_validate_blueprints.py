@@ -58,10 +58,15 @@ def test_validate_refuses_a_folder_of_blueprints_as_check_splits_paths(project: 
         "",
         f"hagen validate: error: {expected}\n",
     )
-    # a folder with YAML under it is manifests, as `hagen check` takes it: its .py files are not read
+    # YAML beside the blueprints (a values file, a chart copy) is their input: still a folder of blueprints,
+    # as every command splits PATHs (`hagen.split_paths`); a manifests folder of its own validates.
     (project / "blueprints" / "cm.yaml").write_text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n")
     mixed = run_hagen("validate", "blueprints", cwd=project)
-    assert (mixed.returncode, mixed.stdout) == (
+    assert (mixed.returncode, mixed.stderr) == (2, f"hagen validate: error: {expected}\n")
+    (project / "manifests").mkdir()
+    (project / "blueprints" / "cm.yaml").rename(project / "manifests" / "cm.yaml")
+    alone = run_hagen("validate", "manifests", cwd=project)
+    assert (alone.returncode, alone.stdout) == (
         0,
         "1 object validated against Kubernetes 1.35: 0 errors in 0 objects, 0 not validated\n",
     )

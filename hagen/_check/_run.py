@@ -224,7 +224,8 @@ def check(
     target: str | None = None,
 ) -> CheckResult:
     """Run the rules over a Synthesis, a sequence of them, or plain Kubernetes objects (dicts); a
-    blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first.
+    blueprint file or folder (str or Path) or a BlueprintSpec is loaded and synthesized first, a manifest
+    file or folder read into its objects (which path is which: `hagen.split_paths`, as the commands decide).
 
     For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
     add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the

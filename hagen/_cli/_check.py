@@ -8,7 +8,6 @@ from ._charts import add_chart_option
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
 if TYPE_CHECKING:
-    from pathlib import Path
     from typing import Any
 
 
@@ -26,8 +25,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "check",
         help="report storage, scheduling and workload traps as findings with ids",
-        description="Check blueprints (.py files or folders of them, synthesized in memory) and YAML "
-        "manifests (files or folders). Exit 1 when a finding at or above --fail-on is present; "
+        description="Check blueprints (.py files or folders holding them, synthesized in memory) and YAML "
+        "manifests (files or folders without blueprints; a blueprints folder's YAML files are its values "
+        "files and chart copies, not manifests). Exit 1 when a finding at or above --fail-on is present; "
         "findings a tier suppresses are reported but never fail the run.",
     )
     parser.add_argument(
@@ -60,33 +60,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=run)
 
 
-def _split(paths: list[str]) -> tuple[list[Path], list[Path]]:
-    """(blueprint paths, YAML paths): .py files and folders with .py files at their top are blueprints."""
-    from pathlib import Path
-
-    from .. import InputError
-
-    blueprints: list[Path] = []
-    manifests: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_file():
-            (blueprints if path.suffix == ".py" else manifests).append(path)
-        elif path.is_dir():
-            if any(path.glob("*.py")):  # a blueprints folder; not a whole source tree
-                blueprints.append(path)
-            if any(p.suffix in (".yaml", ".yml") for p in path.rglob("*")):
-                manifests.append(path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
-    return blueprints, manifests
-
-
 def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from .. import ClusterCounts, InputError, check, json_report, object_id, sarif_report, text_report
+    from .. import (
+        ClusterCounts,
+        InputError,
+        check,
+        json_report,
+        object_id,
+        sarif_report,
+        split_paths,
+        text_report,
+    )
 
     project = args.project
     if project.targets and (args.target or not args.paths):
@@ -98,7 +85,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths and missing:
         raise InputError(f"no PATH given and no {missing[0]}/ folder here (the project's blueprints)")
     args.out = args.out or project.out_path().as_posix()
-    blueprint_paths, manifest_paths = _split(paths)
+    # no PATH: the project's blueprint folders, blueprints by configuration whatever they hold
+    no_path: tuple[list[Path], list[Path]] = ([Path(p) for p in paths], [])
+    blueprint_paths, manifest_paths = split_paths(args.paths) if args.paths else no_path
     sources: list[Any] = []
     if blueprint_paths:  # loaded before the manifests (their errors first); `check` hydrates them
         from .. import load_blueprints
@@ -135,11 +124,20 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import json
     import sys
 
-    from .. import ClusterCounts, InputError, blueprint_classes, check, json_report, sarif_report, text_report
+    from .. import (
+        ClusterCounts,
+        InputError,
+        blueprint_classes,
+        check,
+        json_report,
+        sarif_report,
+        split_paths,
+        text_report,
+    )
 
     names = project.select(args.target)
     args.out = args.out or project.out_path().as_posix()
-    blueprint_paths, manifest_paths = _split(list(args.paths)) if args.paths else ([], [])
+    blueprint_paths, manifest_paths = split_paths(args.paths) if args.paths else ([], [])
     if manifest_paths:
         raise InputError("--target checks blueprints as a target builds them; YAML manifests have no target")
     if args.format == "sarif" and len(names) != 1:

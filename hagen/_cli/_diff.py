@@ -77,12 +77,13 @@ def register(subparsers: Any) -> None:
 
 
 def _is_yaml_tree(path: Path) -> bool:
-    """A YAML file, or a directory with no Python in it (blueprint directories hold .py files)."""
+    """A YAML file, or a folder of manifests: no blueprints in it (`hagen.split_paths`, the rule of every
+    command; a blueprints folder's values files and chart copies are not a YAML tree)."""
     if path.is_file():
         return path.suffix in _YAML_SUFFIXES
-    import os
+    from .. import split_paths
 
-    return path.is_dir() and not any(f.endswith(".py") for _, _, files in os.walk(path) for f in files)
+    return path.is_dir() and bool(split_paths([path])[1])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -111,10 +111,10 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     import json
     from pathlib import Path
 
-    from .. import InputError, blueprint_classes, build_target, place_inputs, target_inputs
+    from .. import InputError, blueprint_classes, build_target, place_inputs, split_paths, target_inputs
 
     names = project.select(args.target)
-    if any(Path(p).suffix in (".yaml", ".yml", ".json") for p in args.paths):
+    if split_paths(args.paths)[1]:
         raise InputError("--target places blueprints as a target builds them; YAML manifests have no target")
     classes = blueprint_classes(args.paths or [project.path(p) for p in project.blueprints])
     options = _options(args)

@@ -3,10 +3,11 @@ made as soon as it is final, then dropped (`synthesize_each`).
 
 What the later, cross-object steps need is all that is kept per object (`Made`): its id, file name, text,
 validation outcome, and the object itself only when it is cluster-scoped (conflicts between blueprints
-compare such objects' content). A failure found while an object is made (a value no YAML reader reads
-back, a file name two objects share, a schema error) is kept too and raised at the step where rendering
+compare such objects' content). A value no YAML reader reads back raises at once, as `synthesize` raises
+it (an error of synthesis). A failure found while an object is made that a later step finds in a whole
+synthesis (a file name two objects share, a schema error) is kept and raised at the step where rendering
 or validation of the whole synthesis raised it, so the errors, their order and the all-or-nothing write
-stay as they were.
+are those of a whole synthesis.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._blueprint import BlueprintSpec
-from .._errors import HagenError, locate
+from .._errors import HagenError
 from .._finding import Finding
 from .._objects import Object, is_cluster_scoped
 from .._synth import Synthesis
@@ -33,14 +34,12 @@ Check = Callable[[list[Object]], "ValidationReport"]
 
 @dataclass(slots=True)
 class Made:
-    """One object as later steps need it: id, file name (under out/<blueprint>/), the file's text or the
-    error that refused it, and its validation outcome (`validated` False with nothing in `skipped` when
-    validation was not run)."""
+    """One object as later steps need it: id, file name (under out/<blueprint>/), the file's text, and its
+    validation outcome (`validated` False with nothing in `skipped` when validation was not run)."""
 
     oid: str
     name: str
     text: str | None
-    refused: HagenError | None
     errors: tuple[SchemaError, ...] = ()
     validated: bool = False
     skipped: tuple[NotValidated, ...] = ()
@@ -127,18 +126,14 @@ def stream_synthesis(
     namespace = spec.namespace
     text_of = document or (lambda obj: dump_documents([obj]))
     scoped: list[Object] = []
-    where = spec.source or None
 
     pending: list[tuple[Made, Object]] = []
 
     def made(obj: Object, oid: str) -> Made:
         if is_cluster_scoped(obj):
             scoped.append(obj)
-        try:
-            text, refused = text_of(obj), None
-        except HagenError as exc:  # raised later, where rendering raised it, naming the blueprint as it did
-            text, refused = None, locate(exc, file=where, blueprint=spec.class_name or spec.name)
-        item = Made(oid, object_filename(obj, namespace), text, refused)
+        # A value no reader reads back raises here, as `synthesize` raises it (`emits`): a synthesis error.
+        item = Made(oid, object_filename(obj, namespace), text_of(obj))
         if check is not None:
             pending.append((item, obj))
             if len(pending) == BATCH:
@@ -146,7 +141,7 @@ def stream_synthesis(
                 pending.clear()
         return item
 
-    kept = synthesize_identified(spec, made)
+    kept = synthesize_identified(spec, made, emits=True)
     if check is not None and pending:
         _validated(check, pending)
         pending.clear()
@@ -167,8 +162,6 @@ def streamed_files(streamed: Streamed) -> Mapping[str, str]:
         first = owners.setdefault(item.name, item)
         if first is not item:
             raise shared_file_error(spec, item.name, first.oid, item.oid)
-        if item.refused is not None:
-            raise item.refused
         names.append(item.name)
     del owners
     folder = f"{spec.name}/"
@@ -242,18 +235,15 @@ class Stream(list[str]):
 
 def streamed_documents(parts: Sequence[Streamed | Synthesis]) -> list[str]:
     """The texts of `parts`' objects in order (`stream_synthesis` with a `document`; a whole, hydrated
-    synthesis: `object_document` of each object); the first value no reader reads back raises here, as
-    rendering the whole synthesis raised it."""
+    synthesis: `object_document` of each object). A value no reader reads back was refused when the
+    synthesis was made (`synthesize`)."""
     texts: list[str] = []
     for part in parts:
         if isinstance(part, Synthesis):
             with in_blueprint(part.blueprint):
                 texts.extend(object_document(obj) for obj in part.objects)
             continue
-        for item in part.made:
-            if item.refused is not None:
-                raise item.refused
-            texts.append(item.text or "")
+        texts.extend(item.text or "" for item in part.made)
     return texts
 
 

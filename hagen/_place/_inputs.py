@@ -62,16 +62,6 @@ def _manifest_files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.suffix in _MANIFEST_SUFFIXES and p.is_file())
 
 
-def _is_blueprint(path: Path) -> bool:
-    if path.suffix == ".py":
-        return True
-    return (
-        path.is_dir()
-        and any(path.rglob("*.py"))
-        and not any(p.suffix in _MANIFEST_SUFFIXES for p in path.rglob("*"))
-    )
-
-
 def load_manifests(paths: Sequence[Path]) -> list[dict[str, Any]]:
     """Every object in the YAML/JSON files under `paths` (files in sorted order, documents in order)."""
     from .._yaml import load_objects
@@ -91,13 +81,13 @@ def load_inputs(paths: Sequence[Path], project: Any = None, out_dir: str | Path 
     """Blueprint files/directories are loaded (through `project`, a hagen.Project; default the current
     folder's) and synthesized, with the rendered objects of the Helm releases `hagen synth` hydrates, or
     keeps as committed in `out_dir` (default the project's out folder) where it cannot hydrate them, and
-    its notes on them; anything else is read as manifests."""
+    its notes on them; the manifest files and folders are read as manifests. Which is which:
+    `hagen.split_paths`, as every command decides it (a blueprints folder's values files and chart copies
+    are the blueprints' inputs, never manifests). InputError for a path that does not exist."""
+    from .._sources import split_paths
+
     out = Inputs()
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise InputError(f"{missing[0]}: no such file or directory")
-    blueprint_paths = [p for p in paths if _is_blueprint(p)]
-    manifest_paths = [p for p in paths if not _is_blueprint(p)]
+    blueprint_paths, manifest_paths = split_paths(paths)
     if blueprint_paths:
         add_syntheses(out, syntheses_or_objects(blueprint_paths, project, out_dir=out_dir))
     out.objects.extend(load_manifests(manifest_paths))

@@ -29,7 +29,18 @@ def subjects(project: Any, sources: Sequence[str | Path] | None, targets: Sequen
 
     from .._blueprint import load_blueprints
 
-    paths = list(sources) if sources else [project.path(p) for p in project.blueprints]
+    if sources:
+        from .._sources import split_paths
+
+        blueprints, manifests = split_paths(sources)  # the rule of every command that takes PATHs
+        if manifests:
+            raise InputError(
+                f"{manifests[0].as_posix()}: YAML manifests, not blueprints; the report draws blueprints: "
+                "give .py files or folders holding them (hagen check and hagen place take manifests)"
+            )
+        paths: list[Any] = list(blueprints)
+    else:
+        paths = [project.path(p) for p in project.blueprints]
     if not project.targets:
         if targets:
             project.select(list(targets))  # raises: the project has no targets

@@ -15,6 +15,7 @@ from .._extend import apply_patches
 from .._finding import Finding
 from .._identity import eksctl_iam
 from .._objects import Object, keyed_id, object_id, sort_objects
+from .._yaml._writable import check_writable
 from ._config import config_map_guard, configuration_objects, eksctl_accounts, roll_after_patches
 from ._labels import blueprint_labels, tier_labels
 from ._network import network_policy
@@ -157,7 +158,10 @@ def synthesize(
 ) -> Synthesis:
     """All objects of a blueprint, sorted; Helm values per release; the eksctl add-on fragment if needed.
 
-    `base_dir` resolves values files named by releases (default: the blueprint file's folder). Helm values
+    `base_dir` resolves values files named by releases (default: the blueprint file's folder). A value no
+    YAML reader reads back (a NaN or infinite float, a string with a lone surrogate, an integer beyond
+    int64, in an object, Helm values or the eksctl fragment) raises InputError naming the field, as
+    `hagen synth` does when it writes it: so `check`, `place` and `report` refuse it too. Helm values
     with error findings (unknown or renamed keys, schema violations) raise ChartError, so that nothing is
     written; with `report_errors` they travel in `findings` instead, for `check` to report (such a
     synthesis must not be written). Every HagenError names the blueprint's file and class (`in_blueprint`).
@@ -171,6 +175,8 @@ def synthesize(
             positions = [at for at, obj in enumerate(objects) if id(obj) in made]
             objects = apply_patches(objects, spec.patches, spec.namespace, config_map_guard(spec))
             roll_after_patches(spec, objects, positions)  # apply_patches keeps each object's position
+        for obj in objects:  # in the order made, as a streamed synth writes them: the same first refusal
+            check_writable(obj)
         _refuse_duplicates(spec, map(object_id, objects))
         values, extras, findings = _releases_and_extras(spec, classes, base_dir, report_errors)
         return Synthesis(spec, sort_objects(objects), values, extras, findings)
@@ -190,10 +196,16 @@ def synthesize_each(
 
 
 def synthesize_identified(
-    spec: BlueprintSpec, convert: Callable[[Object, str], T], base_dir: Path | None = None
+    spec: BlueprintSpec,
+    convert: Callable[[Object, str], T],
+    base_dir: Path | None = None,
+    *,
+    emits: bool = False,
 ) -> list[T]:
     """`synthesize_each`, giving `convert` each object's id (`object_id`) too: the string the duplicate
-    check holds, so a caller keeping the id does not hold a second copy of 30,000 of them."""
+    check holds, so a caller keeping the id does not hold a second copy of 30,000 of them. `emits`: the
+    caller's `convert` writes each object with hagen's YAML emitter, which raises what `check_writable`
+    raises, with the same message, at the same object: the objects are not walked a second time for it."""
     if spec.patches:
         return [convert(obj, object_id(obj)) for obj in synthesize(spec, base_dir).objects]
     with in_blueprint(spec):
@@ -201,6 +213,8 @@ def synthesize_identified(
         ids: list[str] = []
         keyed: list[tuple[tuple[int, str, str, str], T]] = []
         for obj in _made(spec, classes):
+            if not emits:  # as `synthesize`: a `convert` that writes no YAML gets no unwritable value
+                check_writable(obj)
             key, oid = keyed_id(obj)
             ids.append(oid)
             keyed.append((key, convert(obj, oid)))
@@ -238,10 +252,12 @@ def _releases_and_extras_of(
             checked = check_release(release, folder)
             if not report_errors:
                 writable(checked)
+            check_writable(checked.values)
             values[release.name] = checked.values
             findings.extend(replace(f, blueprint=spec.name) for f in checked.findings)
     extras: dict[str, Any] = {}
     fragment = cluster_fragment(classes, spec.csi_drivers, spec.eks, iam=eksctl_iam(eksctl_accounts(spec)))
     if fragment is not None:
+        check_writable(fragment)
         extras[EKSCTL_FRAGMENT] = fragment
     return values, extras, tuple(findings)

@@ -39,17 +39,13 @@ def yaml_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[NotValidat
 
     A symlinked file found in a directory is followed only when it resolves inside that directory, and a
     symlinked folder never (both are listed as not validated): validate never reads outside the tree it
-    was given. InputError for a path that does not exist, and for a blueprint: a .py file, or a folder
-    with .py files at its top and no YAML under it (what `hagen check` takes as blueprints, not manifests).
+    was given. InputError for a path that does not exist (`validate_paths` refuses blueprints first).
     """
     files: list[Path] = []
     skipped: list[NotValidated] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_file() and path.suffix == ".py":
-            raise InputError(_blueprint_given(path, "a blueprint"))
         if path.is_dir():
-            found = len(files)
             root = path.resolve()
             for folder, dirs, names in os.walk(path):  # symlinked folders are not descended into
                 dirs.sort()
@@ -72,8 +68,6 @@ def yaml_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[NotValidat
                         skipped.append(NotValidated(str(file), reason, str(file)))
                     elif target.is_file():
                         files.append(file)
-            if len(files) == found and any(path.glob("*.py")):
-                raise InputError(_blueprint_given(path, "a folder of blueprints"))
         elif path.is_file():
             files.append(path)
         else:
@@ -81,7 +75,7 @@ def yaml_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[NotValidat
     return files, skipped
 
 
-def _blueprint_given(path: Path, what: str) -> str:
+def blueprint_given(path: Path, what: str) -> str:
     """The refusal of a blueprint given to validate, which reads YAML: the two commands that take one."""
     return (
         f"{path}: {what}, not YAML; hagen validate reads manifests (.yaml, .yml): `hagen synth --stdout "

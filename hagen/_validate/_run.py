@@ -199,8 +199,20 @@ def validate_paths(
     and are listed as not validated. A field whose plain scalar Kubernetes types differently from what the
     schema requires (``value: y`` is a boolean) is reported with its line, how go-yaml v2 reads it and
     the fix.
+
+    InputError for a blueprint path (`hagen.split_paths`: a .py file or a folder holding blueprints, whose
+    YAML files are its values files and chart copies, not manifests) and for a path that does not exist.
     """
-    listed = [paths] if isinstance(paths, str | Path) else paths
+    from .._sources import split_paths
+    from ._read import blueprint_given
+
+    listed = [paths] if isinstance(paths, str | Path) else list(paths)
+    blueprints, _ = split_paths(listed)
+    if blueprints:
+        first = blueprints[0]
+        raise InputError(
+            blueprint_given(first, "a blueprint" if first.suffix == ".py" else "a folder of blueprints")
+        )
     recovery = None
     if out_dir is not None and _inside(listed, Path(out_dir)):
         from .._output import recover_output

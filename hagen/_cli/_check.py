@@ -5,20 +5,11 @@ from __future__ import annotations
 import argparse
 
 from ._charts import add_chart_option
+from ._counts import node_count, zone_count
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
 if TYPE_CHECKING:
     from typing import Any
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,8 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--fail-on", choices=("error", "warning", "info"), default="error", help="lowest severity that fails"
     )
-    parser.add_argument("--nodes", type=_positive, metavar="N", help="nodes in the target cluster")
-    parser.add_argument("--zones", type=_positive, metavar="Z", help="zones in the target cluster")
+    parser.add_argument("--nodes", type=node_count, metavar="N", help="nodes in the target cluster")
+    parser.add_argument("--zones", type=zone_count, metavar="Z", help="zones in the target cluster")
     parser.add_argument(
         "--out", metavar="DIR", help="where synth writes, for file locations (default: the project's out)"
     )

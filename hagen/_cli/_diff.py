@@ -155,9 +155,12 @@ def _compare_targets(args: argparse.Namespace, paths: list[Path]) -> DiffResult:
     """`--target A --against B`: B's output is the old side, A's the new one, matched by blueprint/file."""
     from .. import InputError, Tree, diff_targets, diff_trees
 
+    project = args.project
+    project.select(
+        [*args.target, *([args.against] if args.against else [])]
+    )  # an unknown name, as others say
     if len(args.target) != 1 or not args.against or paths or args.base:
         raise InputError("compare two targets as `hagen diff --target A --against B` (no PATH, no --base)")
-    project = args.project
     new, old = diff_targets(project, args.target[0], args.against)
     return diff_trees(Tree(old, args.against), Tree(new, args.target[0]), ignore=_ignore_rules(args))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ._charts import add_chart_option
+from ._counts import node_count, zone_count
 from ._gc import without_cycle_collector
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `hagen --help` never imports typing
@@ -31,9 +32,11 @@ def register(subparsers: Any) -> None:
         "--scenario", metavar="FILE", help="a JSON/YAML scenario (nodes, existing_pods, pods)"
     )
     parser.add_argument("--cluster", metavar="FILE", help="cluster profile (YAML/JSON nodes or Node objects)")
-    parser.add_argument("--nodes", type=int, metavar="N", help="shorthand cluster: N nodes node-1..node-N")
     parser.add_argument(
-        "--zones", type=int, metavar="Z", help="spread shorthand nodes over zone-a, zone-b, ..."
+        "--nodes", type=node_count, metavar="N", help="shorthand cluster: N nodes node-1..node-N"
+    )
+    parser.add_argument(
+        "--zones", type=zone_count, metavar="Z", help="spread shorthand nodes over zone-a, zone-b, ..."
     )
     parser.add_argument("--node-cpu", metavar="CPU", help="allocatable cpu of each shorthand node (e.g. 2)")
     parser.add_argument("--node-memory", metavar="MEM", help="allocatable memory of each node (e.g. 8Gi)")

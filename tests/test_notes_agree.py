@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import hagen
-from hagen._output import _journal, write_tree
+from hagen._output import write_tree
+from tests._killed_write import interrupted
 from tests._report_project import make_project
 from tests.conftest import run_hagen
 
@@ -50,40 +50,6 @@ class App(Blueprint):
 """
 
 
-class _Killed(BaseException):
-    """Stands for kill -9: nothing after it runs, no handler catches it."""
-
-
-class _Os:
-    def __init__(self, **replaced: object) -> None:
-        self.__dict__.update(replaced)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(os, name)
-
-
-def _dying(real: Callable[..., object], at: int) -> Callable[..., object]:
-    calls = 0
-
-    def step(*args: object) -> object:
-        nonlocal calls
-        calls += 1
-        if calls == at:
-            raise _Killed
-        return real(*args)
-
-    return step
-
-
-def _interrupted_after_commit(monkeypatch: pytest.MonkeyPatch, files: dict[str, str], out: Path) -> None:
-    """`write_tree(files, out)` killed at its second rename, after the journal: the next reader ends it."""
-    with monkeypatch.context() as patch:
-        patch.setattr(_journal, "os", _Os(replace=_dying(os.replace, 2)))
-        with pytest.raises(_Killed):
-            write_tree(files, out)
-    assert (out / ".hagen-staging").is_dir()
-
-
 def _notes_div(html: str) -> list[str]:
     found = re.search(r'<div class="notes" id="notes" role="note">(.*?)</div>', html, re.S)
     return re.findall(r'<p class="missing">note: (.*?)</p>', found.group(1)) if found else []
@@ -97,7 +63,7 @@ def test_report_base_says_it_finished_an_interrupted_write(
     bp.write_text(bp.read_text().replace("api:1.1.0", "api:1.2.0").replace("db:16.1", "db:16.2"))
     monkeypatch.chdir(root)
     planned = {p: t for p, t in hagen.plan([root / "blueprints"]).items() if p != ".hagen-owned"}
-    _interrupted_after_commit(monkeypatch, planned, root / "out")
+    interrupted(monkeypatch, planned, root / "out", "applied")
     result = run_hagen("report", "--base", "HEAD", "-o", "rep", "--format", "markdown", cwd=root)
     assert result.returncode == 0, result.stderr
     assert f"note: {FINISHED}\n" in result.stderr  # as `hagen diff --base` says it
@@ -116,7 +82,7 @@ def test_report_says_it_finished_an_interrupted_write_of_its_own_folder(
     root = make_project(tmp_path / "p")
     rep = root / "rep"
     write_tree({"old.html": "old\n"}, rep)
-    _interrupted_after_commit(monkeypatch, {"a.html": "a\n", "b.html": "b\n"}, rep)
+    interrupted(monkeypatch, {"a.html": "a\n", "b.html": "b\n"}, rep, "applied")
     result = run_hagen("report", "-o", "rep", cwd=root)
     assert result.returncode == 0, result.stderr
     assert result.stderr == (

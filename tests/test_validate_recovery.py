@@ -5,14 +5,12 @@ report notes), whether out/ is read by default, for each target or through a PAT
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import hagen
-from hagen._output import _journal, write_tree
+from tests._killed_write import interrupted
 from tests.conftest import run_hagen
 
 APP = """
@@ -31,44 +29,12 @@ DISCARDED = "out: discarded the write an interrupted `hagen synth` had not commi
 SUMMARY = "4 objects validated against Kubernetes 1.35: 0 errors in 0 objects, 1 not validated\n"
 
 
-class _Killed(BaseException):
-    """Stands for kill -9: nothing after it runs, no handler catches it."""
-
-
-class _Os:
-    def __init__(self, **replaced: object) -> None:
-        self.__dict__.update(replaced)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(os, name)
-
-
-def _dying(real: Callable[..., object], at: int) -> Callable[..., object]:
-    calls = 0
-
-    def step(*args: object) -> object:
-        nonlocal calls
-        calls += 1
-        if calls == at:
-            raise _Killed
-        return real(*args)
-
-    return step
-
-
 def _interrupted(monkeypatch: pytest.MonkeyPatch, root: Path, version: str, where: str) -> None:
     """A synth of `version` into root/out killed at its second file staged (before the journal:
     "staged") or its second rename (after it: "applied")."""
     (root / "blueprints" / "app.py").write_text(APP.format(version=version))
     files = {p: t for p, t in hagen.plan([root / "blueprints"]).items() if p != ".hagen-owned"}
-    with monkeypatch.context() as patch:
-        if where == "staged":
-            patch.setattr(_journal, "_write_file", _dying(_journal._write_file, 2))
-        else:
-            patch.setattr(_journal, "os", _Os(replace=_dying(os.replace, 2)))
-        with pytest.raises(_Killed):
-            write_tree(files, root / "out")
-    assert (root / "out" / ".hagen-staging").is_dir()
+    interrupted(monkeypatch, files, root / "out", where)
 
 
 @pytest.fixture
@@ -138,10 +104,7 @@ def test_validate_of_each_target_recovers_out_first(tmp_path: Path, monkeypatch:
     assert run_hagen("synth", cwd=tmp_path).returncode == 0
     (tmp_path / "blueprints" / "app.py").write_text(APP.format(version="2.0.0"))
     files = {p: t for p, t in hagen.plan().items() if p != ".hagen-owned"}
-    with monkeypatch.context() as patch:
-        patch.setattr(_journal, "os", _Os(replace=_dying(os.replace, 2)))
-        with pytest.raises(_Killed):
-            write_tree(files, tmp_path / "out")
+    interrupted(monkeypatch, files, tmp_path / "out", "applied")
     result = run_hagen("validate", "--format", "json", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, f"note: {FINISHED}\n")
     targets = json.loads(result.stdout)["targets"]

@@ -4,6 +4,7 @@ Every finding id is a rule with its help text; every result points at a file (th
 object where known, else `default_uri`), because GitHub drops results without a physical location.
 Suppressed findings are kept as results with an external suppression carrying the tier's reason.
 The result's notes (what was left out of the check) are the run's tool execution notifications.
+Several targets make one log with one run per target, told apart by `automationDetails.id`.
 """
 
 from __future__ import annotations
@@ -82,16 +83,42 @@ def _result(item: Finding, index: int, default_uri: str, reason: str | None) -> 
 
 
 def sarif_data(
-    result: CheckResult, *, default_uri: str = "blueprints", sources: Mapping[str, str] | None = None
+    result: CheckResult | Mapping[str, CheckResult],
+    *,
+    default_uri: str = "blueprints",
+    sources: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """A SARIF 2.1.0 log with one run: every known rule, then one result per (suppressed) finding, and,
-    when the result has notes, one invocation whose `toolExecutionNotifications` (level `note`) say them
-    (SARIF 2.1.0 §3.20.21: what the tool reports about its run rather than about the code).
+    """A SARIF 2.1.0 log: one run for a `CheckResult`; for a mapping of target name -> `CheckResult`
+    (`hagen.check(..., target=name)` of each), one run per target in the mapping's order, each with
+    `automationDetails.id` ``hagen/<target>/`` (SARIF 2.1.0 §3.17, runAutomationDetails: the run's
+    identity; GitHub code scanning takes it as the run's category, so each target's alerts are tracked
+    apart, and a target's run is the same whether checked alone or with others).
+
+    A run holds every known rule, then one result per (suppressed) finding, and, when the result has
+    notes, one invocation whose `toolExecutionNotifications` (level `note`) say them (SARIF 2.1.0
+    §3.20.21: what the tool reports about its run rather than about the code).
 
     A result points at the finding's file; else at its blueprint's source file (`sources`: blueprint
     name -> file, over the result's own `sources`); else at `default_uri`, which should name a file
     (code scanning drops results whose location is a folder).
     """
+    if isinstance(result, CheckResult):
+        runs = [_run(result, default_uri, sources)]
+    else:
+        runs = [
+            {**_run(each, default_uri, sources), "automationDetails": {"id": automation_id(name)}}
+            for name, each in result.items()
+        ]
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": runs}
+
+
+def automation_id(target: str) -> str:
+    """A target's run identity, ``hagen/<target>/``: the trailing '/' makes all of it the category
+    (GitHub code scanning: the id up to its last '/' is the category, the rest a run instance)."""
+    return f"hagen/{target}/"
+
+
+def _run(result: CheckResult, default_uri: str, sources: Mapping[str, str] | None) -> dict[str, Any]:
     known = {**result.sources, **(sources or {})}
     entries: list[tuple[Finding, str | None]] = [(f, None) for f in result.findings]
     entries += [(s.finding, s.reason) for s in result.suppressed]
@@ -115,12 +142,16 @@ def sarif_data(
     if result.notes:
         notifications = [{"level": "note", "message": {"text": note}} for note in result.notes]
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return run
 
 
 def sarif_report(
-    result: CheckResult, *, default_uri: str = "blueprints", sources: Mapping[str, str] | None = None
+    result: CheckResult | Mapping[str, CheckResult],
+    *,
+    default_uri: str = "blueprints",
+    sources: Mapping[str, str] | None = None,
 ) -> str:
-    """`sarif_data` as JSON text (sorted keys, two-space indent, final newline)."""
+    """`sarif_data` as JSON text (sorted keys, two-space indent, final newline): one run for a
+    `CheckResult`, one per target for a mapping of target name -> `CheckResult`."""
     data = sarif_data(result, default_uri=default_uri, sources=sources)
     return json.dumps(data, indent=2, sort_keys=True) + "\n"

@@ -111,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_targets(args: argparse.Namespace, project: Any) -> int:
-    """One report per target; the target's cluster profile counts unless --nodes/--zones are given."""
+    """One report per target (SARIF: one log, one run per target); the target's cluster profile counts
+    unless --nodes/--zones are given."""
     import json
     import sys
 
@@ -131,15 +132,13 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
     blueprint_paths, manifest_paths = split_paths(args.paths) if args.paths else ([], [])
     if manifest_paths:
         raise InputError("--target checks blueprints as a target builds them; YAML manifests have no target")
-    if args.format == "sarif" and len(names) != 1:
-        listed = ", ".join(names)
-        raise InputError(f"--format sarif reports one target; give --target NAME (targets: {listed})")
     classes = blueprint_classes(blueprint_paths or [project.path(p) for p in project.blueprints])
     flags = args.nodes is not None or args.zones is not None
     cluster = ClusterCounts(nodes=args.nodes, zones=args.zones) if flags else None
     failing = False
     texts: list[str] = []
     data: dict[str, Any] = {}
+    results: dict[str, Any] = {}  # SARIF: one log, one run per target
     notes: list[str] = []
     for name in names:
         result = check(
@@ -155,12 +154,14 @@ def _run_targets(args: argparse.Namespace, project: Any) -> int:
         if args.format == "json":
             data[name] = json.loads(json_report(result))
         elif args.format == "sarif":
-            fallback = project.source or next(iter(result.sources.values()), f"{args.out}/{name}")
-            texts.append(sarif_report(result, default_uri=fallback))
+            results[name] = result
         else:
             texts.append(f"target {name}:\n{text_report(result)}")
     if args.format == "json":
         sys.stdout.write(json.dumps({"targets": data}, indent=2, sort_keys=True) + "\n")
+    elif args.format == "sarif":
+        known = (s for r in results.values() for s in r.sources.values())
+        sys.stdout.write(sarif_report(results, default_uri=project.source or next(known, args.out)))
     else:
         sys.stdout.write("\n".join(texts))
     _print_notes(notes, args.format)

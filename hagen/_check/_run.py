@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .._cluster_shape import effective_shape
 from .._finding import Finding, Severity, finding_sort_key
 from .._objects import Object
+from ._cluster import cluster_of, effective_counts, shared_profile
 from ._conflicts import conflict_findings
 from ._context import CheckContext, ClusterCounts, Cotenants
 from ._rules_autoscaling import autoscaling_rules
@@ -79,33 +79,6 @@ class CheckResult:
         return [f for f in self.findings if f.at_least(fail_on)]
 
 
-def _count(value: Any) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, Sequence | frozenset | set) and not isinstance(value, str):
-        return len(value)
-    return None
-
-
-def effective_counts(flags: ClusterCounts | None, declared: ClusterCounts | None = None) -> ClusterCounts:
-    """The counts the static rules use: `flags` (--nodes/--zones, or `check(cluster=...)`) over the
-    declared ones, shaped by `effective_shape` as `hagen place` shapes its shorthand nodes (zones at
-    most one per node). A count nothing gives stays None, and rules needing it stay silent."""
-    flags, declared = flags or ClusterCounts(), declared or ClusterCounts()
-    return ClusterCounts(*effective_shape(flags.nodes, flags.zones, declared.nodes, declared.zones))
-
-
-def cluster_of(profile: Any) -> ClusterCounts:
-    """Node and zone counts of a cluster profile (counts, lists, or a zones() method)."""
-    if profile is None:
-        return ClusterCounts()
-    nodes = getattr(profile, "nodes", None)
-    zones = getattr(profile, "zones", None)
-    if callable(zones):
-        zones = zones()
-    return ClusterCounts(nodes=_count(nodes), zones=_count(zones))
-
-
 def declared_addons(spec: Any) -> set[str]:
     """Add-ons a blueprint declares already installed: its csi_drivers with installed=True."""
     found: set[str] = set()
@@ -122,17 +95,19 @@ def context_of(
     kube_version: str | None = None,
     texts: Mapping[str, str] | None = None,
     root: Path | None = None,
+    profile: Any = None,
 ) -> CheckContext:
     """The CheckContext of a Synthesis: its objects, values, extras (eksctl add-ons) and spec; its objects'
     files under `out_dir` with the text `hagen synth` would write there now (`texts`: the hydrated
-    releases' files, relative to `out_dir`; see `SynthesizedTexts`)."""
+    releases' files, relative to `out_dir`; see `SynthesizedTexts`). `profile`: the cluster profile the
+    blueprint runs on with those checked beside it (`hagen._one_cluster`); None: its own `cluster`."""
     spec = synthesis.blueprint
     written = SynthesizedTexts(synthesis, out_dir, texts)
     files = _on_disk(written.files, getattr(spec, "source", None) or None, root)
     objects = tuple(synthesis.objects)
     extras = getattr(synthesis, "extras", None) or {}
     addons = addons_in(list(extras.values())) | addons_in(list(objects)) | declared_addons(spec)
-    declared: Any = getattr(spec, "cluster", None)
+    declared: Any = profile if profile is not None else getattr(spec, "cluster", None)
     if cluster is not None and cluster.nodes is None and cluster.zones is None:
         cluster = None  # no --nodes/--zones: the blueprint's own profile, node sizes included, counts
     if cluster is not None and callable(getattr(declared, "resized", None)):
@@ -229,7 +204,10 @@ def check(
 
     For syntheses, tiers' `suppress` declarations apply and the blueprint's cluster profile, eksctl
     add-ons and `csi_drivers` declared installed are read; `cluster` (e.g. from --nodes/--zones) overrides the
-    profile. `files` maps the ids of plain objects to the files they were read from; objects of a
+    profile. The syntheses run on one cluster, as `hagen place` places them: the one profile their
+    blueprints declare, shared by those that declare none (`hagen._one_cluster`); InputError (naming
+    both blueprints and what differs) when two declare profiles `cluster` does not make one.
+    `files` maps the ids of plain objects to the files they were read from; objects of a
     synthesis point at the files `hagen synth` writes under `out_dir` (str or Path; default the project's
     out folder, `project.out_path()`, where blueprints are loaded here, else ``out``). Blueprints are loaded
     through `project` (a hagen.Project: chart copies, Helm cache; default `hagen.load_project()`) and
@@ -273,10 +251,11 @@ def check(
     merged: dict[tuple[str | None, str], dict[str, str]] = {}
     plain: list[Object] = []
     syntheses = [item for item in items if hasattr(item, "objects")]
+    profile = shared_profile(syntheses, cluster)
     for item in items:
         if hasattr(item, "objects"):
             root = Path(project.root) if getattr(project, "root", None) is not None else None
-            contexts.append(context_of(item, cluster, out_dir, kube_version, texts, root))
+            contexts.append(context_of(item, cluster, out_dir, kube_version, texts, root, profile))
             merged.update(suppressions_of(item.blueprint))
         else:
             plain.append(item)

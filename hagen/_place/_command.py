@@ -13,7 +13,7 @@ from .._errors import InputError
 from .._text import plural
 from ._cluster import DEFAULT_MAX_PODS, ClusterProfile, load_profile
 from ._failure import Failure, apply_failure
-from ._inputs import Inputs, load_inputs
+from ._inputs import Inputs, declared_cluster, load_inputs
 from ._quantity import QuantityError, cpu_millis, memory_bytes
 from ._report import to_data, to_text
 from ._rollout import Rollout
@@ -168,7 +168,13 @@ def place_inputs(inputs: Inputs, options: PlaceOptions) -> tuple[str, int, Simul
 
     stop_on_errors(conflict_findings(inputs.syntheses))
     o = options
-    cluster = resolve_cluster(inputs.cluster, o.cluster_file, o.nodes, o.zones, o.node_cpu, o.node_memory)
+
+    # Every blueprint's declared profile with the flags applied: they must come to one cluster.
+    def settle(declared: ClusterProfile | None) -> ClusterProfile:
+        return resolve_cluster(declared, o.cluster_file, o.nodes, o.zones, o.node_cpu, o.node_memory)
+
+    # never None: with no profile declared, `settle(None)` gives the flags' cluster or raises
+    cluster = declared_cluster(inputs, settle) or settle(None)
     placed = place(inputs.objects, cluster, o.order, inputs.tiers, inputs.tier_labels)
     sim = placed.simulation
     code = 1 if sim.pending else 0

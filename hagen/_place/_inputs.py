@@ -17,14 +17,13 @@ _MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
 
 @dataclass(slots=True)
 class Inputs:
-    """Objects to place, tier order (blueprint order, then tier order, as ``namespace/tier``), a declared
-    cluster if any, and the syntheses the objects come from (what `place_inputs` checks for objects two
-    blueprints share)."""
+    """Objects to place, tier order (blueprint order, then tier order, as ``namespace/tier``), and the
+    syntheses the objects come from (what `place_inputs` checks for objects two blueprints share; their
+    blueprints' one cluster profile: `declared_cluster`)."""
 
     objects: list[dict[str, Any]] = field(default_factory=list)
     tiers: list[str] = field(default_factory=list)
     tier_labels: list[str] = field(default_factory=lambda: [DEFAULT_TIER_LABEL])
-    cluster: ClusterProfile | None = None
     blueprints: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     syntheses: list[Any] = field(default_factory=list)
@@ -116,7 +115,14 @@ def add_specs(out: Inputs, specs: Iterable[Any], synthesize: Any) -> Inputs:
         if spec.tier_label not in out.tier_labels:
             out.tier_labels.insert(0, spec.tier_label)
         out.blueprints.append(spec.name)
-        declared = getattr(spec, "cluster", None)
-        if out.cluster is None and declared is not None:
-            out.cluster = declared
     return out
+
+
+def declared_cluster(inputs: Inputs, settle: Any = None) -> ClusterProfile | None:
+    """The one cluster profile the blueprints of `inputs` run on (`hagen._one_cluster.one_cluster`, with
+    `settle` applying the command's cluster flags to a declared profile, or to None). InputError when
+    two blueprints declare profiles the flags do not make one."""
+    from .._one_cluster import one_cluster
+
+    profile: ClusterProfile | None = one_cluster([s.blueprint for s in inputs.syntheses], settle)
+    return profile

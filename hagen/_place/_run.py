@@ -65,8 +65,9 @@ def _objects_and_cluster(
 ) -> tuple[list[Mapping[str, Any]], ClusterProfile, list[str], tuple[tuple[str, ...], tuple[str, ...]]]:
     """The objects to place, the cluster, the notes on what is not placed as given, and the tier order
     and tier label keys of the blueprints loaded here (as `hagen place` loads them: `add_syntheses`)."""
+    from .._one_cluster import one_cluster
     from .._sources import syntheses_or_objects
-    from ._inputs import Inputs, add_syntheses
+    from ._inputs import Inputs, add_syntheses, declared_cluster
 
     loaded = syntheses_or_objects(source, project)
     objects: list[Mapping[str, Any]] = []
@@ -75,15 +76,16 @@ def _objects_and_cluster(
     if loaded.out_dir is not None:  # blueprints loaded here: with the releases `hagen place` places
         inputs = add_syntheses(Inputs(), loaded)
         notes, tiers = inputs.notes, (tuple(inputs.tiers), tuple(inputs.tier_labels))
-        cluster = cluster if cluster is not None else inputs.cluster
+        cluster = cluster if cluster is not None else declared_cluster(inputs)
         objects.extend(inputs.objects)
+    given = [item for item in loaded.items if hasattr(item, "objects")]
     for item in loaded.items:
         if not hasattr(item, "objects"):
             objects.append(item)
         elif loaded.out_dir is None:
             objects.extend(item.objects)
-            declared = getattr(item.blueprint, "cluster", None)
-            cluster = cluster if cluster is not None else declared
+    if loaded.out_dir is None and cluster is None:  # syntheses given: their blueprints' one cluster
+        cluster = one_cluster([item.blueprint for item in given])
     if cluster is None:
         from .._errors import InputError
 
@@ -106,8 +108,9 @@ def place(
 
     `objects`: Kubernetes objects (dicts), a hagen.Synthesis, a BlueprintSpec, a blueprint file or folder
     (str or Path; loaded with `project`, default `hagen.load_project()`), or a sequence of these; `cluster`
-    defaults to the blueprints' own cluster profile (`cluster = ClusterProfile...`). Raises InputError
-    when there is no cluster to place on. A pod's tier is its component label, else the first of
+    defaults to the one profile the blueprints declare (`cluster = ClusterProfile...`), shared by those
+    that declare none (`hagen._one_cluster`). Raises InputError when there is no cluster to place on, or
+    when two blueprints declare different profiles. A pod's tier is its component label, else the first of
     `tier_labels` it carries (the blueprints' configured tier label keys).
 
     Blueprints loaded here are placed as `hagen place` places them (one code path, `add_syntheses`): the

@@ -34,7 +34,8 @@ class TargetBuild:
 
 def cluster_profile(profile: ProfileConfig, declared: Any, project: ProjectConfig) -> Any:
     """The ClusterProfile a profile setting describes; shorthand fields it leaves out come from the
-    blueprint's own profile (`declared`), so `{nodes: 1}` keeps the blueprint's node size."""
+    blueprint's own profile (`declared`: its own, else the one the target's other blueprints declare), so
+    `{nodes: 1}` keeps the blueprint's node size."""
     from .._place import ClusterProfile, load_profile
 
     if profile.file is not None:
@@ -114,6 +115,11 @@ def build_target(
     if overrides is not None:
         check_blueprint_names(overrides, [s.name for s in specs])
     top = overrides.data.cluster if overrides is not None else None
+    # The target's blueprints run on one cluster (`hagen._one_cluster`): a blueprint declaring no profile
+    # completes the target's from the one its neighbours declare, not from hagen's defaults (which would
+    # drop their node size: no cpu or memory limit).
+    declared = [s.cluster for s in specs if s.cluster is not None]
+    shared = declared[0] if declared and all(d == declared[0] for d in declared) else None
     built: list[BlueprintSpec] = []
     for spec in specs:
         change = overrides.data.blueprints.get(spec.name) if overrides is not None else None
@@ -121,7 +127,8 @@ def build_target(
             spec = apply_overrides(spec, change, overrides)
         profile = _layers(project.profile, config.profile, top, change.cluster if change else None)
         if profile is not None:
-            spec = spec.model_copy(update={"cluster": cluster_profile(profile, spec.cluster, project)})
+            own = spec.cluster if spec.cluster is not None else shared
+            spec = spec.model_copy(update={"cluster": cluster_profile(profile, own, project)})
         eks = eks_cluster(spec, config.cluster, config.region)
         if eks is not spec.eks:
             spec = spec.model_copy(update={"eks": eks})

@@ -60,7 +60,7 @@ class Page:
 def _page(
     subject: Subject, diff: tuple[Any, Any] | None, options: ReportOptions, out_dir: str, project: Any
 ) -> Page:
-    from hagen._place._inputs import Inputs, add_specs
+    from hagen._place._inputs import Inputs, add_specs, declared_cluster
     from hagen._place._pods import workloads
     from hagen._place._svg import namespaced_tier_colors
 
@@ -84,7 +84,7 @@ def _page(
     page = Page(subject)
     scope = scoped(*diff, subject.prefix) if diff is not None else None
     objects = [o for s in syntheses for o in s.objects]
-    cluster = next((s.cluster for s in subject.specs if getattr(s, "cluster", None) is not None), None)
+    cluster = declared_cluster(inputs)  # the one cluster `hagen place` and `hagen check` judge too
     page.data["placement"] = placement_section(
         inputs.objects,
         inputs.tiers,

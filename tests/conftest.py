@@ -40,3 +40,14 @@ def hagen_cli():  # type: ignore[no-untyped-def]
 
 
 from ._goyaml import go_yaml  # noqa: E402, F401  (the Go YAML reader fixture, shared by every test file)
+
+
+def require_helm_engine() -> None:
+    """Skip a test that renders a chart where Helm's engine is missing; under CI=true it must be there."""
+    from hagen._helm import render_available
+
+    reason = render_available()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import hagen
-from hagen._helm import render_available
 from hagen._yaml import load_documents
+from tests.conftest import require_helm_engine
 
 CHART = Path(__file__).resolve().parent / "data" / "charts" / "hydra"
 BLUEPRINT = """from hagen import Blueprint, Chart, HelmRelease
@@ -46,11 +46,7 @@ KEPT = "note: hydra/helm/hydra: rendered objects kept as committed (no chart cop
 
 @pytest.fixture(autouse=True)
 def _engine() -> None:
-    reason = render_available()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_helm_engine()
 
 
 def _project(tmp: Path, values: str = '{"password": "fixed"}', version: str = "0.1.0") -> Path:

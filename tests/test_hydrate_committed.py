@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import hagen
-from hagen._helm import render_available
 from hagen._yaml import load_documents
+from tests.conftest import require_helm_engine
 from tests.test_helm_keys import JENKINS_CHART_DIR
 from tests.test_hydrate_chart import BLUEPRINT, CHART, FOLDER, KEPT, NOT_HYDRATED
 
@@ -33,11 +32,7 @@ RENDERED = [  # what the chart makes besides the blueprint's Namespace (its test
 
 @pytest.fixture(autouse=True)
 def _engine() -> None:
-    reason = render_available()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_helm_engine()
 
 
 def _hagen(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

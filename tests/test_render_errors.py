@@ -4,14 +4,12 @@ traceback, nothing written; `hagen.synth` raises the same exception with the mes
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 import hagen
-from hagen._helm import render_available
-from tests.conftest import run_hagen
+from tests.conftest import require_helm_engine, run_hagen
 
 TOML = 'blueprints = ["blueprints"]\nout = "out"\n'
 HELM = "from hagen import Blueprint, Chart, HelmRelease\n"
@@ -25,11 +23,7 @@ EVERY = (*RENDERING, ("check",), ("place", "--nodes", "1"), ("report", "-o", "re
 
 
 def _engine() -> None:
-    reason = render_available()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_helm_engine()
 
 
 def _project(tmp: Path, body: str, files: dict[str, str] | None = None, toml: str = TOML) -> Path:

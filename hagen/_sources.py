@@ -102,7 +102,9 @@ def syntheses_or_objects(
         listed = [i for i in listed if id(i) not in read]
         loadable = [i for i in listed if _loadable(i)]
         if not loadable:
-            return Sourced([*listed, *_objects_in(manifests)], project=project, kube_version=kube_version)
+            said = recovered_before_reading(manifests, project, out_dir)
+            objects = [*listed, *_objects_in(manifests)]
+            return Sourced(objects, notes=said, project=project, kube_version=kube_version)
     from ._hydration import hydrate_syntheses
     from ._project import as_project
     from ._synth import synthesize
@@ -134,7 +136,24 @@ def syntheses_or_objects(
         out_dir=out,
         target=target,
     )
+    notes = [*recovered_before_reading(manifests, project, out), *notes]
     return Sourced([*syntheses, *_objects_in(manifests), *rest], texts, notes, out, project, kube_version)
+
+
+def recovered_before_reading(manifests: list[Path], project: Any, out_dir: str | Path | None) -> list[str]:
+    """The sentence of finishing or discarding an interrupted write of the out folder (`out_dir`, default
+    the project's) when one of `manifests` is in it, as `hagen synth` and `hagen diff` recover before
+    reading out/ (`hagen._output.recover_read`); empty when none is, or nothing was left."""
+    if not manifests:
+        return []
+    from ._output import recover_read
+
+    if out_dir is None:
+        from ._project import as_project
+
+        out_dir = as_project(project).out_path()
+    said = recover_read(manifests, out_dir)
+    return [said] if said else []
 
 
 def _objects_in(manifests: list[Path]) -> list[Any]:

@@ -112,3 +112,29 @@ def test_validate_of_each_target_recovers_out_first(tmp_path: Path, monkeypatch:
         [FINISHED],
         [],
     ]  # said by the reading that did it
+
+
+def test_check_and_place_of_yaml_in_out_recover_out_first(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every command that reads out/ finishes or discards a killed write first and says so, as validate does.
+    _interrupted(monkeypatch, project, "2.0.0", "applied")
+    checked = run_hagen("check", "out/app", "--format", "json", cwd=project)
+    assert (checked.returncode, checked.stderr) == (0, f"note: {FINISHED}\n")
+    assert json.loads(checked.stdout)["notes"] == [FINISHED]
+    assert not (project / "out" / ".hagen-staging").exists()
+    assert _image(project) == "image: registry.example.com/api:2.0.0"
+    _interrupted(monkeypatch, project, "3.0.0", "staged")
+    placed = run_hagen("place", "out/app", "--nodes", "2", "--format", "json", cwd=project)
+    assert placed.returncode == 0, placed.stderr
+    assert json.loads(placed.stdout)["notes"] == [DISCARDED]
+    assert _image(project) == "image: registry.example.com/api:2.0.0"  # the 3.0.0 write never committed
+
+
+def test_the_api_check_of_yaml_in_out_recovers_out_first(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _interrupted(monkeypatch, project, "2.0.0", "applied")
+    result = hagen.check([Path("out/app")], project=hagen.load_project(project))
+    said = f"{project / 'out'}{FINISHED.removeprefix('out')}"  # the project's out folder, as it was found
+    assert (result.notes, (project / "out" / ".hagen-staging").exists()) == ((said,), False)

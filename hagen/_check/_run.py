@@ -243,9 +243,9 @@ def check(
         prefix = f"{target}/" if target else ""
         out_dir = f"{loaded.out_dir.as_posix()}/{target}" if target else loaded.out_dir
         texts = {**{p.removeprefix(prefix): t for p, t in loaded.texts.items()}, **(texts or {})}
-        notes = [*loaded.notes, *notes]
     elif out_dir is None:
         out_dir = "out"
+    notes = [*loaded.notes, *notes]  # synth's on the releases, and a recovered out/ the manifests are in
     out_dir = Path(out_dir).as_posix()
     contexts: list[CheckContext] = []
     merged: dict[tuple[str | None, str], dict[str, str]] = {}

@@ -85,9 +85,13 @@ def run(args: argparse.Namespace) -> int:
 
         sources.extend(load_blueprints(blueprint_paths, project=project))
     files: dict[str, str] = {}
+    notes: list[str] = []
     if manifest_paths:
         from .. import load_sourced
+        from .._output import recover_read
 
+        # YAML read from out/: an interrupted write finished or discarded first, as synth and diff do
+        notes += filter(None, [recover_read(manifest_paths, args.out)])
         for obj, source in load_sourced(manifest_paths):
             sources.append(obj)
             files.setdefault(object_id(obj), source)
@@ -98,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         out_dir=args.out,
         kube_version=args.kube_version or project.kube_version,
         project=project,
+        notes=notes,
     )
     _print_notes(list(result.notes), args.format)
     if args.format == "json":

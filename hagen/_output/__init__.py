@@ -15,7 +15,7 @@ from ._layout import (
 from ._owned import OWNED_RECORD, owned_record, parse_owned, read_owned
 from ._stale import Scope, in_scope, kept_files, removal_scope, stale_files
 from ._streamed import Stream
-from ._write import WriteReport, recover_output, write_tree
+from ._write import WriteReport, recover_output, recover_read, write_tree
 
 __all__ = [
     "OWNED_RECORD",
@@ -38,6 +38,7 @@ __all__ = [
     "parse_owned",
     "read_owned",
     "recover_output",
+    "recover_read",
     "removal_scope",
     "render",
     "render_objects",

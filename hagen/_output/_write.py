@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,19 @@ def recover_output(out_dir: str | Path) -> str | None:
         if os.path.lexists(out / STAGING):
             raise environment_error(out / STAGING, unwritable, "cannot finish an interrupted write")
     return None
+
+
+def recover_read(paths: Iterable[str | Path], out_dir: str | Path | None) -> str | None:
+    """`recover_output(out_dir)` when one of `paths` (files or folders a command is about to read) is
+    `out_dir` or inside it, symlinks resolved: what `validate`, `check` and `place` call before reading
+    YAML from out/, as synth and diff recover before they read it. None when no path is in out/ (an
+    out/ that does not exist included) or nothing was left to recover."""
+    if out_dir is None or not Path(out_dir).is_dir():
+        return None
+    root = Path(out_dir).resolve()
+    if not any(Path(p).resolve().is_relative_to(root) for p in paths):
+        return None
+    return recover_output(out_dir)
 
 
 def recovered(out: Path, outcome: str | None) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from .._errors import HagenError, InputError
 from .._labels import DEFAULT_TIER_LABEL
-from .._sources import syntheses_or_objects
+from .._sources import recovered_before_reading, syntheses_or_objects
 from ._cluster import ClusterProfile
 
 _MANIFEST_SUFFIXES = (".yaml", ".yml", ".json")
@@ -89,6 +89,7 @@ def load_inputs(paths: Sequence[Path], project: Any = None, out_dir: str | Path 
     blueprint_paths, manifest_paths = split_paths(paths)
     if blueprint_paths:
         add_syntheses(out, syntheses_or_objects(blueprint_paths, project, out_dir=out_dir))
+    out.notes.extend(recovered_before_reading(manifest_paths, project, out_dir))
     out.objects.extend(load_manifests(manifest_paths))
     return out
 

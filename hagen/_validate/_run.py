@@ -214,10 +214,10 @@ def validate_paths(
             blueprint_given(first, "a blueprint" if first.suffix == ".py" else "a folder of blueprints")
         )
     recovery = None
-    if out_dir is not None and _inside(listed, Path(out_dir)):
-        from .._output import recover_output
+    if out_dir is not None:  # the output package only where out/ may be read
+        from .._output import recover_read
 
-        recovery = recover_output(out_dir)
+        recovery = recover_read(listed, out_dir)
     files, outside = yaml_files(listed)
     current: list[_Reading] = []  # the file being validated: its objects are done before the next is read
 
@@ -234,14 +234,6 @@ def validate_paths(
     if outside:
         report = replace(report, not_validated=(*report.not_validated, *outside))
     return replace(report, notes=(recovery,)) if recovery else report
-
-
-def _inside(paths: Sequence[str | Path], folder: Path) -> bool:
-    """True when a path is `folder` (an existing folder) or inside it, symlinks resolved."""
-    if not folder.is_dir():
-        return False
-    root = folder.resolve()
-    return any(Path(p).resolve().is_relative_to(root) for p in paths)
 
 
 class _Reading:

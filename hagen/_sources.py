@@ -65,6 +65,8 @@ class Sourced:
     out_dir: Path | None = None
     project: Any = None
     kube_version: str | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    """The id of each object read from a manifest -> the file it was read from."""
 
 
 def _loadable(item: Any) -> bool:
@@ -103,8 +105,10 @@ def syntheses_or_objects(
         loadable = [i for i in listed if _loadable(i)]
         if not loadable:
             said = recovered_before_reading(manifests, project, out_dir)
-            objects = [*listed, *_objects_in(manifests)]
-            return Sourced(objects, notes=said, project=project, kube_version=kube_version)
+            objects, files = _objects_in(manifests)
+            return Sourced(
+                [*listed, *objects], notes=said, project=project, kube_version=kube_version, files=files
+            )
     from ._hydration import hydrate_syntheses
     from ._project import as_project
     from ._synth import synthesize
@@ -137,7 +141,8 @@ def syntheses_or_objects(
         target=target,
     )
     notes = [*recovered_before_reading(manifests, project, out), *notes]
-    return Sourced([*syntheses, *_objects_in(manifests), *rest], texts, notes, out, project, kube_version)
+    objects, files = _objects_in(manifests)
+    return Sourced([*syntheses, *objects, *rest], texts, notes, out, project, kube_version, files)
 
 
 def recovered_before_reading(manifests: list[Path], project: Any, out_dir: str | Path | None) -> list[str]:
@@ -156,10 +161,25 @@ def recovered_before_reading(manifests: list[Path], project: Any, out_dir: str |
     return [said] if said else []
 
 
-def _objects_in(manifests: list[Path]) -> list[Any]:
-    """The objects of manifest files and folders, read as `hagen check` reads them."""
+def _objects_in(manifests: list[Path]) -> tuple[list[Any], dict[str, str]]:
+    """The objects of manifest files and folders, read as `hagen check` reads them, and the file of each
+    (object id -> path; the first file of an id that two files hold)."""
     if not manifests:
-        return []
+        return [], {}
+    from ._objects import object_id
     from ._validate import load_sourced
 
-    return [obj for obj, _ in load_sourced(manifests)]
+    objects: list[Any] = []
+    files: dict[str, str] = {}
+    for obj, source in load_sourced(manifests):
+        objects.append(obj)
+        files.setdefault(object_id(obj), source)
+    return objects, files
+
+
+def inside(paths: Iterable[str | Path], folder: str | Path) -> bool:
+    """Whether one of `paths` is `folder` (an existing folder) or inside it, symlinks resolved."""
+    if not Path(folder).is_dir():
+        return False
+    root = Path(folder).resolve()
+    return any(Path(p).resolve().is_relative_to(root) for p in paths)

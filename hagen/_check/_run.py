@@ -246,6 +246,7 @@ def check(
     elif out_dir is None:
         out_dir = "out"
     notes = [*loaded.notes, *notes]  # synth's on the releases, and a recovered out/ the manifests are in
+    files = {**loaded.files, **(files or {})}
     out_dir = Path(out_dir).as_posix()
     contexts: list[CheckContext] = []
     merged: dict[tuple[str | None, str], dict[str, str]] = {}

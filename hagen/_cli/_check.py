@@ -60,7 +60,6 @@ def run(args: argparse.Namespace) -> int:
         InputError,
         check,
         json_report,
-        object_id,
         sarif_report,
         split_paths,
         text_report,
@@ -84,25 +83,13 @@ def run(args: argparse.Namespace) -> int:
         from .. import load_blueprints
 
         sources.extend(load_blueprints(blueprint_paths, project=project))
-    files: dict[str, str] = {}
-    notes: list[str] = []
-    if manifest_paths:
-        from .. import load_sourced
-        from .._output import recover_read
-
-        # YAML read from out/: an interrupted write finished or discarded first, as synth and diff do
-        notes += filter(None, [recover_read(manifest_paths, args.out)])
-        for obj, source in load_sourced(manifest_paths):
-            sources.append(obj)
-            files.setdefault(object_id(obj), source)
+    sources.extend(manifest_paths)  # read by `check`, out/ recovered first where they are in it
     result = check(
         sources,
         cluster=ClusterCounts(nodes=args.nodes, zones=args.zones),
-        files=files,
         out_dir=args.out,
         kube_version=args.kube_version or project.kube_version,
         project=project,
-        notes=notes,
     )
     _print_notes(list(result.notes), args.format)
     if args.format == "json":

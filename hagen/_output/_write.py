@@ -111,12 +111,9 @@ def recover_read(paths: Iterable[str | Path], out_dir: str | Path | None) -> str
     `out_dir` or inside it, symlinks resolved: what `validate`, `check` and `place` call before reading
     YAML from out/, as synth and diff recover before they read it. None when no path is in out/ (an
     out/ that does not exist included) or nothing was left to recover."""
-    if out_dir is None or not Path(out_dir).is_dir():
-        return None
-    root = Path(out_dir).resolve()
-    if not any(Path(p).resolve().is_relative_to(root) for p in paths):
-        return None
-    return recover_output(out_dir)
+    from .._sources import inside
+
+    return recover_output(out_dir) if out_dir is not None and inside(paths, out_dir) else None
 
 
 def recovered(out: Path, outcome: str | None) -> str | None:

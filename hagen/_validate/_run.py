@@ -203,7 +203,7 @@ def validate_paths(
     InputError for a blueprint path (`hagen.split_paths`: a .py file or a folder holding blueprints, whose
     YAML files are its values files and chart copies, not manifests) and for a path that does not exist.
     """
-    from .._sources import split_paths
+    from .._sources import inside, split_paths
     from ._read import blueprint_given
 
     listed = [paths] if isinstance(paths, str | Path) else list(paths)
@@ -214,10 +214,10 @@ def validate_paths(
             blueprint_given(first, "a blueprint" if first.suffix == ".py" else "a folder of blueprints")
         )
     recovery = None
-    if out_dir is not None:  # the output package only where out/ may be read
-        from .._output import recover_read
+    if out_dir is not None and inside(listed, out_dir):  # the output package only where out/ is read
+        from .._output import recover_output
 
-        recovery = recover_read(listed, out_dir)
+        recovery = recover_output(out_dir)
     files, outside = yaml_files(listed)
     current: list[_Reading] = []  # the file being validated: its objects are done before the next is read
 

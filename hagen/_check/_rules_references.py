@@ -17,7 +17,7 @@ from .._finding import Finding
 from .._objects import Object
 from ._catalog import finding
 from ._context import CheckContext
-from ._selectors import ByLabel
+from ._selectors import ByLabel, by_label
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -125,6 +125,6 @@ def _missing_targets(ctx: CheckContext) -> Iterator[Finding]:
 def reference_rules(ctx: CheckContext) -> Iterator[Finding]:
     """Findings for Services and PodDisruptionBudgets selecting no pod template, Ingress and HTTPRoute
     backends naming no Service, and HorizontalPodAutoscalers whose target is not among the objects."""
-    yield from _selects_nothing(ctx, ByLabel(ctx.workloads()))
+    yield from _selects_nothing(ctx, by_label(ctx))
     yield from _missing_backends(ctx)
     yield from _missing_targets(ctx)

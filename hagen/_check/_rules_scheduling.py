@@ -15,7 +15,7 @@ from .._finding import Finding
 from .._text import plural
 from ._catalog import finding
 from ._context import HOSTNAME_KEY, ZONE_KEY, CheckContext, Workload
-from ._selectors import ByLabel, Term, affinity_terms
+from ._selectors import ByLabel, Term, affinity_terms, by_label
 
 _SCALED = ("Deployment", "StatefulSet", "ReplicaSet")
 
@@ -162,12 +162,12 @@ def _pdb(ctx: CheckContext, workloads: ByLabel) -> Iterator[Finding]:
 def scheduling_rules(ctx: CheckContext) -> Iterator[Finding]:
     """Findings from pod (anti-)affinity, topology spread, rollout strategies and PodDisruptionBudgets."""
     workloads = ctx.workloads()
-    by_label = ByLabel(workloads)
+    index = by_label(ctx)
     for w in workloads:
         if w.kind in _SCALED:
             yield from _exceeds_domains(ctx, w)
-            yield from _colocated(ctx, w, by_label)
-        yield from _unmatched(ctx, w, by_label)
+            yield from _colocated(ctx, w, index)
+        yield from _unmatched(ctx, w, index)
         yield from _zone_spread(ctx, w)
         yield from _rollout(ctx, w)
-    yield from _pdb(ctx, by_label)
+    yield from _pdb(ctx, index)

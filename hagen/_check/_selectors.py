@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._context import Workload
+from ._context import CheckContext, Workload
 
 
 def selector_matches(selector: Any, labels: Mapping[str, str]) -> bool:
@@ -67,6 +67,16 @@ class ByLabel:
         pool = self._candidates(selector)
         chosen = self._all if pool is None else [self._all[at] for at in pool]
         return [w for w in chosen if selector_matches(selector, w.pod_labels)]
+
+
+def by_label(ctx: CheckContext) -> ByLabel:
+    """The label index of `ctx`'s workloads, made once per context: the scheduling rules and the
+    reference rules both look selectors up in it."""
+    made: ByLabel | None = ctx.__dict__.get("_by_label")
+    if made is None:
+        made = ByLabel(ctx.workloads())
+        object.__setattr__(ctx, "_by_label", made)  # frozen: derived from the objects, not state
+    return made
 
 
 @dataclass(frozen=True, slots=True)
